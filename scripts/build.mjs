@@ -1,0 +1,55 @@
+// Bundles the client, the server, the CLI and the tests with esbuild.
+//   node scripts/build.mjs               development build (with source maps)
+//   node scripts/build.mjs --production  minified, no source maps (what the .vsix ships)
+import * as esbuild from 'esbuild';
+import { chmodSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(fileURLToPath(import.meta.url), '..', '..');
+const production = process.argv.includes('--production');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'warning',
+  define: { __VERSION__: JSON.stringify(pkg.version) },
+  absWorkingDir: root,
+};
+
+function testEntries(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) {
+      if (name !== 'fixtures') out.push(...testEntries(full));
+    } else if (name.endsWith('.test.ts')) out.push(relative(root, full));
+  }
+  return out;
+}
+
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+await Promise.all([
+  esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' }),
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+]);
+chmodSync(join(root, 'dist/cli.js'), 0o755);
+
+if (!production) {
+  rmSync(join(root, 'out'), { recursive: true, force: true });
+  await esbuild.build({
+    ...common,
+    entryPoints: testEntries(join(root, 'test')),
+    outdir: 'out',
+    outbase: '.',
+    packages: 'external',
+    minify: false,
+    sourcemap: 'inline',
+  });
+}

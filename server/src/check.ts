@@ -1,0 +1,47 @@
+/**
+ * The whole check of one document: parse → model → every rule. Shared by the
+ * language server and the command-line checker; knows nothing of either.
+ */
+import { Report, buildReport } from './model/report';
+import { parse } from './parse/parser';
+import type { SyntaxTree } from './parse/syntax';
+import { LineIndex } from './parse/text';
+import { RULES } from './rules/index';
+import type { Problem, Rule } from './rules/types';
+
+export interface RuleFailure {
+  rule: string;
+  error: unknown;
+}
+
+export interface Analysis {
+  text: string;
+  tree: SyntaxTree;
+  report: Report;
+  lineIndex: LineIndex;
+  /** problems of every rule, sorted by position */
+  problems: Problem[];
+  /** rules that threw (a bug): the other rules still ran */
+  failures: RuleFailure[];
+}
+
+export interface AnalyzeOptions {
+  rules?: readonly Rule[];
+}
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const tree = parse(text);
+  const report = buildReport(tree);
+  const lineIndex = new LineIndex(text, tree.lines);
+  const problems: Problem[] = [];
+  const failures: RuleFailure[] = [];
+  for (const rule of options.rules ?? RULES) {
+    try {
+      problems.push(...rule.check(report));
+    } catch (error) {
+      failures.push({ rule: rule.meta.id, error });
+    }
+  }
+  problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return { text, tree, report, lineIndex, problems, failures };
+}

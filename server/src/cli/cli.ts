@@ -1,0 +1,240 @@
+/**
+ * gov-report-lint: the same checks as the language server, from the command line.
+ * Uses everything below the LSP layer and nothing of it.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Analysis, analyze } from '../check';
+import { toDiagnostics } from '../features/diagnostics';
+import { Locale, pickLocale } from '../i18n';
+import { looksLikeReport } from '../parse/detect';
+import { VERSION } from '../version';
+import { decodeText } from './decode';
+
+export type OutputFormat = 'text' | 'json';
+
+export interface CliOptions {
+  format: OutputFormat;
+  locale: Locale;
+  paths: string[];
+}
+
+export interface CliIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+}
+
+const SEVERITY_NAME = ['', 'error', 'warning', 'information', 'hint'] as const;
+
+export const EXIT_OK = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_USAGE = 2;
+
+function helpText(locale: Locale): string {
+  if (locale === 'en') {
+    return `gov-report-lint ${VERSION}
+Checks government information disclosure annual reports (政府信息公开工作年度报告).
+
+Usage: gov-report-lint [options] <file|directory>...
+
+Directories are searched recursively for .txt and .md files that are reports.
+
+Options:
+  --format <text|json>  output format (default: text)
+  --locale <zh|en>      message language (default: zh, or from LANG)
+  -h, --help            show this help
+  -v, --version         show the version
+
+Exit status: 0 no errors, 1 at least one error, 2 usage error or unreadable file.
+`;
+  }
+  return `gov-report-lint ${VERSION}
+检查政府信息公开工作年度报告的结构与统计表。
+
+用法：gov-report-lint [选项] <文件|目录>...
+
+目录会被递归搜索，检查其中属于年报的 .txt 和 .md 文件。
+
+选项：
+  --format <text|json>  输出格式（默认 text）
+  --locale <zh|en>      提示语言（默认中文，或按 LANG 环境变量）
+  -h, --help            显示本帮助
+  -v, --version         显示版本
+
+退出码：0 无错误；1 至少有一个错误；2 用法错误或文件无法读取。
+`;
+}
+
+type Parsed = { ok: true; options: CliOptions } | { ok: false; exit: number; out?: string; err?: string };
+
+export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
+  let locale: Locale = env.LANG && !/^(C|POSIX)(\.|$)/.test(env.LANG) ? pickLocale(env.LANG) : 'zh';
+  let format: OutputFormat = 'text';
+  const paths: string[] = [];
+  let wantHelp = false;
+  let wantVersion = false;
+  const errors: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string | undefined => (inline !== undefined ? inline : argv[++i]);
+    switch (name) {
+      case '-h':
+      case '--help':
+        wantHelp = true;
+        break;
+      case '-v':
+      case '--version':
+        wantVersion = true;
+        break;
+      case '--format': {
+        const v = value();
+        if (v === 'text' || v === 'json') format = v;
+        else errors.push(`--format: ${v === undefined ? 'missing value' : `unknown format "${v}"`} (text, json)`);
+        break;
+      }
+      case '--locale': {
+        const v = value();
+        if (v === 'zh' || v === 'en') locale = v;
+        else errors.push(`--locale: ${v === undefined ? 'missing value' : `unknown locale "${v}"`} (zh, en)`);
+        break;
+      }
+      case '--':
+        paths.push(...argv.slice(i + 1));
+        i = argv.length;
+        break;
+      default:
+        if (arg.startsWith('-') && arg !== '-') errors.push(`unknown option ${arg}`);
+        else paths.push(arg);
+    }
+  }
+  if (wantHelp) return { ok: false, exit: EXIT_OK, out: helpText(locale) };
+  if (wantVersion) return { ok: false, exit: EXIT_OK, out: VERSION + '\n' };
+  if (errors.length > 0) return { ok: false, exit: EXIT_USAGE, err: errors.map((e) => `gov-report-lint: ${e}\n`).join('') + `gov-report-lint --help\n` };
+  if (paths.length === 0) return { ok: false, exit: EXIT_USAGE, err: helpText(locale) };
+  return { ok: true, options: { format, locale, paths } };
+}
+
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+/** Report files below a directory, in a stable order. */
+function findReports(dir: string, io: CliIO, unreadable: string[]): string[] {
+  const found: string[] = [];
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    unreadable.push(dir);
+    io.stderr(`gov-report-lint: ${dir}: ${(e as Error).message}\n`);
+    return found;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) found.push(...findReports(full, io, unreadable));
+    } else if (entry.isFile() && /\.(txt|md)$/i.test(entry.name)) {
+      try {
+        if (looksLikeReport(decodeText(fs.readFileSync(full)))) found.push(full);
+      } catch (e) {
+        unreadable.push(full);
+        io.stderr(`gov-report-lint: ${full}: ${(e as Error).message}\n`);
+      }
+    }
+  }
+  return found;
+}
+
+interface FileResult {
+  file: string;
+  analysis: Analysis;
+}
+
+function summary(results: FileResult[], locale: Locale): string {
+  let errors = 0;
+  let warnings = 0;
+  let others = 0;
+  for (const r of results) {
+    for (const p of r.analysis.problems) {
+      if (p.severity === 'error') errors++;
+      else if (p.severity === 'warning') warnings++;
+      else others++;
+    }
+  }
+  const total = errors + warnings + others;
+  if (locale === 'zh') {
+    return total === 0
+      ? `检查了 ${results.length} 个文件，未发现问题。`
+      : `检查了 ${results.length} 个文件，发现 ${total} 个问题（${errors} 个错误，${warnings} 个警告，${others} 个提示）。`;
+  }
+  const pl = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  return total === 0
+    ? `${pl(results.length, 'file')} checked, no problems.`
+    : `${pl(results.length, 'file')} checked, ${pl(total, 'problem')} (${pl(errors, 'error')}, ${pl(warnings, 'warning')}, ${pl(others, 'note')}).`;
+}
+
+export function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}): number {
+  const parsed = parseArgs(argv, env);
+  if (!parsed.ok) {
+    if (parsed.out) io.stdout(parsed.out);
+    if (parsed.err) io.stderr(parsed.err);
+    return parsed.exit;
+  }
+  const { options } = parsed;
+  const unreadable: string[] = [];
+  const files: string[] = [];
+  for (const p of options.paths) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(p);
+    } catch (e) {
+      unreadable.push(p);
+      io.stderr(`gov-report-lint: ${p}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? (options.locale === 'zh' ? '文件不存在' : 'no such file or directory') : (e as Error).message}\n`);
+      continue;
+    }
+    if (stat.isDirectory()) files.push(...findReports(p, io, unreadable));
+    else files.push(p);
+  }
+
+  const results: FileResult[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = decodeText(fs.readFileSync(file));
+    } catch (e) {
+      unreadable.push(file);
+      io.stderr(`gov-report-lint: ${file}: ${(e as Error).message}\n`);
+      continue;
+    }
+    const analysis = analyze(text);
+    for (const f of analysis.failures) {
+      io.stderr(`gov-report-lint: internal error in rule ${f.rule} on ${file}: ${f.error instanceof Error ? f.error.message : String(f.error)}\n`);
+    }
+    results.push({ file, analysis });
+  }
+
+  if (options.format === 'json') {
+    const out = results.map((r) => ({
+      file: r.file,
+      diagnostics: toDiagnostics(r.analysis, options.locale).map((d, k) => ({
+        rule: r.analysis.problems[k]!.rule,
+        severity: SEVERITY_NAME[d.severity ?? 1],
+        message: d.message,
+        range: d.range,
+      })),
+    }));
+    io.stdout(JSON.stringify(out, null, 2) + '\n');
+  } else {
+    for (const r of results) {
+      const diagnostics = toDiagnostics(r.analysis, options.locale);
+      diagnostics.forEach((d, k) => {
+        const p = r.analysis.problems[k]!;
+        io.stdout(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${p.severity} ${p.rule} ${d.message}\n`);
+      });
+    }
+    io.stdout(summary(results, options.locale) + '\n');
+  }
+
+  if (unreadable.length > 0) return EXIT_USAGE;
+  return results.some((r) => r.analysis.problems.some((p) => p.severity === 'error')) ? EXIT_PROBLEMS : EXIT_OK;
+}

@@ -1,0 +1,125 @@
+/**
+ * The language server: the only code that touches the LSP connection.
+ * Everything it answers comes from `features/`, computed on `check.analyze`.
+ */
+import {
+  DidChangeConfigurationNotification,
+  InitializeParams,
+  InitializeResult,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  TextDocuments,
+  createConnection,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Analysis, analyze } from '../check';
+import { toDiagnostics } from '../features/diagnostics';
+import { foldingRanges } from '../features/folding';
+import { documentSymbols } from '../features/symbols';
+import { Locale, pickLocale } from '../i18n';
+import { VERSION } from '../version';
+
+interface InitOptions {
+  /** milliseconds to wait after a change before checking (0: check at once) */
+  debounce?: number;
+}
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+let locale: Locale = 'zh';
+let debounceMs = 150;
+let canConfigure = false;
+
+/** One analysis per document version: every request on the same version shares it. */
+const cache = new Map<string, { version: number; analysis: Analysis }>();
+const timers = new Map<string, NodeJS.Timeout>();
+/** the version whose diagnostics were last sent, per document */
+const sent = new Map<string, number>();
+
+function analysisOf(doc: TextDocument): Analysis {
+  const hit = cache.get(doc.uri);
+  if (hit && hit.version === doc.version) return hit.analysis;
+  const analysis = analyze(doc.getText());
+  for (const f of analysis.failures) {
+    connection.console.error(`rule ${f.rule} failed on ${doc.uri}: ${f.error instanceof Error ? f.error.stack : String(f.error)}`);
+  }
+  cache.set(doc.uri, { version: doc.version, analysis });
+  return analysis;
+}
+
+function validate(uri: string): void {
+  const doc = documents.get(uri);
+  if (!doc) return;
+  const analysis = analysisOf(doc);
+  sent.set(uri, doc.version);
+  void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: toDiagnostics(analysis, locale, uri) });
+}
+
+function schedule(uri: string, immediate: boolean): void {
+  const pending = timers.get(uri);
+  if (pending) clearTimeout(pending);
+  if (immediate || debounceMs <= 0) {
+    timers.delete(uri);
+    validate(uri);
+    return;
+  }
+  timers.set(
+    uri,
+    setTimeout(() => {
+      timers.delete(uri);
+      validate(uri);
+    }, debounceMs),
+  );
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  locale = pickLocale(params.locale);
+  const options = (params.initializationOptions ?? {}) as InitOptions;
+  if (typeof options.debounce === 'number' && options.debounce >= 0) debounceMs = options.debounce;
+  canConfigure = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      documentSymbolProvider: { label: locale === 'zh' ? '政府信息公开年报' : 'Annual report' },
+      foldingRangeProvider: true,
+    },
+    serverInfo: { name: 'gov-annual-report-server', version: VERSION },
+  };
+});
+
+connection.onInitialized(() => {
+  if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+});
+
+connection.onDidChangeConfiguration(() => {
+  for (const doc of documents.all()) schedule(doc.uri, true);
+});
+
+documents.onDidOpen((e) => schedule(e.document.uri, true));
+documents.onDidChangeContent((e) => {
+  // didOpen also reports its content as a change: it was checked already.
+  if (sent.get(e.document.uri) === e.document.version) return;
+  schedule(e.document.uri, false);
+});
+documents.onDidClose((e) => {
+  const pending = timers.get(e.document.uri);
+  if (pending) clearTimeout(pending);
+  timers.delete(e.document.uri);
+  cache.delete(e.document.uri);
+  sent.delete(e.document.uri);
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+connection.onDocumentSymbol((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  return doc ? documentSymbols(analysisOf(doc), locale) : [];
+});
+
+connection.onFoldingRanges((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  return doc ? foldingRanges(analysisOf(doc)) : [];
+});
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,292 @@
+/**
+ * Text → syntax tree. Linear in the size of the input, never throws.
+ */
+import {
+  BlockNode,
+  CellNode,
+  HeadingNode,
+  ParagraphNode,
+  SubheadingNode,
+  SyntaxTree,
+  TableLayout,
+  TableNode,
+  TableRowNode,
+  TitleNode,
+} from './syntax';
+import { Line, Span, cjkNumeralValue, compact, isBlank, splitLines, toHalfWidth } from './text';
+
+import { TITLE_PHRASE } from './title-phrase';
+
+/** How far into the document a title is looked for. */
+const TITLE_SEARCH_LINES = 120;
+
+type LineClass =
+  | { kind: 'blank' }
+  | { kind: 'row'; layout: TableLayout }
+  | { kind: 'heading'; node: HeadingNode }
+  | { kind: 'subheading'; node: SubheadingNode }
+  | { kind: 'text' };
+
+/** Where the content of a line starts and ends once Markdown markup is set aside. */
+interface Content {
+  start: number;
+  end: number;
+  /** content text as written */
+  raw: string;
+  /** content text, full-width forms folded to half-width (same length as the raw content) */
+  norm: string;
+}
+
+const LEADING_MARKUP = /^(?:[ \t\u3000]*(?:#{1,6}[ \t]+|>[ \t]*|[-*+][ \t]+|\*\*|__))*[ \t\u3000]*/;
+const TRAILING_MARKUP = /(?:\*\*|__)?[ \t\u3000]*$/;
+
+function contentOf(line: Line): Content {
+  const lead = LEADING_MARKUP.exec(line.text)![0].length;
+  const rest = line.text.slice(lead);
+  const trail = TRAILING_MARKUP.exec(rest)![0].length;
+  const raw = rest.slice(0, rest.length - trail);
+  return { start: line.start + lead, end: line.start + lead + raw.length, raw, norm: toHalfWidth(raw) };
+}
+
+const HEADING_RE = /^([一二三四五六七八九十]{1,3})[ \t]*[、.．,，][ \t]*(\S.*)?$/;
+const PAREN_SUB_RE = /^\([ \t]*([一二三四五六七八九十]{1,3})[ \t]*\)[ \t]*/;
+const SHI_SUB_RE = /^([一二三四五六七八九十]{1,3})是/;
+const ARABIC_SUB_RE = /^(\d{1,2})[ \t]*[.、](?!\d)[ \t]*/;
+const LABEL_END_RE = /[。：:；;！!？?]/;
+
+/** Longest line still taken as a heading (longer ones are prose that happens to start with 一、). */
+const MAX_HEADING_LENGTH = 60;
+
+function classify(line: Line): LineClass {
+  const t = line.text;
+  if (isBlank(t)) return { kind: 'blank' };
+  // A tab after the first visible character makes a table row (leading tabs are indentation).
+  const firstVisible = t.search(/[^\s\u3000]/);
+  if (t.indexOf('\t', firstVisible) >= 0) return { kind: 'row', layout: 'tab' };
+  if (/^[ \t\u3000]*\|.*\|[ \t\u3000]*$/.test(t)) return { kind: 'row', layout: 'pipe' };
+
+  const c = contentOf(line);
+  const h = HEADING_RE.exec(c.norm);
+  if (h && c.norm.length <= MAX_HEADING_LENGTH && !/[。；;]$/.test(c.norm)) {
+    const number = cjkNumeralValue(h[1]!);
+    if (number >= 1) {
+      const textStart = h[2] !== undefined ? c.start + c.norm.length - h[2].length : c.end;
+      const node: HeadingNode = {
+        kind: 'heading',
+        start: c.start,
+        end: c.end,
+        number,
+        numeralSpan: { start: c.start, end: c.start + h[1]!.length },
+        text: (h[2] ?? '').trim(),
+        textSpan: { start: textStart, end: c.end },
+      };
+      return { kind: 'heading', node };
+    }
+  }
+  const sub = subheading(c);
+  if (sub) return { kind: 'subheading', node: sub };
+  return { kind: 'text' };
+}
+
+function subheading(c: Content): SubheadingNode | undefined {
+  let m = PAREN_SUB_RE.exec(c.norm);
+  let style: SubheadingNode['style'] | undefined;
+  let ordinal = NaN;
+  if (m) {
+    style = 'paren';
+    ordinal = cjkNumeralValue(m[1]!);
+  } else if ((m = SHI_SUB_RE.exec(c.norm))) {
+    style = 'shi';
+    ordinal = cjkNumeralValue(m[1]!);
+  } else if ((m = ARABIC_SUB_RE.exec(c.norm))) {
+    style = 'arabic';
+    ordinal = Number(m[1]);
+  }
+  if (!m || !style || !(ordinal >= 1)) return undefined;
+  const markerLen = style === 'shi' ? m[1]!.length + 1 : m[0].length;
+  const after = c.norm.slice(markerLen);
+  const stop = after.search(LABEL_END_RE);
+  const labelText = c.raw.slice(markerLen, markerLen + (stop >= 0 ? stop : after.length)).trimEnd();
+  const labelStart = c.start + markerLen;
+  return {
+    kind: 'subheading',
+    start: c.start,
+    end: c.end,
+    style,
+    ordinal,
+    markerSpan: { start: c.start, end: c.start + (style === 'shi' ? markerLen : m[0].trimEnd().length) },
+    label: labelText,
+    labelSpan: { start: labelStart, end: labelStart + labelText.length },
+  };
+}
+
+/** A paragraph is complete when its last line ends a sentence; otherwise a page break may have cut it. */
+function endsSentence(text: string): boolean {
+  return /[。！？；：.!?;:）)」』”"]\**[ \t\u3000]*$/.test(text);
+}
+
+function splitCells(line: Line, layout: TableLayout): CellNode[] {
+  const cells: CellNode[] = [];
+  const t = line.text;
+  let parts: { start: number; end: number }[] = [];
+  if (layout === 'tab') {
+    let s = 0;
+    for (let i = 0; i <= t.length; i++) {
+      if (i === t.length || t.charCodeAt(i) === 9) {
+        parts.push({ start: s, end: i });
+        s = i + 1;
+      }
+    }
+  } else {
+    const first = t.indexOf('|');
+    const last = t.lastIndexOf('|');
+    let s = first + 1;
+    for (let i = first + 1; i <= last; i++) {
+      if (t[i] === '|' && t[i - 1] !== '\\') {
+        parts.push({ start: s, end: i });
+        s = i + 1;
+      }
+    }
+  }
+  for (const p of parts) {
+    let a = p.start;
+    let b = p.end;
+    while (a < b && /[\s\u3000]/.test(t[a]!)) a++;
+    while (b > a && /[\s\u3000]/.test(t[b - 1]!)) b--;
+    cells.push({ start: line.start + a, end: line.start + b, text: t.slice(a, b) });
+  }
+  return cells;
+}
+
+function isSeparatorRow(cells: CellNode[]): boolean {
+  return cells.length > 0 && cells.every((c) => /^:?-{2,}:?$/.test(c.text.replace(/\s/g, '')));
+}
+
+function findTitle(lines: Line[], classes: LineClass[]): { title: TitleNode; firstLine: number; lastLine: number } | undefined {
+  const limit = Math.min(lines.length, TITLE_SEARCH_LINES);
+  const nonBlankBefore = (i: number): number => {
+    for (let k = i - 1; k >= 0 && k >= i - 3; k--) if (classes[k]!.kind !== 'blank') return k;
+    return -1;
+  };
+  const nonBlankAfter = (i: number): number => {
+    for (let k = i + 1; k < limit && k <= i + 3; k++) if (classes[k]!.kind !== 'blank') return k;
+    return -1;
+  };
+  const titleLike = (c: string): boolean =>
+    c.length <= 80 && !/关于|报送|的函|《|》|。$/.test(c) && !c.includes('根据');
+  const fragmentLike = (c: string): boolean => c.length > 0 && c.length <= 30 && !/[。，,：:；;《》、]/.test(c);
+
+  for (let i = 0; i < limit; i++) {
+    const cls = classes[i]!;
+    if (cls.kind === 'heading') break; // the body has started
+    if (cls.kind !== 'text' && cls.kind !== 'subheading') continue;
+    const c = compact(toHalfWidth(contentOf(lines[i]!).norm));
+    if (c.includes(TITLE_PHRASE) && titleLike(c)) {
+      let first = i;
+      // "2023年政府信息公开工作年度报告" with the agency on the line above
+      if (/^(\d{4}年度?|[〇零一二三四五六七八九]{4}年度?)?政府信息公开工作年度报告$/.test(c)) {
+        const p = nonBlankBefore(i);
+        if (p >= 0 && classes[p]!.kind === 'text' && fragmentLike(compact(contentOf(lines[p]!).norm))) first = p;
+      }
+      return { title: makeTitle(lines, first, i), firstLine: first, lastLine: i };
+    }
+    // "吴忠市2023年政府信息公开" / "工作年度报告"
+    const j = nonBlankAfter(i);
+    if (j >= 0 && fragmentLike(c) && classes[j]!.kind === 'text') {
+      const cj = compact(toHalfWidth(contentOf(lines[j]!).norm));
+      if (!cj.includes(TITLE_PHRASE) && (c + cj).includes(TITLE_PHRASE) && titleLike(c + cj)) {
+        return { title: makeTitle(lines, i, j), firstLine: i, lastLine: j };
+      }
+    }
+  }
+  return undefined;
+}
+
+const CJK_YEAR_DIGITS: Record<string, string> = {
+  〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
+};
+
+function makeTitle(lines: Line[], first: number, last: number): TitleNode {
+  const spans: Span[] = [];
+  let text = '';
+  for (let k = first; k <= last; k++) {
+    const c = contentOf(lines[k]!);
+    if (c.end <= c.start) continue;
+    spans.push({ start: c.start, end: c.end });
+    text += compact(c.norm);
+  }
+  const node: TitleNode = { kind: 'title', start: spans[0]!.start, end: spans[spans.length - 1]!.end, lines: spans, text };
+  const m = /^(.*?)(\d{4}|[〇零一二三四五六七八九]{4})年/.exec(text);
+  if (m) {
+    const digits = m[2]!.replace(/[〇零一二三四五六七八九]/g, (d) => CJK_YEAR_DIGITS[d]!);
+    node.year = Number(digits);
+    const agency = m[1]!.replace(/^[《“"]+/, '');
+    if (agency) node.agency = agency;
+  } else {
+    const idx = text.indexOf('政府信息公开');
+    const agency = idx > 0 ? text.slice(0, idx).replace(/^[《“"]+/, '') : '';
+    if (agency) node.agency = agency;
+  }
+  return node;
+}
+
+/** Parses a report. Never throws: anything unexpected becomes plain paragraphs. */
+export function parse(text: string): SyntaxTree {
+  const lines = splitLines(text);
+  const classes = lines.map(classify);
+  const tree: SyntaxTree = { text, lines, blocks: [], problems: [] };
+
+  let bodyStart = 0;
+  const found = findTitle(lines, classes);
+  if (found) {
+    tree.title = found.title;
+    bodyStart = found.lastLine + 1;
+    const before = lines.slice(0, found.firstLine).filter((_l, k) => classes[k]!.kind !== 'blank');
+    if (before.length > 0) tree.preface = { start: before[0]!.start, end: before[before.length - 1]!.end };
+  }
+
+  const blocks: BlockNode[] = tree.blocks;
+  let table: TableNode | undefined;
+  let paragraph: ParagraphNode | undefined;
+
+  for (let i = bodyStart; i < lines.length; i++) {
+    const line = lines[i]!;
+    const cls = classes[i]!;
+    if (cls.kind === 'blank') continue;
+
+    if (cls.kind === 'row') {
+      paragraph = undefined;
+      const cells = splitCells(line, cls.layout);
+      const row: TableRowNode = { kind: 'row', start: line.start, end: line.end, line: i, cells };
+      if (cls.layout === 'pipe' && isSeparatorRow(cells)) row.separator = true;
+      if (table && table.layout === cls.layout) {
+        table.rows.push(row);
+        table.end = line.end;
+      } else {
+        table = { kind: 'table', layout: cls.layout, start: line.start, end: line.end, rows: [row] };
+        blocks.push(table);
+      }
+      continue;
+    }
+    table = undefined;
+
+    if (cls.kind === 'heading' || cls.kind === 'subheading') {
+      paragraph = undefined;
+      blocks.push(cls.node);
+      continue;
+    }
+
+    // plain text: continue a paragraph cut by a page break, or start a new one
+    const c = contentOf(line);
+    if (paragraph && !endsSentence(text.slice(paragraph.start, paragraph.end))) {
+      paragraph.lines.push({ start: c.start, end: c.end });
+      paragraph.end = c.end;
+    } else {
+      paragraph = { kind: 'paragraph', start: c.start, end: c.end, lines: [{ start: c.start, end: c.end }] };
+      blocks.push(paragraph);
+    }
+  }
+  // Blank lines inside a table do not end it: rows are appended above as long as no
+  // other block came between them, because `table` is only reset by non-row lines.
+  return tree;
+}

@@ -1,0 +1,86 @@
+/**
+ * The syntax tree: what the text says, with exact positions, before any
+ * knowledge of the national format. Every node carries a span (UTF-16
+ * offsets into the document).
+ */
+import type { Line, Span } from './text';
+
+export interface TitleNode extends Span {
+  kind: 'title';
+  /** the physical lines the title occupies (a title may be split over two) */
+  lines: Span[];
+  /** the title text with white space removed */
+  text: string;
+  /** the body that publishes the report, as written before the year */
+  agency?: string;
+  year?: number;
+}
+
+/** A numbered heading line: 一、… 六、 (also 一. / 一．, with Markdown markup). */
+export interface HeadingNode extends Span {
+  kind: 'heading';
+  /** value of the Chinese numeral (一 → 1) */
+  number: number;
+  numeralSpan: Span;
+  /** the heading text after the numeral and its separator */
+  text: string;
+  textSpan: Span;
+}
+
+export type SubheadingStyle = 'paren' | 'shi' | 'arabic';
+
+/** A sub-item: （一）… / (一) … / 一是… / 1. … */
+export interface SubheadingNode extends Span {
+  kind: 'subheading';
+  style: SubheadingStyle;
+  ordinal: number;
+  markerSpan: Span;
+  /** the sub-item's own title: the text after the marker up to the first 。 or ： */
+  label: string;
+  labelSpan: Span;
+}
+
+export interface ParagraphNode extends Span {
+  kind: 'paragraph';
+  /** the physical lines of the paragraph (page breaks join several) */
+  lines: Span[];
+}
+
+export type TableLayout = 'tab' | 'pipe';
+
+export interface CellNode extends Span {
+  /** raw cell text, trimmed (the span covers exactly this text; empty cells have an empty span) */
+  text: string;
+}
+
+export interface TableRowNode extends Span {
+  kind: 'row';
+  line: number;
+  cells: CellNode[];
+  /** a Markdown |---|---| separator row */
+  separator?: boolean;
+}
+
+export interface TableNode extends Span {
+  kind: 'table';
+  layout: TableLayout;
+  rows: TableRowNode[];
+}
+
+export type BlockNode = HeadingNode | SubheadingNode | ParagraphNode | TableNode;
+
+export interface ParseProblem extends Span {
+  code: string;
+  message: { zh: string; en: string };
+}
+
+export interface SyntaxTree {
+  text: string;
+  lines: Line[];
+  /** text before the title (e.g. a cover letter), if any */
+  preface?: Span;
+  title?: TitleNode;
+  /** everything after the title (or the whole document when there is none), in order */
+  blocks: BlockNode[];
+  problems: ParseProblem[];
+}

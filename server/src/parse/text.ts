@@ -1,0 +1,142 @@
+/**
+ * Low-level text helpers shared by the parser and everything above it.
+ * Offsets are UTF-16 code unit offsets into the document string, exactly as
+ * LSP counts `character`.
+ */
+
+export interface Span {
+  /** inclusive start offset */
+  start: number;
+  /** exclusive end offset */
+  end: number;
+}
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** One physical line of the document, without its line terminator. */
+export interface Line extends Span {
+  /** 0-based line number */
+  index: number;
+  text: string;
+}
+
+/** Splits text into lines on \r\n, \n and \r (as LSP does). Linear time. */
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */ || c === 13 /* \r */) {
+      lines.push({ index: lines.length, start, end: i, text: text.slice(start, i) });
+      if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  lines.push({ index: lines.length, start, end: n, text: text.slice(start, n) });
+  return lines;
+}
+
+/** Maps offsets to LSP positions and back. */
+export class LineIndex {
+  private readonly starts: number[];
+  constructor(private readonly text: string, lines?: Line[]) {
+    this.starts = (lines ?? splitLines(text)).map((l) => l.start);
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.starts[lo]! };
+  }
+
+  offsetAt(pos: Position): number {
+    if (pos.line < 0) return 0;
+    if (pos.line >= this.starts.length) return this.text.length;
+    return Math.min(this.starts[pos.line]! + Math.max(0, pos.character), this.text.length);
+  }
+
+  rangeOf(span: Span): Range {
+    return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
+  }
+}
+
+const FULLWIDTH_START = 0xff01;
+const FULLWIDTH_END = 0xff5e;
+
+/**
+ * Folds full-width ASCII forms (０-９, （）, ．, Ａ-Ｚ …) and the ideographic
+ * space to their half-width forms. Keeps the string length, so offsets into
+ * the result are offsets into the input.
+ */
+export function toHalfWidth(s: string): string {
+  let out = '';
+  let changed = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= FULLWIDTH_START && c <= FULLWIDTH_END) {
+      out += String.fromCharCode(c - 0xfee0);
+      changed = true;
+    } else if (c === 0x3000) {
+      out += ' ';
+      changed = true;
+    } else {
+      out += s[i];
+    }
+  }
+  return changed ? out : s;
+}
+
+/** Removes all white space (including the ideographic space). */
+export function compact(s: string): string {
+  return s.replace(/[\s\u3000]+/g, '');
+}
+
+export function isBlank(s: string): boolean {
+  return /^[\s\u3000]*$/.test(s);
+}
+
+const CJK_DIGITS: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+
+/** Value of a Chinese numeral from 一 to 九十九 (十, 十一, 二十三 …); NaN otherwise. */
+export function cjkNumeralValue(s: string): number {
+  if (s.length === 0) return NaN;
+  const ten = s.indexOf('十');
+  if (ten < 0) {
+    return s.length === 1 && s in CJK_DIGITS ? CJK_DIGITS[s]! : NaN;
+  }
+  const tensPart = s.slice(0, ten);
+  const unitsPart = s.slice(ten + 1);
+  const tens = tensPart === '' ? 1 : tensPart.length === 1 ? CJK_DIGITS[tensPart] ?? NaN : NaN;
+  const units = unitsPart === '' ? 0 : unitsPart.length === 1 ? CJK_DIGITS[unitsPart] ?? NaN : NaN;
+  return tens * 10 + units;
+}
+
+const NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** 1 → 一 … 10 → 十 (enough for section and sub-item numbers). */
+export function cjkNumeral(n: number): string {
+  if (n >= 1 && n <= 10) return NUMERALS[n]!;
+  if (n > 10 && n < 20) return '十' + NUMERALS[n - 10];
+  return String(n);
+}

@@ -1,0 +1,45 @@
+import type { LocalizedText } from '../i18n';
+import type { Report } from '../model/report';
+import type { Span } from '../parse/text';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface RuleMeta {
+  /** stable id, used as the diagnostic `code`, in settings and in `docs/rules/<id>.md` */
+  id: string;
+  severity: Severity;
+  /** one line on what the rule checks */
+  description: LocalizedText;
+}
+
+export interface TextEdit {
+  span: Span;
+  newText: string;
+}
+
+export interface Fix {
+  title: LocalizedText;
+  edits: TextEdit[];
+  /** safe to apply without a human looking (titles, brackets, digit forms; never numbers) */
+  safe?: boolean;
+}
+
+export interface RelatedPlace {
+  span: Span;
+  message: LocalizedText;
+}
+
+export interface Problem {
+  rule: string;
+  severity: Severity;
+  message: LocalizedText;
+  span: Span;
+  related?: RelatedPlace[];
+  fixes?: Fix[];
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  /** a pure function of the model */
+  check(report: Report): Problem[];
+}

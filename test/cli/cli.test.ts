@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { ROOT, SEED_NAMES, blankLine, readSeed } from '../helpers';
+
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+
+function lint(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'C.UTF-8', ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface JsonFile {
+  file: string;
+  diagnostics: { rule: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[];
+}
+
+let tmp: string;
+let broken: string;
+
+before(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gov-report-lint-'));
+  broken = path.join(tmp, 'broken.txt');
+  fs.writeFileSync(broken, blankLine(readSeed('wuzhong-2023'), '四、政府信息公开行政复议'));
+});
+after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe('gov-report-lint', () => {
+  it('checks the bundled examples as JSON: one entry per seed, no errors, exit 0', () => {
+    const r = lint(['--format', 'json', 'examples/']);
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as JsonFile[];
+    assert.deepEqual(
+      out.map((f) => f.file),
+      SEED_NAMES.map((n) => path.join('examples', n + '.txt')),
+    );
+    for (const f of out) assert.deepEqual(f.diagnostics.filter((d) => d.severity === 'error'), [], f.file);
+  });
+
+  it('exits 1 and names the missing section when the 四、 heading is deleted (JSON contract)', () => {
+    const r = lint(['--format=json', broken]);
+    assert.equal(r.code, 1);
+    const out = JSON.parse(r.stdout) as JsonFile[];
+    assert.equal(out.length, 1);
+    assert.equal(out[0]!.file, broken);
+    assert.deepEqual(out[0]!.diagnostics, [
+      {
+        rule: 'section-missing',
+        severity: 'error',
+        message: '缺少第四部分“四、政府信息公开行政复议、行政诉讼情况”',
+        range: { start: { line: 2, character: 0 }, end: { line: 2, character: 22 } },
+      },
+    ]);
+  });
+
+  it('prints path:line:column: severity rule message and a summary in text format', () => {
+    const r = lint([broken]);
+    assert.equal(r.code, 1);
+    const lines = r.stdout.trimEnd().split('\n');
+    assert.deepEqual(lines, [
+      `${broken}:3:1: error section-missing 缺少第四部分“四、政府信息公开行政复议、行政诉讼情况”`,
+      '检查了 1 个文件，发现 1 个问题（1 个错误，0 个警告，0 个提示）。',
+    ]);
+  });
+
+  it('speaks English with --locale en or an English LANG', () => {
+    const a = lint(['--locale', 'en', broken]);
+    assert.match(a.stdout, /error section-missing Section 四 \(4\)/);
+    assert.match(a.stdout, /1 file checked, 1 problem \(1 error, 0 warnings, 0 notes\)\./);
+    const b = lint([broken], { LANG: 'en_US.UTF-8' });
+    assert.match(b.stdout, /Section 四 \(4\)/);
+    const c = lint([broken], { LANG: 'zh_CN.UTF-8' });
+    assert.match(c.stdout, /缺少第四部分/);
+  });
+
+  it('still checks the other files when one cannot be read, and exits 2', () => {
+    const missing = path.join(tmp, 'nope.txt');
+    const r = lint(['--format', 'json', missing, 'examples/wuzhong-2023.txt']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /nope\.txt/);
+    const out = JSON.parse(r.stdout) as JsonFile[];
+    assert.deepEqual(out.map((f) => f.file), ['examples/wuzhong-2023.txt']);
+  });
+
+  it('searches directories recursively for .txt and .md reports only', () => {
+    const dir = path.join(tmp, 'tree');
+    fs.mkdirSync(path.join(dir, 'sub', 'deeper'), { recursive: true });
+    fs.mkdirSync(path.join(dir, 'node_modules'), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, 'examples', 'tongxin-2022.txt'), path.join(dir, 'sub', 'deeper', 'a.txt'));
+    fs.writeFileSync(path.join(dir, 'sub', 'b.md'), '# 某县2023年政府信息公开工作年度报告\n\n一、总体情况\n');
+    fs.writeFileSync(path.join(dir, 'notes.txt'), '会议纪要\n');
+    fs.copyFileSync(path.join(ROOT, 'examples', 'tongxin-2022.txt'), path.join(dir, 'report.docx.bak'));
+    fs.copyFileSync(path.join(ROOT, 'examples', 'tongxin-2022.txt'), path.join(dir, 'node_modules', 'c.txt'));
+    const r = lint(['--format', 'json', dir]);
+    assert.equal(r.code, 1, 'b.md lacks five sections');
+    const out = JSON.parse(r.stdout) as JsonFile[];
+    assert.deepEqual(
+      out.map((f) => path.relative(dir, f.file)),
+      [path.join('sub', 'b.md'), path.join('sub', 'deeper', 'a.txt')],
+    );
+    assert.equal(out[0]!.diagnostics.length, 5);
+  });
+
+  it('reads GB18030 and UTF-16 files', () => {
+    // "某县2023年政府信息公开工作年度报告\n一、总体情况\n" in GB18030
+    const gbk = Buffer.from('xLPP2DIwMjPE6tX+uK7Qxc+iuau/qrmk1/fE6rbIsai45grSu6Gi19zM5cfpv/YK', 'base64');
+    const f1 = path.join(tmp, 'gbk.txt');
+    fs.writeFileSync(f1, gbk);
+    const f2 = path.join(tmp, 'utf16.txt');
+    fs.writeFileSync(f2, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('某县2023年政府信息公开工作年度报告\n一、总体情况\n', 'utf16le')]));
+    const r = lint(['--format', 'json', f1, f2]);
+    const out = JSON.parse(r.stdout) as JsonFile[];
+    for (const f of out) {
+      assert.equal(f.diagnostics.length, 5, f.file);
+      assert.deepEqual(f.diagnostics[0]!.range.start, { line: 0, character: 0 });
+      assert.equal(f.diagnostics[0]!.range.end.character, '某县2023年政府信息公开工作年度报告'.length);
+    }
+  });
+
+  it('answers --help and --version, and rejects bad usage with exit 2', () => {
+    const help = lint(['--help']);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /用法：gov-report-lint/);
+    const version = lint(['--version']);
+    assert.equal(version.code, 0);
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    assert.equal(version.stdout.trim(), pkg.version);
+    assert.equal(lint([]).code, 2);
+    const bad = lint(['--format', 'xml', 'examples/']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /unknown format "xml"/);
+    assert.equal(lint(['--frobnicate', 'examples/']).code, 2);
+  });
+});

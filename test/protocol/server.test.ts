@@ -1,0 +1,171 @@
+/**
+ * Talks LSP over stdio to the bundled server (dist/server.js), as an editor would.
+ */
+import assert from 'node:assert/strict';
+import { ChildProcess, spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import {
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DocumentSymbol,
+  DocumentSymbolRequest,
+  ExitNotification,
+  FoldingRangeRequest,
+  InitializeRequest,
+  InitializedNotification,
+  ProtocolConnection,
+  PublishDiagnosticsNotification,
+  PublishDiagnosticsParams,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  TextDocumentSyncKind,
+  createProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import { ROOT, lineOf, readSeed, seedPath } from '../helpers';
+
+const SERVER = path.join(ROOT, 'dist', 'server.js');
+const TIMEOUT_MS = 10_000;
+
+let child: ChildProcess;
+let connection: ProtocolConnection;
+const received: PublishDiagnosticsParams[] = [];
+const waiters: { match: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+
+/** Resolves with the first diagnostics (already received or still to come) that match. */
+function diagnosticsWhere(match: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams> {
+  const seen = received.find(match);
+  if (seen) return Promise.resolve(seen);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no matching diagnostics within ' + TIMEOUT_MS + ' ms')), TIMEOUT_MS);
+    waiters.push({
+      match,
+      resolve: (p) => {
+        clearTimeout(timer);
+        resolve(p);
+      },
+    });
+  });
+}
+
+function uriOf(file: string): string {
+  return 'file://' + file;
+}
+
+before(async () => {
+  child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    received.push(p);
+    for (let i = waiters.length - 1; i >= 0; i--) {
+      if (waiters[i]!.match(p)) waiters.splice(i, 1)[0]!.resolve(p);
+    }
+  });
+  connection.listen();
+});
+
+after(() => {
+  connection?.dispose();
+  if (child && child.exitCode === null) child.kill();
+});
+
+describe('language server over stdio', () => {
+  const wuzhong = seedPath('wuzhong-2023');
+  const wuzhongText = readSeed('wuzhong-2023');
+
+  it('answers initialize with incremental sync, symbols and folding', async () => {
+    const result = await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: uriOf(ROOT),
+      capabilities: {},
+      locale: 'zh-cn',
+      initializationOptions: { debounce: 0 },
+      workspaceFolders: null,
+    });
+    const sync = result.capabilities.textDocumentSync;
+    assert.ok(sync && typeof sync === 'object');
+    assert.equal(sync.change, TextDocumentSyncKind.Incremental);
+    assert.equal(sync.openClose, true);
+    assert.ok(result.capabilities.documentSymbolProvider);
+    assert.ok(result.capabilities.foldingRangeProvider);
+    assert.equal(result.serverInfo?.name, 'gov-annual-report-server');
+    await connection.sendNotification(InitializedNotification.type, {});
+  });
+
+  it('publishes no problems for a clean seed', async () => {
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: uriOf(wuzhong), languageId: 'gov-annual-report', version: 1, text: wuzhongText },
+    });
+    const p = await diagnosticsWhere((d) => d.uri === uriOf(wuzhong) && d.version === 1);
+    assert.deepEqual(p.diagnostics, []);
+  });
+
+  it('gives the six sections as document symbols, with sub-items and tables as children', async () => {
+    const symbols = (await connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: uriOf(wuzhong) } })) as DocumentSymbol[];
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'],
+    );
+    assert.equal(symbols[0]!.selectionRange.start.line, lineOf(wuzhongText, '一、总体情况'));
+    assert.deepEqual(
+      symbols[0]!.children!.map((c) => c.name),
+      ['（一）主动公开情况', '（二）依申请公开情况', '（三）政府信息管理情况', '（四）平台建设情况', '（五）监督保障情况'],
+    );
+    assert.equal(symbols[2]!.children!.length, 1, 'section 三 holds table 三');
+  });
+
+  it('gives folding ranges for the sections', async () => {
+    const ranges = (await connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: uriOf(wuzhong) } }))!;
+    const sectionStarts = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理', '四、政府信息公开行政复议', '五、存在的主要问题', '六、其他需要报告的事项'].map((h) =>
+      lineOf(wuzhongText, h),
+    );
+    for (const start of sectionStarts) assert.ok(ranges.some((r) => r.startLine === start && r.endLine > start), `no folding range at line ${start}`);
+    const s1 = ranges.find((r) => r.startLine === sectionStarts[0])!;
+    assert.equal(s1.endLine, sectionStarts[1]! - 2, 'section 一 folds up to its last non-blank line');
+  });
+
+  it('re-checks after an incremental edit: deleting the 四、 heading gives an error on the title', async () => {
+    const line = lineOf(wuzhongText, '四、政府信息公开行政复议');
+    const headingLength = '四、政府信息公开行政复议、行政诉讼情况'.length;
+    await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: uriOf(wuzhong), version: 2 },
+      contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: headingLength } }, text: '' }],
+    });
+    const p = await diagnosticsWhere((d) => d.uri === uriOf(wuzhong) && d.version === 2);
+    assert.equal(p.diagnostics.length, 1);
+    const d = p.diagnostics[0]!;
+    assert.equal(d.code, 'section-missing');
+    assert.equal(d.severity, 1);
+    assert.equal(d.message, '缺少第四部分“四、政府信息公开行政复议、行政诉讼情况”');
+    assert.match(d.codeDescription!.href, /docs\/rules\/section-missing\.md$/);
+    assert.deepEqual(d.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 22 } });
+
+    // typing it back, one character at a time, clears the error
+    const heading = '四、政府信息公开行政复议、行政诉讼情况';
+    for (let k = 0; k < heading.length; k++) {
+      await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri: uriOf(wuzhong), version: 3 + k },
+        contentChanges: [{ range: { start: { line, character: k }, end: { line, character: k } }, text: heading[k]! }],
+      });
+    }
+    const last = 3 + heading.length - 1;
+    const q = await diagnosticsWhere((d) => d.uri === uriOf(wuzhong) && d.version === last);
+    assert.deepEqual(q.diagnostics, []);
+  });
+
+  it('clears the diagnostics of a closed document', async () => {
+    const before = received.length;
+    await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: uriOf(wuzhong) } });
+    const p = await diagnosticsWhere((d) => d.uri === uriOf(wuzhong) && received.indexOf(d) >= before);
+    assert.deepEqual(p.diagnostics, []);
+  });
+
+  it('shuts down and exits cleanly', async () => {
+    await connection.sendRequest(ShutdownRequest.type);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    await connection.sendNotification(ExitNotification.type);
+    assert.equal(await exited, 0);
+  });
+});

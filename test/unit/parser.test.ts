@@ -1,0 +1,193 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parse } from '../../server/src/parse/parser';
+import type { HeadingNode, ParagraphNode, SubheadingNode, TableNode } from '../../server/src/parse/syntax';
+import { LineIndex, cjkNumeralValue, splitLines, toHalfWidth } from '../../server/src/parse/text';
+import { rng } from '../helpers';
+
+describe('text helpers', () => {
+  it('splits lines on \\n, \\r\\n and \\r, keeping offsets', () => {
+    const lines = splitLines('ab\r\ncd\ref\n');
+    assert.deepEqual(
+      lines.map((l) => [l.start, l.end, l.text]),
+      [
+        [0, 2, 'ab'],
+        [4, 6, 'cd'],
+        [7, 9, 'ef'],
+        [10, 10, ''],
+      ],
+    );
+  });
+
+  it('maps offsets to positions and back in UTF-16 code units', () => {
+    const text = '一、总体情况\r\n𠀀x\n';
+    const index = new LineIndex(text);
+    assert.deepEqual(index.positionAt(0), { line: 0, character: 0 });
+    assert.deepEqual(index.positionAt(8), { line: 1, character: 0 });
+    // 𠀀 is a surrogate pair: x is at character 2
+    assert.deepEqual(index.positionAt(10), { line: 1, character: 2 });
+    assert.equal(index.offsetAt({ line: 1, character: 2 }), 10);
+    assert.deepEqual(index.positionAt(999), { line: 2, character: 0 });
+  });
+
+  it('folds full-width forms without changing the length', () => {
+    assert.equal(toHalfWidth('（一）１２３．　ａ'), '(一)123. a');
+    assert.equal(toHalfWidth('（一）１２３．　ａ').length, '（一）１２３．　ａ'.length);
+  });
+
+  it('reads Chinese numerals', () => {
+    assert.equal(cjkNumeralValue('一'), 1);
+    assert.equal(cjkNumeralValue('六'), 6);
+    assert.equal(cjkNumeralValue('十'), 10);
+    assert.equal(cjkNumeralValue('十二'), 12);
+    assert.equal(cjkNumeralValue('二十三'), 23);
+    assert.ok(Number.isNaN(cjkNumeralValue('甲')));
+  });
+});
+
+describe('title', () => {
+  it('finds a one-line title with agency and year', () => {
+    const tree = parse('\n\n吴忠市 2023 年政府信息公开工作年度报告\n\n根据……\n');
+    assert.equal(tree.title?.agency, '吴忠市');
+    assert.equal(tree.title?.year, 2023);
+    assert.equal(tree.title?.start, 2);
+    assert.equal(tree.preface, undefined);
+  });
+
+  it('joins a title split over two lines (agency above the year)', () => {
+    const text = '石嘴山市人民政府办公室\n\n2023 年政府信息公开工作年度报告\n\n一、总体情况\n';
+    const tree = parse(text);
+    assert.equal(tree.title?.agency, '石嘴山市人民政府办公室');
+    assert.equal(tree.title?.year, 2023);
+    assert.equal(tree.title?.lines.length, 2);
+    assert.equal(tree.title?.start, 0);
+    assert.equal(text.slice(tree.title!.lines[1]!.start, tree.title!.lines[1]!.end), '2023 年政府信息公开工作年度报告');
+  });
+
+  it('joins a title broken inside the phrase', () => {
+    const tree = parse('吴忠市2023年政府信息公开\n工作年度报告\n');
+    assert.equal(tree.title?.text, '吴忠市2023年政府信息公开工作年度报告');
+    assert.equal(tree.title?.lines.length, 2);
+  });
+
+  it('skips a cover letter and keeps it as the preface', () => {
+    const text = [
+      '武威市人民政府',
+      '武政函〔2024〕15号',
+      '武威市人民政府 关于报送武威市 2023 年政府信息公开 工作年度报告的函',
+      '现将《武威市 2023 年政府信息公开工作年度报告》报来,请审示。',
+      '',
+      '武威市 2023 年政府信息公开工作年度报告',
+      '一、总体情况',
+    ].join('\n');
+    const tree = parse(text);
+    assert.equal(tree.title?.agency, '武威市');
+    assert.equal(tree.title?.start, text.indexOf('武威市 2023 年政府信息公开工作年度报告\n'));
+    assert.deepEqual(tree.preface, { start: 0, end: text.indexOf('\n\n') });
+  });
+
+  it('reads a Markdown title, full-width digits and a year in Chinese numerals', () => {
+    assert.equal(parse('# **某县２０２２年政府信息公开工作年度报告**').title?.year, 2022);
+    assert.equal(parse('# **某县２０２２年政府信息公开工作年度报告**').title?.agency, '某县');
+    assert.equal(parse('某局二〇二一年政府信息公开工作年度报告').title?.year, 2021);
+  });
+
+  it('has no title when there is none, and no agency when the title has none', () => {
+    assert.equal(parse('一、总体情况\n政府信息公开工作年度报告').title, undefined);
+    const tree = parse('2023年政府信息公开工作年度报告\n');
+    assert.equal(tree.title?.agency, undefined);
+    assert.equal(tree.title?.year, 2023);
+  });
+});
+
+describe('blocks', () => {
+  it('recognises headings with their numeral and text', () => {
+    const text = 'T县2023年政府信息公开工作年度报告\n一、总体情况\n## 二．主动公开政府信息情况\n**五、存在的主要问题及改进情况**\n';
+    const headings = parse(text).blocks.filter((b): b is HeadingNode => b.kind === 'heading');
+    assert.deepEqual(
+      headings.map((h) => [h.number, h.text]),
+      [
+        [1, '总体情况'],
+        [2, '主动公开政府信息情况'],
+        [5, '存在的主要问题及改进情况'],
+      ],
+    );
+    const h = headings[1]!;
+    assert.equal(text.slice(h.numeralSpan.start, h.numeralSpan.end), '二');
+    assert.equal(text.slice(h.textSpan.start, h.textSpan.end), '主动公开政府信息情况');
+  });
+
+  it('does not take a long sentence starting with 一、 for a heading', () => {
+    const long = '一、' + '这是一个很长的句子'.repeat(8) + '。';
+    assert.equal(parse(long).blocks[0]!.kind, 'paragraph');
+  });
+
+  it('recognises sub-items in every style', () => {
+    const text = '（一）主动公开情况。全年发布\n(二) 依申请公开方面\n一是突出重点，提升质量。\n- 二是聚焦重点领域\n1.推进法治政府建设。\n2．深化财政信息公开\n';
+    const subs = parse(text).blocks.filter((b): b is SubheadingNode => b.kind === 'subheading');
+    assert.deepEqual(
+      subs.map((s) => [s.style, s.ordinal, s.label]),
+      [
+        ['paren', 1, '主动公开情况'],
+        ['paren', 2, '依申请公开方面'],
+        ['shi', 1, '突出重点，提升质量'],
+        ['shi', 2, '聚焦重点领域'],
+        ['arabic', 1, '推进法治政府建设'],
+        ['arabic', 2, '深化财政信息公开'],
+      ],
+    );
+    assert.equal(text.slice(subs[0]!.markerSpan.start, subs[0]!.markerSpan.end), '（一）');
+  });
+
+  it('does not take a decimal number for an arabic sub-item', () => {
+    assert.equal(parse('3.5万元用于平台建设。').blocks[0]!.kind, 'paragraph');
+  });
+
+  it('reads tab-separated rows with empty merged cells and keeps a table across a blank line', () => {
+    const text = '规章\t0\t0\t0\n\n行政规范性文件\t1\t1\t28\n\t\t自然人\t\n';
+    const tables = parse(text).blocks.filter((b): b is TableNode => b.kind === 'table');
+    assert.equal(tables.length, 1);
+    const t = tables[0]!;
+    assert.equal(t.layout, 'tab');
+    assert.equal(t.rows.length, 3);
+    assert.deepEqual(t.rows[1]!.cells.map((c) => c.text), ['行政规范性文件', '1', '1', '28']);
+    assert.deepEqual(t.rows[2]!.cells.map((c) => c.text), ['', '', '自然人', '']);
+    const cell = t.rows[1]!.cells[3]!;
+    assert.equal(text.slice(cell.start, cell.end), '28');
+  });
+
+  it('reads Markdown pipe tables and marks the separator row', () => {
+    const text = '| 信息内容 | 本年制发件数 |\n| --- | :---: |\n| 规章 | 2 |\n';
+    const t = parse(text).blocks[0] as TableNode;
+    assert.equal(t.layout, 'pipe');
+    assert.equal(t.rows.length, 3);
+    assert.equal(t.rows[1]!.separator, true);
+    assert.deepEqual(t.rows[2]!.cells.map((c) => c.text), ['规章', '2']);
+  });
+
+  it('joins a paragraph cut by a page break, but not two complete paragraphs', () => {
+    const text = '全方位做好政策推介。采取一图读懂、动漫人物、视频播报\n\n等形式讲清、讲明政策。\n\n第二段。\n';
+    const paras = parse(text).blocks.filter((b): b is ParagraphNode => b.kind === 'paragraph');
+    assert.equal(paras.length, 2);
+    assert.equal(paras[0]!.lines.length, 2);
+    assert.equal(text.slice(paras[0]!.start, paras[0]!.end), '全方位做好政策推介。采取一图读懂、动漫人物、视频播报\n\n等形式讲清、讲明政策。');
+  });
+});
+
+describe('robustness', () => {
+  const alphabet = ['一', '、', '（', '）', '(', ')', '\t', '\n', '\r', ' ', '|', '1', '２', '.', '年', '政府信息公开工作年度报告', '是', '#', '*', '-', '\u3000', '𠀀', '。', '十'];
+  it('never throws and keeps every span inside the document (bounded random input)', () => {
+    const random = rng(20231231);
+    for (let round = 0; round < 300; round++) {
+      let text = '';
+      const len = Math.floor(random() * 400);
+      for (let k = 0; k < len; k++) text += alphabet[Math.floor(random() * alphabet.length)];
+      const tree = parse(text);
+      const spans = [tree.title, tree.preface, ...tree.blocks].filter((s) => s !== undefined);
+      for (const b of tree.blocks) if (b.kind === 'table') for (const r of b.rows) spans.push(r, ...r.cells);
+      for (const s of spans) {
+        assert.ok(s.start >= 0 && s.start <= s.end && s.end <= text.length, `span ${s.start}-${s.end} outside 0-${text.length} in ${JSON.stringify(text)}`);
+      }
+    }
+  });
+});
