@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Analysis, analyze } from '../check';
 import { toDiagnostics } from '../features/diagnostics';
+import { exportTables } from '../features/tablesExport';
 import { Locale, pickLocale } from '../i18n';
 import { looksLikeReport } from '../parse/detect';
 import { VERSION } from '../version';
@@ -15,6 +16,8 @@ export type OutputFormat = 'text' | 'json';
 
 export interface CliOptions {
   format: OutputFormat;
+  /** print the tables as JSON instead of checking */
+  tables: boolean;
   locale: Locale;
   paths: string[];
 }
@@ -41,6 +44,8 @@ Directories are searched recursively for .txt and .md files that are reports.
 
 Options:
   --format <text|json>  output format (default: text)
+  --tables              print the statistical tables as JSON (one object per file;
+                        an array when several files are given)
   --locale <zh|en>      message language (default: zh, or from LANG)
   -h, --help            show this help
   -v, --version         show the version
@@ -57,6 +62,7 @@ Exit status: 0 no errors, 1 at least one error, 2 usage error or unreadable file
 
 选项：
   --format <text|json>  输出格式（默认 text）
+  --tables              以 JSON 输出统计表数据（一个文件输出一个对象，多个文件输出数组）
   --locale <zh|en>      提示语言（默认中文，或按 LANG 环境变量）
   -h, --help            显示本帮助
   -v, --version         显示版本
@@ -70,6 +76,7 @@ type Parsed = { ok: true; options: CliOptions } | { ok: false; exit: number; out
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
   let locale: Locale = env.LANG && !/^(C|POSIX)(\.|$)/.test(env.LANG) ? pickLocale(env.LANG) : 'zh';
   let format: OutputFormat = 'text';
+  let tables = false;
   const paths: string[] = [];
   let wantHelp = false;
   let wantVersion = false;
@@ -93,6 +100,9 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
         else errors.push(`--format: ${v === undefined ? 'missing value' : `unknown format "${v}"`} (text, json)`);
         break;
       }
+      case '--tables':
+        tables = true;
+        break;
       case '--locale': {
         const v = value();
         if (v === 'zh' || v === 'en') locale = v;
@@ -112,7 +122,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
   if (wantVersion) return { ok: false, exit: EXIT_OK, out: VERSION + '\n' };
   if (errors.length > 0) return { ok: false, exit: EXIT_USAGE, err: errors.map((e) => `gov-report-lint: ${e}\n`).join('') + `gov-report-lint --help\n` };
   if (paths.length === 0) return { ok: false, exit: EXIT_USAGE, err: helpText(locale) };
-  return { ok: true, options: { format, locale, paths } };
+  return { ok: true, options: { format, tables, locale, paths } };
 }
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -211,6 +221,12 @@ export function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}): num
       io.stderr(`gov-report-lint: internal error in rule ${f.rule} on ${file}: ${f.error instanceof Error ? f.error.message : String(f.error)}\n`);
     }
     results.push({ file, analysis });
+  }
+
+  if (options.tables) {
+    const exports = results.map((r) => exportTables(r.analysis.report, r.file));
+    io.stdout(JSON.stringify(exports.length === 1 && files.length === 1 ? exports[0] : exports, null, 2) + '\n');
+    return unreadable.length > 0 ? EXIT_USAGE : EXIT_OK;
   }
 
   if (options.format === 'json') {

@@ -98,44 +98,63 @@ export interface Table3RowSpec {
   /** the key used by `--tables` (一, 二, 三.一, 三.三.1 …) */
   key: string;
   label: string;
+  /** the numbering a row label carries: 一、 (lead), （一） (paren), 1. (arabic); for 三.三.1 … the group's paren */
+  lead: number;
+  paren?: number;
+  arabic?: number;
 }
+
+const T3_GROUPS: { paren: number; labels: string[] }[] = [
+  { paren: 3, labels: ['属于国家秘密', '其他法律行政法规禁止公开', '危及“三安全一稳定”', '保护第三方合法权益', '属于三类内部事务信息', '属于四类过程性信息', '属于行政执法案卷', '属于行政查询事项'] },
+  { paren: 4, labels: ['本机关不掌握相关政府信息', '没有现成信息需要另行制作', '补正后申请内容仍不明确'] },
+  { paren: 5, labels: ['信访举报投诉类申请', '重复申请', '要求提供公开出版物', '无正当理由大量反复申请', '要求行政机关确认或重新出具已获取信息'] },
+  { paren: 6, labels: ['申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '其他'] },
+];
+
+const GROUP_KEY = ['', '一', '二', '三', '四', '五', '六', '七'];
 
 /** Table 三's 25 rows that carry numbers, in order. */
 export const TABLE3_ROWS: readonly Table3RowSpec[] = [
-  { key: '一', label: '本年新收政府信息公开申请数量' },
-  { key: '二', label: '上年结转政府信息公开申请数量' },
-  { key: '三.一', label: '予以公开' },
-  { key: '三.二', label: '部分公开（区分处理的，只计这一情形，不计其他情形）' },
-  { key: '三.三.1', label: '属于国家秘密' },
-  { key: '三.三.2', label: '其他法律行政法规禁止公开' },
-  { key: '三.三.3', label: '危及“三安全一稳定”' },
-  { key: '三.三.4', label: '保护第三方合法权益' },
-  { key: '三.三.5', label: '属于三类内部事务信息' },
-  { key: '三.三.6', label: '属于四类过程性信息' },
-  { key: '三.三.7', label: '属于行政执法案卷' },
-  { key: '三.三.8', label: '属于行政查询事项' },
-  { key: '三.四.1', label: '本机关不掌握相关政府信息' },
-  { key: '三.四.2', label: '没有现成信息需要另行制作' },
-  { key: '三.四.3', label: '补正后申请内容仍不明确' },
-  { key: '三.五.1', label: '信访举报投诉类申请' },
-  { key: '三.五.2', label: '重复申请' },
-  { key: '三.五.3', label: '要求提供公开出版物' },
-  { key: '三.五.4', label: '无正当理由大量反复申请' },
-  { key: '三.五.5', label: '要求行政机关确认或重新出具已获取信息' },
-  { key: '三.六.1', label: '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请' },
-  { key: '三.六.2', label: '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请' },
-  { key: '三.六.3', label: '其他' },
-  { key: '三.七', label: '总计' },
-  { key: '四', label: '结转下年度继续办理' },
+  { key: '一', label: '本年新收政府信息公开申请数量', lead: 1 },
+  { key: '二', label: '上年结转政府信息公开申请数量', lead: 2 },
+  { key: '三.一', label: '予以公开', lead: 3, paren: 1 },
+  { key: '三.二', label: '部分公开（区分处理的，只计这一情形，不计其他情形）', lead: 3, paren: 2 },
+  ...T3_GROUPS.flatMap((g) =>
+    g.labels.map((label, k) => ({ key: `三.${GROUP_KEY[g.paren]}.${k + 1}`, label, lead: 3, paren: g.paren, arabic: k + 1 })),
+  ),
+  { key: '三.七', label: '总计', lead: 3, paren: 7 },
+  { key: '四', label: '结转下年度继续办理', lead: 4 },
 ];
 
-/** Table 二's four sub-tables (第二十条 items). */
-export const TABLE2_SUBTABLES = [
-  { item: '（一）', columns: ['本年制发件数', '本年废止件数', '现行有效件数'], rows: ['规章', '行政规范性文件'] },
-  { item: '（五）', columns: ['本年处理决定数量'], rows: ['行政许可'] },
-  { item: '（六）', columns: ['本年处理决定数量'], rows: ['行政处罚', '行政强制'] },
-  { item: '（八）', columns: ['本年收费金额'], rows: ['行政事业性收费'] },
-] as const;
+/** Group labels of table 三 that carry no numbers themselves. */
+export const TABLE3_GROUP_LABELS = ['本年度办理结果', '不予公开', '无法提供', '不予处理', '其他处理', '申请人情况', '法人或其他组织'];
+
+/** Printed under the table title: the 勾稽关系 the table must satisfy. */
+export const TABLE3_BALANCE_NOTE = '本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和';
+
+export interface Table2RowSpec {
+  /** the row label, also its key in `--tables` */
+  label: string;
+  /** the 第二十条 item of its sub-table */
+  item: string;
+  columns: readonly string[];
+  /** counts are whole numbers; the fee amount (万元) may have decimals */
+  kind: 'count' | 'amount';
+}
+
+/** Table 二's six rows in their four sub-tables (第二十条第（一）、（五）、（六）、（八）项). */
+export const TABLE2_ROWS: readonly Table2RowSpec[] = [
+  { label: '规章', item: '（一）', columns: ['本年制发件数', '本年废止件数', '现行有效件数'], kind: 'count' },
+  { label: '行政规范性文件', item: '（一）', columns: ['本年制发件数', '本年废止件数', '现行有效件数'], kind: 'count' },
+  { label: '行政许可', item: '（五）', columns: ['本年处理决定数量'], kind: 'count' },
+  { label: '行政处罚', item: '（六）', columns: ['本年处理决定数量'], kind: 'count' },
+  { label: '行政强制', item: '（六）', columns: ['本年处理决定数量'], kind: 'count' },
+  { label: '行政事业性收费', item: '（八）', columns: ['本年收费金额'], kind: 'amount' },
+];
+
+/** Labels of the 2019 trial format (国办公开办函〔2019〕60号) that the 2021 format dropped. */
+export const FORMAT_2019_LABELS = ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增/减', '本年增／减', '政府集中采购'];
+
 
 /** Table 四: three blocks of five cells. */
 export const TABLE4_BLOCKS = ['行政复议', '行政诉讼·未经复议直接起诉', '行政诉讼·复议后起诉'] as const;

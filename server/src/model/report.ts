@@ -2,9 +2,10 @@
  * Syntax tree + the national format → the report: which heading is which of
  * the six sections, what each section contains, the report's agency and year.
  */
-import { SECTIONS, SectionSpec } from '../format/national';
+import { FORMAT_2019_LABELS, SECTIONS, SectionSpec } from '../format/national';
 import type { BlockNode, HeadingNode, SubheadingNode, SyntaxTree, TableNode, TitleNode } from '../parse/syntax';
 import { Span, compact, toHalfWidth } from '../parse/text';
+import { Tables, buildTable2, buildTable3, buildTable4 } from './tables';
 
 export interface Section extends Span {
   spec: SectionSpec;
@@ -24,6 +25,12 @@ export interface Report {
   sections: Section[];
   /** section by id (1 … 6); the first occurrence when a section appears twice */
   byId: Map<number, Section>;
+  /** the statistical tables 二, 三, 四, cells mapped to the format */
+  tables: Tables;
+  /** which national format the report follows: 2021 (国办公开办函〔2021〕30号) or the 2019 trial format */
+  format: '2021' | '2019';
+  /** labels of the 2019 trial format found in the report, with where they are */
+  oldFormatLabels: { label: string; span: Span }[];
 }
 
 /** Which sections a heading's wording points to. */
@@ -43,7 +50,7 @@ function pickSection(heading: HeadingNode, seen: Set<number>, last: number): Sec
 }
 
 export function buildReport(tree: SyntaxTree): Report {
-  const report: Report = { tree, sections: [], byId: new Map() };
+  const report: Report = { tree, sections: [], byId: new Map(), tables: {}, format: '2021', oldFormatLabels: [] };
   if (tree.title) {
     report.title = tree.title;
     if (tree.title.agency) report.agency = tree.title.agency;
@@ -72,7 +79,63 @@ export function buildReport(tree: SyntaxTree): Report {
     if (block.kind === 'subheading') current.subheadings.push(block);
     else if (block.kind === 'table') current.tables.push(block);
   }
+  attachTables(report);
+  detectFormat(report);
   return report;
+}
+
+const TABLE_KEYWORDS: Record<2 | 3 | 4, RegExp> = {
+  2: /第二十条|信息内容|规章|规范性文件|行政许可|行政处罚|行政强制|收费/g,
+  3: /自然人|商业企业|科研机构|予以公开|不予公开|结转|申请数量|无法提供|不予处理|其他处理/g,
+  4: /行政复议|行政诉讼|维持|纠正|审结|起诉/g,
+};
+
+/** Which statistical table a table block is: by its words, and by the section it stands in. */
+function tableKind(text: string, sectionId: number | undefined): 2 | 3 | 4 | undefined {
+  let best: 2 | 3 | 4 | undefined;
+  let bestScore = 0;
+  for (const kind of [2, 3, 4] as const) {
+    let score = (text.match(TABLE_KEYWORDS[kind]) ?? []).length;
+    if (sectionId === kind) score += 2;
+    if (score > bestScore) {
+      best = kind;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function attachTables(report: Report): void {
+  const text = report.tree.text;
+  const sectionOf = (offset: number) => report.sections.find((s) => s.start <= offset && offset <= s.end)?.spec.id;
+  const groups: Record<2 | 3 | 4, TableNode[]> = { 2: [], 3: [], 4: [] };
+  for (const block of report.tree.blocks) {
+    if (block.kind !== 'table') continue;
+    const kind = tableKind(compact(text.slice(block.start, block.end)), sectionOf(block.start));
+    if (kind) groups[kind].push(block);
+  }
+  const t2 = buildTable2(groups[2]);
+  const t3 = buildTable3(groups[3]);
+  const t4 = buildTable4(groups[4]);
+  if (t2) report.tables.table2 = t2;
+  if (t3) report.tables.table3 = t3;
+  if (t4) report.tables.table4 = t4;
+}
+
+function detectFormat(report: Report): void {
+  const text = report.tree.text;
+  for (const block of report.tree.blocks) {
+    if (block.kind !== 'table') continue;
+    const raw = text.slice(block.start, block.end);
+    for (const label of FORMAT_2019_LABELS) {
+      let at = raw.indexOf(label);
+      while (at >= 0) {
+        report.oldFormatLabels.push({ label, span: { start: block.start + at, end: block.start + at + label.length } });
+        at = raw.indexOf(label, at + label.length);
+      }
+    }
+  }
+  if (report.oldFormatLabels.length > 0) report.format = '2019';
 }
 
 function lastEnd(section: Section): number {

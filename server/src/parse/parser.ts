@@ -137,6 +137,8 @@ function splitCells(line: Line, layout: TableLayout): CellNode[] {
         s = i + 1;
       }
     }
+  } else if (layout === 'space') {
+    parts = spaceSegments(t);
   } else {
     const first = t.indexOf('|');
     const last = t.lastIndexOf('|');
@@ -156,6 +158,96 @@ function splitCells(line: Line, layout: TableLayout): CellNode[] {
     cells.push({ start: line.start + a, end: line.start + b, text: t.slice(a, b) });
   }
   return cells;
+}
+
+/** A cell of a space-aligned row: text separated from the next by two or more spaces. */
+const SEGMENT_RE = /[^\s]+(?: [^\s]+)*/g;
+/** A label followed by numbers separated by single spaces: "（一）予以公开 144 1". */
+const TRAILING_NUMBERS_RE = /^(.*?[^\d\s.,，])? ?((?:[0-9０-９][0-9０-９.,，]*)(?: [0-9０-９][0-9０-９.,，]*)*)$/;
+
+/** Segments of a space-aligned line, as [start, end) offsets within the line. */
+export function spaceSegments(t: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  SEGMENT_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SEGMENT_RE.exec(t))) {
+    const seg = m[0];
+    const base = m.index;
+    const n = TRAILING_NUMBERS_RE.exec(seg);
+    if (n && (n[1] === undefined || n[2]!.includes(' ') || /[^\d\s]$/.test(n[1]))) {
+      let offset = 0;
+      if (n[1] !== undefined && n[1] !== '') {
+        out.push({ start: base, end: base + n[1].length });
+        offset = seg.length - n[2]!.length;
+      }
+      const numbers = n[2]!;
+      let k = 0;
+      for (const num of numbers.split(' ')) {
+        const at = numbers.indexOf(num, k);
+        out.push({ start: base + offset + at, end: base + offset + at + num.length });
+        k = at + num.length;
+      }
+    } else {
+      out.push({ start: base, end: base + seg.length });
+    }
+  }
+  return out;
+}
+
+const NUMERIC_SEGMENT_RE = /^[0-9０-９][0-9０-９.,，]*$/;
+
+/** Is this line, alone, a row of a table whose columns are aligned with spaces? */
+function isSpaceRow(t: string): boolean {
+  if (t.indexOf('  ') < 0 && t.indexOf('\u3000') < 0) return false;
+  const trimmed = t.trim();
+  if (/[。；;]$/.test(trimmed)) return false;
+  const segs = spaceSegments(t);
+  if (segs.length < 2) return false;
+  let numeric = 0;
+  for (const seg of segs) {
+    const text = t.slice(seg.start, seg.end);
+    if (text.length > 25 && /[。，,；]/.test(text)) return false; // prose that happens to hold a double space
+    if (NUMERIC_SEGMENT_RE.test(text)) numeric++;
+  }
+  return numeric >= 1 || segs.length >= 3;
+}
+
+/** A short indented fragment next to a space-aligned row: a wrapped label or a sub-table heading. */
+function isSpaceContinuation(t: string): boolean {
+  if (!/^[ \u3000]{2,}\S/.test(t)) return false;
+  const c = compact(t);
+  return c.length > 0 && c.length <= 40 && !/[。；;]$/.test(c);
+}
+
+/** Upgrades lines of space-aligned tables to rows (this needs the lines around them). */
+function markSpaceRows(lines: Line[], classes: LineClass[]): void {
+  const isRow = (k: number) => {
+    const c = classes[k];
+    return c !== undefined && c.kind === 'row' && c.layout === 'space';
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const c = classes[i]!;
+    if (c.kind === 'blank' || c.kind === 'row') continue;
+    if (isSpaceRow(lines[i]!.text)) classes[i] = { kind: 'row', layout: 'space' };
+  }
+  const near = (i: number, step: number): boolean => {
+    for (let k = i + step, seen = 0; k >= 0 && k < lines.length && seen < 2; k += step) {
+      if (classes[k]!.kind === 'blank') {
+        seen++;
+        continue;
+      }
+      return isRow(k);
+    }
+    return false;
+  };
+  for (const step of [-1, 1]) {
+    const order = step === -1 ? [...lines.keys()] : [...lines.keys()].reverse();
+    for (const i of order) {
+      const c = classes[i]!;
+      if (c.kind === 'blank' || c.kind === 'row') continue;
+      if (isSpaceContinuation(lines[i]!.text) && near(i, step)) classes[i] = { kind: 'row', layout: 'space' };
+    }
+  }
 }
 
 function isSeparatorRow(cells: CellNode[]): boolean {
@@ -234,6 +326,7 @@ function makeTitle(lines: Line[], first: number, last: number): TitleNode {
 export function parse(text: string): SyntaxTree {
   const lines = splitLines(text);
   const classes = lines.map(classify);
+  markSpaceRows(lines, classes);
   const tree: SyntaxTree = { text, lines, blocks: [], problems: [] };
 
   let bodyStart = 0;

@@ -46,7 +46,7 @@ export interface ParagraphNode extends Span {
   lines: Span[];
 }
 
-export type TableLayout = 'tab' | 'pipe';
+export type TableLayout = 'tab' | 'pipe' | 'space';
 
 export interface CellNode extends Span {
   /** raw cell text, trimmed (the span covers exactly this text; empty cells have an empty span) */

@@ -1,0 +1,91 @@
+/**
+ * One table cell as the model sees it: its raw text, where it is, and the
+ * number it holds, or why it holds none.
+ */
+import type { Span } from '../parse/text';
+import { toHalfWidth } from '../parse/text';
+
+export type CellIssue =
+  /** nothing in the cell (the format wants 0) */
+  | 'empty'
+  /** "/", "—", "无" where a number is meant */
+  | 'placeholder'
+  /** text mixed into a number (OCR residue such as "政许可 421808") */
+  | 'residue'
+  /** no digit at all where a number belongs */
+  | 'text'
+  /** a negative number */
+  | 'negative'
+  /** a count that is not a whole number */
+  | 'fraction';
+
+/** Notes on a cell whose number was read but written unusually. */
+export type CellNote = 'fullwidth' | 'separator';
+
+export interface ModelCell extends Span {
+  raw: string;
+  /** the number, when the cell holds exactly one clean number (negative and fractional counts included) */
+  value: number | null;
+  issue?: CellIssue;
+  notes?: CellNote[];
+  /** the numbers found inside a cell with residue, for "use 421808" fixes */
+  candidates?: number[];
+}
+
+export type CellKind = 'count' | 'amount';
+
+const PLACEHOLDER_RE = /^(?:[\/／\\—–\-－─━_＿…·.。]+|无|空|暂无|—+|-+)$/;
+const CLEAN_NUMBER_RE = /^[-−]?\d+(?:\.\d+)?$/;
+const GROUPED_NUMBER_RE = /^[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+const DIGIT_RUN_RE = /\d+(?:\.\d+)?/g;
+
+/** Reads a cell. `kind` says whether a fraction is acceptable (amounts in 万元) or an issue (counts). */
+export function readCell(raw: string, span: Span, kind: CellKind = 'count'): ModelCell {
+  const cell: ModelCell = { start: span.start, end: span.end, raw, value: null };
+  const half = toHalfWidth(raw).replace(/\s+/g, '').replace(/，/g, ',');
+  if (half === '') {
+    cell.issue = 'empty';
+    return cell;
+  }
+  if (PLACEHOLDER_RE.test(half)) {
+    cell.issue = 'placeholder';
+    return cell;
+  }
+  const notes: CellNote[] = [];
+  if (half !== raw.replace(/\s+/g, '') && /[０-９．－]/.test(raw)) notes.push('fullwidth');
+  let text = half.replace('−', '-');
+  if (GROUPED_NUMBER_RE.test(text)) {
+    notes.push('separator');
+    text = text.replace(/,/g, '');
+  }
+  if (CLEAN_NUMBER_RE.test(text)) {
+    const value = Number(text);
+    cell.value = value;
+    if (value < 0) cell.issue = 'negative';
+    else if (kind === 'count' && !Number.isInteger(value)) cell.issue = 'fraction';
+    if (notes.length > 0) cell.notes = notes;
+    return cell;
+  }
+  const candidates = (half.match(DIGIT_RUN_RE) ?? []).map(Number);
+  if (candidates.length === 0) {
+    cell.issue = 'text';
+    return cell;
+  }
+  cell.issue = 'residue';
+  cell.candidates = candidates;
+  return cell;
+}
+
+/** Is this raw text something that stands where a number should (a number, empty, a placeholder, residue with digits)? */
+export function isValueLike(raw: string): boolean {
+  const half = toHalfWidth(raw).replace(/\s+/g, '');
+  if (half === '' || PLACEHOLDER_RE.test(half)) return true;
+  if (CLEAN_NUMBER_RE.test(half.replace(/,/g, ''))) return true;
+  return false;
+}
+
+/** A clean number, alone in the cell (full-width digits and separators allowed). */
+export function isCleanNumber(raw: string): boolean {
+  const half = toHalfWidth(raw).replace(/\s+/g, '').replace(/，/g, ',');
+  return CLEAN_NUMBER_RE.test(half) || GROUPED_NUMBER_RE.test(half);
+}

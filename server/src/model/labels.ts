@@ -1,0 +1,121 @@
+/**
+ * Row labels as written (wrapped, split over cells, garbled by OCR) compared
+ * with the format's labels, and an order-preserving alignment of observed rows
+ * to the format's rows.
+ */
+import { cjkNumeralValue, toHalfWidth } from '../parse/text';
+
+export interface LabelInfo {
+  /** the label without numbering, white space and punctuation */
+  text: string;
+  /** 一、 at the start */
+  lead?: number;
+  /** the last （一） */
+  paren?: number;
+  /** the last 1. before text */
+  arabic?: number;
+  bigrams: Set<string>;
+}
+
+const LEAD_RE = /^([一二三四五六七八九十])[、.]/;
+const PAREN_RE = /\(\s*([一二三四五六七八九十])\s*\)/g;
+const ARABIC_RE = /(\d{1,2})\s*[.、](?!\d)/g;
+const STRIP_RE = /[\s()（）、,，.．:：;；"“”'‘’「」\[\]【】{}_|\\/*#+\-—－~～!！?？。<>《》]/g;
+
+function bigramsOf(s: string): Set<string> {
+  const out = new Set<string>();
+  if (s.length === 1) out.add(s);
+  for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
+  return out;
+}
+
+/** Reads a label. `remove` lists texts to drop before comparing (group labels that carry no numbers). */
+export function labelInfo(raw: string, remove: readonly string[] = []): LabelInfo {
+  const half = toHalfWidth(raw).replace(/\s+/g, '');
+  const info: LabelInfo = { text: '', bigrams: new Set() };
+  const lead = LEAD_RE.exec(half);
+  if (lead) info.lead = cjkNumeralValue(lead[1]!);
+  let m: RegExpExecArray | null;
+  PAREN_RE.lastIndex = 0;
+  while ((m = PAREN_RE.exec(half))) info.paren = cjkNumeralValue(m[1]!);
+  ARABIC_RE.lastIndex = 0;
+  while ((m = ARABIC_RE.exec(half))) info.arabic = Number(m[1]);
+  let text = half.replace(LEAD_RE, '').replace(PAREN_RE, '').replace(ARABIC_RE, '');
+  for (const r of remove) if (text.length > r.length) text = text.split(r).join('');
+  text = text.replace(STRIP_RE, '');
+  info.text = text;
+  info.bigrams = bigramsOf(text);
+  return info;
+}
+
+/** Dice coefficient over character bigrams: 1 for the same text, 0 for nothing in common. */
+export function textSimilarity(a: LabelInfo, b: LabelInfo): number {
+  if (a.bigrams.size === 0 || b.bigrams.size === 0) return 0;
+  let common = 0;
+  const [small, large] = a.bigrams.size <= b.bigrams.size ? [a.bigrams, b.bigrams] : [b.bigrams, a.bigrams];
+  for (const g of small) if (large.has(g)) common++;
+  return (2 * common) / (a.bigrams.size + b.bigrams.size);
+}
+
+/** How well an observed label fits a format label: text similarity, adjusted by agreeing or conflicting numbering. */
+export function labelScore(observed: LabelInfo, canonical: LabelInfo): number {
+  let score = textSimilarity(observed, canonical);
+  if (observed.arabic !== undefined && canonical.arabic !== undefined) score += observed.arabic === canonical.arabic ? 0.25 : -0.25;
+  if (observed.paren !== undefined && canonical.paren !== undefined) score += observed.paren === canonical.paren ? 0.15 : -0.15;
+  if (observed.lead !== undefined && canonical.lead !== undefined) score += observed.lead === canonical.lead ? 0.1 : -0.1;
+  return score;
+}
+
+/** What a match is worth beyond its label score: enough that a garbled row at a clear position still matches. */
+const POSITION_WEIGHT = 0.3;
+
+/**
+ * Aligns observed rows to the format's rows, keeping their order. Returns, for
+ * each observed row, the index of the format row it is, or -1. `score(i, j)`
+ * is the label score of observed row i against format row j.
+ */
+export function alignRows(observed: number, canonical: number, score: (i: number, j: number) => number): number[] {
+  const n = observed;
+  const m = canonical;
+  // best[i][j]: best total for the first i observed rows and first j format rows
+  const best = new Float64Array((n + 1) * (m + 1));
+  const move = new Uint8Array((n + 1) * (m + 1)); // 0 match, 1 skip observed, 2 skip format row
+  const at = (i: number, j: number) => i * (m + 1) + j;
+  for (let i = 0; i <= n; i++) {
+    for (let j = 0; j <= m; j++) {
+      if (i === 0 && j === 0) continue;
+      let value = -Infinity;
+      let how = 0;
+      if (i > 0 && j > 0) {
+        const s = best[at(i - 1, j - 1)]! + POSITION_WEIGHT + score(i - 1, j - 1);
+        if (s > value) {
+          value = s;
+          how = 0;
+        }
+      }
+      if (i > 0 && best[at(i - 1, j)]! > value) {
+        value = best[at(i - 1, j)]!;
+        how = 1;
+      }
+      if (j > 0 && best[at(i, j - 1)]! > value) {
+        value = best[at(i, j - 1)]!;
+        how = 2;
+      }
+      best[at(i, j)] = value;
+      move[at(i, j)] = how;
+    }
+  }
+  const result = new Array<number>(n).fill(-1);
+  let i = n;
+  let j = m;
+  while (i > 0 || j > 0) {
+    const how = move[at(i, j)];
+    if (i > 0 && j > 0 && how === 0) {
+      result[i - 1] = j - 1;
+      i--;
+      j--;
+    } else if (i > 0 && (how === 1 || j === 0)) i--;
+    else j--;
+  }
+  return result;
+}

@@ -1,0 +1,345 @@
+/**
+ * The three statistical tables: every cell mapped to its identity in the
+ * national format (table, row, column), whatever the layout it arrived in.
+ */
+import {
+  TABLE2_ROWS,
+  TABLE3_COLUMNS,
+  TABLE3_GROUP_LABELS,
+  TABLE3_ROWS,
+  TABLE4_BLOCKS,
+  TABLE4_CELLS,
+  Table2RowSpec,
+  Table3RowSpec,
+} from '../format/national';
+import type { CellNode, TableNode, TableRowNode } from '../parse/syntax';
+import type { Span } from '../parse/text';
+import { CellKind, ModelCell, isCleanNumber, isValueLike, readCell } from './cells';
+import { LabelInfo, alignRows, labelInfo, labelScore } from './labels';
+
+/** A physical row (or several joined: a wrapped label, numbers on the line before their label) of a table. */
+export interface ObservedRow extends Span {
+  label: string;
+  /** the cells the label was read from */
+  labelCells: CellNode[];
+  /** cells after the label, trailing empty cells removed */
+  values: CellNode[];
+  /** the table rows it was read from */
+  rows: TableRowNode[];
+}
+
+export type RowShape = 'ok' | 'short' | 'long';
+
+interface MappedRow extends Span {
+  label: string;
+  /** where the label stands (first label cell to last), or the row when it has none */
+  labelSpan: Span;
+  observed: ObservedRow;
+  /** one entry per column of the format: the cell, or null when none can be placed with certainty */
+  cells: (ModelCell | null)[];
+  /** the value cells as found, in order */
+  found: ModelCell[];
+  shape: RowShape;
+}
+
+export interface Table2Row extends MappedRow {
+  spec: Table2RowSpec;
+}
+
+export interface Table3Row extends MappedRow {
+  spec: Table3RowSpec;
+}
+
+export interface Table2 extends Span {
+  rows: Map<string, Table2Row>;
+  unmapped: ObservedRow[];
+}
+
+export interface Table3 extends Span {
+  rows: Map<string, Table3Row>;
+  /** rows with numbers that match no row of the format */
+  unmapped: ObservedRow[];
+  /** rows before the first data row (the header) */
+  header: ObservedRow[];
+}
+
+export interface Table4 extends Span {
+  /** the row holding the 15 numbers */
+  row?: ObservedRow;
+  cells: (ModelCell | null)[];
+  found: ModelCell[];
+  shape: RowShape;
+  header: ObservedRow[];
+}
+
+export interface Tables {
+  table2?: Table2;
+  table3?: Table3;
+  table4?: Table4;
+}
+
+// ---------------------------------------------------------------------------
+// observed rows
+
+function hasDigits(cells: CellNode[]): boolean {
+  return cells.some((c) => /[0-9０-９]/.test(c.text));
+}
+
+function spanOf(cells: CellNode[], fallback: Span): Span {
+  const nonEmpty = cells.filter((c) => c.text !== '');
+  if (nonEmpty.length === 0) return { start: fallback.start, end: fallback.start };
+  return { start: nonEmpty[0]!.start, end: nonEmpty[nonEmpty.length - 1]!.end };
+}
+
+/** Splits a row into label cells and value cells: the label ends at the last cell that is not value-like. */
+function observe(row: TableRowNode): ObservedRow {
+  const cells = row.cells;
+  let boundary = -1;
+  for (let k = cells.length - 1; k >= 0; k--) {
+    if (!isValueLike(cells[k]!.text)) {
+      boundary = k;
+      break;
+    }
+  }
+  const labelCells = cells.slice(0, boundary + 1).filter((c) => c.text !== '');
+  const values = cells.slice(boundary + 1);
+  while (values.length > 0 && values[values.length - 1]!.text === '') values.pop();
+  return {
+    start: row.start,
+    end: row.end,
+    label: labelCells.map((c) => c.text).join(' '),
+    labelCells,
+    values,
+    rows: [row],
+  };
+}
+
+function rowsOf(tables: TableNode[]): ObservedRow[] {
+  const out: ObservedRow[] = [];
+  for (const t of tables) for (const r of t.rows) if (!r.separator) out.push(observe(r));
+  return out;
+}
+
+function joinRows(a: ObservedRow, b: ObservedRow, values: CellNode[]): ObservedRow {
+  return {
+    start: Math.min(a.start, b.start),
+    end: Math.max(a.end, b.end),
+    label: a.label + b.label,
+    labelCells: [...a.labelCells, ...b.labelCells],
+    values,
+    rows: [...a.rows, ...b.rows],
+  };
+}
+
+// ---------------------------------------------------------------------------
+// generic mapping of rows to the format's rows
+
+interface Canon {
+  info: LabelInfo;
+}
+
+function bestScore(info: LabelInfo, canon: readonly Canon[]): number {
+  let best = -Infinity;
+  for (const c of canon) best = Math.max(best, labelScore(info, c.info));
+  return best;
+}
+
+const STRONG = 0.5;
+const WEAK = 0.45;
+
+/**
+ * Joins rows that belong together: a label wrapped onto a row without numbers,
+ * numbers on the line before their label, a label on the line before its numbers.
+ */
+function joinContinuations(rows: ObservedRow[], canon: readonly Canon[], remove: readonly string[]): ObservedRow[] {
+  const out: ObservedRow[] = [];
+  const best = (label: string) => bestScore(labelInfo(label, remove), canon);
+  for (const row of rows) {
+    const prev = out[out.length - 1];
+    const numbered = hasDigits(row.values);
+    if (prev && row.label !== '') {
+      const prevNumbered = hasDigits(prev.values);
+      if (!numbered && prevNumbered) {
+        // a row without numbers after a row with numbers: its wrapped label, or the label the numbers belong to
+        const bPrev = best(prev.label);
+        const bRow = best(row.label);
+        const bJoined = best(prev.label + row.label);
+        if (bJoined > Math.max(bPrev, bRow) + 0.1 || (bPrev < WEAK && bRow >= STRONG)) {
+          out[out.length - 1] = joinRows(prev, row, prev.values);
+          continue;
+        }
+      } else if (numbered && !prevNumbered && prev.label !== '') {
+        // a label alone on the line before its numbers
+        const bPrev = best(prev.label);
+        const bRow = best(row.label);
+        const bJoined = best(prev.label + row.label);
+        if (bJoined > Math.max(bPrev, bRow) + 0.1 || (bRow < WEAK && bPrev >= STRONG && !isHeaderLike(prev))) {
+          out[out.length - 1] = joinRows(prev, row, row.values);
+          continue;
+        }
+      }
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+function isHeaderLike(row: ObservedRow): boolean {
+  return /自然人|商业企业|申请人情况|信息内容|勾稽/.test(row.label);
+}
+
+/** Maps rows to format rows by label and order. Rows without numbers take part only when their label is clear. */
+function mapRows<S>(
+  rows: ObservedRow[],
+  specs: readonly S[],
+  canon: readonly Canon[],
+  remove: readonly string[],
+): { mapped: Map<number, ObservedRow>; unmapped: ObservedRow[]; firstData: number } {
+  const infos = rows.map((r) => labelInfo(r.label, remove));
+  const candidates: number[] = [];
+  rows.forEach((r, k) => {
+    const numbered = hasDigits(r.values) && r.values.some((c) => isCleanNumber(c.text) || /\d/.test(c.text));
+    if ((numbered && !isHeaderLike(r)) || bestScore(infos[k]!, canon) >= 0.6) candidates.push(k);
+  });
+  const assignment = alignRows(candidates.length, specs.length, (i, j) => labelScore(infos[candidates[i]!]!, canon[j]!.info));
+  const mapped = new Map<number, ObservedRow>();
+  const unmapped: ObservedRow[] = [];
+  candidates.forEach((rowIndex, i) => {
+    const j = assignment[i]!;
+    if (j >= 0) mapped.set(j, rows[rowIndex]!);
+    else if (hasDigits(rows[rowIndex]!.values)) unmapped.push(rows[rowIndex]!);
+  });
+  return { mapped, unmapped, firstData: candidates.length > 0 ? candidates[0]! : rows.length };
+}
+
+/** Places a row's value cells in the format's columns. */
+function placeCells(found: ModelCell[], width: number, totalLast: boolean): { cells: (ModelCell | null)[]; shape: RowShape } {
+  const cells = new Array<ModelCell | null>(width).fill(null);
+  let list = found;
+  // leading empty cells beyond the width are merged label cells, not values
+  while (list.length > width && list[0]!.issue === 'empty') list = list.slice(1);
+  if (list.length === width) {
+    list.forEach((c, k) => (cells[k] = c));
+    return { cells, shape: 'ok' };
+  }
+  if (list.length > width) return { cells, shape: 'long' };
+  // Too few cells: only what can be justified. A last number equal to the sum of the others is the total.
+  if (totalLast && list.length >= 2) {
+    const last = list[list.length - 1]!;
+    const others = list.slice(0, -1);
+    if (last.value !== null && others.every((c) => c.value !== null)) {
+      const sum = others.reduce((s, c) => s + (c.value ?? 0), 0);
+      if (sum === last.value) cells[width - 1] = last;
+    }
+  }
+  return { cells, shape: 'short' };
+}
+
+function readAll(values: CellNode[], kind: CellKind): ModelCell[] {
+  return values.map((c) => readCell(c.text, c, kind));
+}
+
+function labelSpanOf(row: ObservedRow): Span {
+  return row.labelCells.length > 0 ? spanOf(row.labelCells, row) : { start: row.start, end: row.end };
+}
+
+// ---------------------------------------------------------------------------
+// table 三
+
+const T3_CANON: readonly Canon[] = TABLE3_ROWS.map((s) => {
+  const info = labelInfo(s.label);
+  info.lead = s.lead;
+  if (s.paren !== undefined) info.paren = s.paren;
+  if (s.arabic !== undefined) info.arabic = s.arabic;
+  return { info };
+});
+
+export function buildTable3(tables: TableNode[]): Table3 | undefined {
+  if (tables.length === 0) return undefined;
+  const rows = joinContinuations(rowsOf(tables), T3_CANON, TABLE3_GROUP_LABELS);
+  const { mapped, unmapped, firstData } = mapRows(rows, TABLE3_ROWS, T3_CANON, TABLE3_GROUP_LABELS);
+  const result: Table3 = {
+    start: tables[0]!.start,
+    end: tables[tables.length - 1]!.end,
+    rows: new Map(),
+    unmapped,
+    header: rows.slice(0, firstData),
+  };
+  TABLE3_ROWS.forEach((spec, j) => {
+    const row = mapped.get(j);
+    if (!row) return;
+    const found = readAll(row.values, 'count');
+    const { cells, shape } = placeCells(found, TABLE3_COLUMNS.length, true);
+    result.rows.set(spec.key, { spec, label: row.label, labelSpan: labelSpanOf(row), observed: row, start: row.start, end: row.end, cells, found, shape });
+  });
+  return result;
+}
+
+// ---------------------------------------------------------------------------
+// table 二
+
+const T2_CANON: readonly Canon[] = TABLE2_ROWS.map((s) => ({ info: labelInfo(s.label) }));
+
+/** In table 二 the label is the first cell; everything after it is a value, however garbled. */
+function observeT2(row: ObservedRow): ObservedRow {
+  const cells = row.rows.flatMap((r) => r.cells);
+  const first = cells.findIndex((c) => c.text !== '');
+  if (first < 0) return row;
+  if (isValueLike(cells[first]!.text)) return row;
+  const values = cells.slice(first + 1);
+  while (values.length > 0 && values[values.length - 1]!.text === '') values.pop();
+  return { ...row, label: cells[first]!.text, labelCells: [cells[first]!], values };
+}
+
+export function buildTable2(tables: TableNode[]): Table2 | undefined {
+  if (tables.length === 0) return undefined;
+  const rows = rowsOf(tables)
+    .map(observeT2)
+    .filter((r) => !/第二十条|信息内容/.test(r.label));
+  const { mapped, unmapped } = mapRows(rows, TABLE2_ROWS, T2_CANON, []);
+  const result: Table2 = { start: tables[0]!.start, end: tables[tables.length - 1]!.end, rows: new Map(), unmapped };
+  TABLE2_ROWS.forEach((spec, j) => {
+    const row = mapped.get(j);
+    if (!row) return;
+    const found = readAll(row.values, spec.kind);
+    const { cells, shape } = placeCells(found, spec.columns.length, false);
+    result.rows.set(spec.label, { spec, label: row.label, labelSpan: labelSpanOf(row), observed: row, start: row.start, end: row.end, cells, found, shape });
+  });
+  return result;
+}
+
+// ---------------------------------------------------------------------------
+// table 四
+
+export const TABLE4_WIDTH = TABLE4_BLOCKS.length * TABLE4_CELLS.length;
+
+export function buildTable4(tables: TableNode[]): Table4 | undefined {
+  if (tables.length === 0) return undefined;
+  const rows = rowsOf(tables);
+  // the data row: the row with the most clean numbers (the last of equals)
+  let data = -1;
+  let most = 0;
+  rows.forEach((r, k) => {
+    const clean = r.values.filter((c) => isCleanNumber(c.text)).length;
+    if (clean >= most && clean >= 3) {
+      most = clean;
+      data = k;
+    }
+  });
+  const result: Table4 = {
+    start: tables[0]!.start,
+    end: tables[tables.length - 1]!.end,
+    cells: new Array<ModelCell | null>(TABLE4_WIDTH).fill(null),
+    found: [],
+    shape: 'short',
+    header: data >= 0 ? rows.slice(0, data) : rows,
+  };
+  if (data < 0) return result;
+  const row = rows[data]!;
+  result.row = row;
+  result.found = readAll(row.values, 'count');
+  const placed = placeCells(result.found, TABLE4_WIDTH, false);
+  result.cells = placed.cells;
+  result.shape = placed.shape;
+  return result;
+}
