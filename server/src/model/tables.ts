@@ -157,9 +157,9 @@ function joinContinuations(rows: ObservedRow[], canon: readonly Canon[], remove:
   for (const row of rows) {
     const prev = out[out.length - 1];
     const numbered = hasDigits(row.values);
-    if (prev && row.label !== '') {
+    if (prev) {
       const prevNumbered = hasDigits(prev.values);
-      if (!numbered && prevNumbered) {
+      if (!numbered && prevNumbered && row.label !== '') {
         // a row without numbers after a row with numbers: its wrapped label, or the label the numbers belong to
         const bPrev = best(prev.label);
         const bRow = best(row.label);
@@ -171,7 +171,7 @@ function joinContinuations(rows: ObservedRow[], canon: readonly Canon[], remove:
       } else if (numbered && !prevNumbered && prev.label !== '') {
         // a label alone on the line before its numbers
         const bPrev = best(prev.label);
-        const bRow = best(row.label);
+        const bRow = row.label === '' ? -1 : best(row.label);
         const bJoined = best(prev.label + row.label);
         if (bJoined > Math.max(bPrev, bRow) + 0.1 || (bRow < WEAK && bPrev >= STRONG && !isHeaderLike(prev))) {
           out[out.length - 1] = joinRows(prev, row, row.values);

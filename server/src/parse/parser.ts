@@ -139,6 +139,8 @@ function splitCells(line: Line, layout: TableLayout): CellNode[] {
     }
   } else if (layout === 'space') {
     parts = spaceSegments(t);
+  } else if (t.indexOf('|') < 0) {
+    parts = [{ start: 0, end: t.length }];
   } else {
     const first = t.indexOf('|');
     const last = t.lastIndexOf('|');
@@ -198,9 +200,13 @@ const NUMERIC_SEGMENT_RE = /^[0-9０-９][0-9０-９.,，]*$/;
 
 /** Is this line, alone, a row of a table whose columns are aligned with spaces? */
 function isSpaceRow(t: string): boolean {
-  if (t.indexOf('  ') < 0 && t.indexOf('\u3000') < 0) return false;
   const trimmed = t.trim();
   if (/[。；;]$/.test(trimmed)) return false;
+  if (t.indexOf('  ') < 0 && t.indexOf('\u3000') < 0) {
+    // numbers separated by single spaces after a label: "一、本年新收政府信息公开申请数量 343 1 0 0 0 0 344"
+    const m = TRAILING_NUMBERS_RE.exec(trimmed);
+    return !!m && m[2]!.split(' ').length >= 3 && !/[，,。]/.test(m[1] ?? '');
+  }
   const segs = spaceSegments(t);
   if (segs.length < 2) return false;
   let numeric = 0;
@@ -247,6 +253,32 @@ function markSpaceRows(lines: Line[], classes: LineClass[]): void {
       if (c.kind === 'blank' || c.kind === 'row') continue;
       if (isSpaceContinuation(lines[i]!.text) && near(i, step)) classes[i] = { kind: 'row', layout: 'space' };
     }
+  }
+}
+
+/** A short line without sentence punctuation between two rows of the same table belongs to the table. */
+function markSandwichedRows(lines: Line[], classes: LineClass[]): void {
+  let prevRow = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const c = classes[i]!;
+    if (c.kind === 'row') {
+      if (prevRow >= 0 && i - prevRow > 1) {
+        const layout = (classes[prevRow] as { layout: TableLayout }).layout;
+        if (layout === c.layout && layout !== 'space') {
+          const between: number[] = [];
+          let ok = true;
+          for (let k = prevRow + 1; k < i && ok; k++) {
+            const ck = classes[k]!;
+            if (ck.kind === 'blank') continue;
+            const cc = compact(lines[k]!.text);
+            if (ck.kind === 'heading' || cc.length > 40 || /[。；;，,]/.test(cc)) ok = false;
+            else between.push(k);
+          }
+          if (ok && between.length > 0 && between.length <= 2) for (const k of between) classes[k] = { kind: 'row', layout };
+        }
+      }
+      prevRow = i;
+    } else if (c.kind === 'heading') prevRow = -1;
   }
 }
 
@@ -327,6 +359,7 @@ export function parse(text: string): SyntaxTree {
   const lines = splitLines(text);
   const classes = lines.map(classify);
   markSpaceRows(lines, classes);
+  markSandwichedRows(lines, classes);
   const tree: SyntaxTree = { text, lines, blocks: [], problems: [] };
 
   let bodyStart = 0;

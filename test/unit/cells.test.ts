@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { readCell } from '../../server/src/model/cells';
+
+const at = { start: 10, end: 20 };
+
+describe('readCell', () => {
+  it('reads clean counts and amounts', () => {
+    assert.deepEqual(readCell('421808', at), { start: 10, end: 20, raw: '421808', value: 421808 });
+    assert.equal(readCell('18770.9525', at, 'amount').value, 18770.9525);
+    assert.equal(readCell('18770.9525', at, 'amount').issue, undefined);
+  });
+
+  it('reads full-width digits and thousands separators, with a note', () => {
+    const c = readCell('１２３', at);
+    assert.equal(c.value, 123);
+    assert.deepEqual(c.notes, ['fullwidth']);
+    const d = readCell('1,234', at);
+    assert.equal(d.value, 1234);
+    assert.deepEqual(d.notes, ['separator']);
+  });
+
+  it('says why a cell holds no number', () => {
+    assert.equal(readCell('', at).issue, 'empty');
+    assert.equal(readCell('  ', at).issue, 'empty');
+    for (const p of ['/', '—', '-', '无', '——']) assert.equal(readCell(p, at).issue, 'placeholder', p);
+    assert.equal(readCell('本年处理决定数量', at).issue, 'text');
+    const r = readCell('元 政事业性收费 22910', at);
+    assert.equal(r.issue, 'residue');
+    assert.equal(r.value, null);
+    assert.deepEqual(r.candidates, [22910]);
+  });
+
+  it('reads negative numbers and fractional counts as numbers with an issue', () => {
+    assert.deepEqual([readCell('-3', at).value, readCell('-3', at).issue], [-3, 'negative']);
+    assert.deepEqual([readCell('2.5', at).value, readCell('2.5', at).issue], [2.5, 'fraction']);
+  });
+});
