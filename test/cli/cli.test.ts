@@ -120,6 +120,36 @@ describe('gov-report-lint', () => {
     }
   });
 
+  it('exports the tables of one report as a JSON object (--tables contract)', () => {
+    const r = lint(['--tables', 'examples/wuzhong-2023.txt']);
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(out), ['file', 'title', 'agency', 'year', 'format', 'table2', 'table3', 'table4']);
+    assert.equal(out.file, 'examples/wuzhong-2023.txt');
+    assert.equal(out.title, '吴忠市2023年政府信息公开工作年度报告');
+    assert.equal(out.agency, '吴忠市');
+    assert.equal(out.year, 2023);
+    assert.equal(out.format, '2021');
+    const t2 = out.table2 as Record<string, Record<string, number>>;
+    assert.deepEqual(t2['规章'], { 本年制发件数: 2, 本年废止件数: 0, 现行有效件数: 3 });
+    assert.deepEqual(t2['行政事业性收费'], { 本年收费金额: 18770.9525 });
+    const t3 = out.table3 as Record<string, number[]>;
+    assert.equal(Object.keys(t3).length, 25);
+    assert.deepEqual(t3['三.七'], [343, 1, 0, 0, 0, 0, 344]);
+    assert.deepEqual(out.table4, [9, 8, 3, 2, 22, 2, 1, 1, 1, 5, 3, 0, 1, 0, 4]);
+  });
+
+  it('exports several reports as an array, with null for unreadable cells and no key for absent tables', () => {
+    const bare = path.join(tmp, 'bare.txt');
+    fs.writeFileSync(bare, '某县2023年政府信息公开工作年度报告\n一、总体情况\n');
+    const r = lint(['--tables', 'examples/wuwei-2023.txt', bare]);
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as Record<string, unknown>[];
+    assert.equal(out.length, 2);
+    assert.deepEqual((out[0]!.table2 as Record<string, unknown>)['行政许可'], { 本年处理决定数量: null });
+    assert.deepEqual(Object.keys(out[1]!), ['file', 'title', 'agency', 'year', 'format']);
+  });
+
   it('answers --help and --version, and rejects bad usage with exit 2', () => {
     const help = lint(['--help']);
     assert.equal(help.code, 0);

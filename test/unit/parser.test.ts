@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { analyze } from '../../server/src/check';
 import { parse } from '../../server/src/parse/parser';
 import type { HeadingNode, ParagraphNode, SubheadingNode, TableNode } from '../../server/src/parse/syntax';
 import { LineIndex, cjkNumeralValue, splitLines, toHalfWidth } from '../../server/src/parse/text';
-import { rng } from '../helpers';
+import { SEED_NAMES, SeedName, readSeed, rng } from '../helpers';
 
 describe('text helpers', () => {
   it('splits lines on \\n, \\r\\n and \\r, keeping offsets', () => {
@@ -174,7 +175,82 @@ describe('blocks', () => {
   });
 });
 
+describe('preamble and statistics period', () => {
+  it('finds the period sentence in every seed, with both dates', () => {
+    const want: Record<string, [number, number, number, number | undefined, number, number]> = {
+      'litong-2021': [2021, 1, 1, undefined, 12, 31],
+      'shizuishan-office-2023': [2023, 1, 1, undefined, 12, 31],
+      'tongxin-2022': [2022, 1, 1, undefined, 12, 31],
+      'wuwei-2023': [2023, 1, 1, 2023, 12, 31],
+      'wuzhong-2023': [2023, 1, 1, undefined, 12, 31],
+    };
+    for (const [name, w] of Object.entries(want)) {
+      const text = readSeed(name as SeedName);
+      const p = parse(text).period;
+      assert.ok(p, name);
+      assert.deepEqual([p.from.year, p.from.month, p.from.day, p.to.year, p.to.month, p.to.day], w, name);
+      assert.match(text.slice(p.fromSpan.start, p.fromSpan.end), /^\d{4} ?年 ?1 ?月 ?1 ?日$/, name);
+      assert.match(text.slice(p.toSpan.start, p.toSpan.end), /^(\d{4} ?年 ?)?12 ?月 ?31 ?日$/, name);
+    }
+  });
+
+  it('keeps the preamble between the title and the first heading', () => {
+    const text = 'X县2023年政府信息公开工作年度报告\n\n根据《条例》要求，编制本报告。本报告所列数据统计期限为２０２３年１月１日至１２月３１日。\n\n一、总体情况\n';
+    const tree = parse(text);
+    assert.equal(text.slice(tree.preamble!.start, tree.preamble!.end), '根据《条例》要求，编制本报告。本报告所列数据统计期限为２０２３年１月１日至１２月３１日。');
+    assert.deepEqual(tree.period?.from, { year: 2023, month: 1, day: 1 });
+    assert.deepEqual(tree.period?.to, { month: 12, day: 31 });
+  });
+
+  it('has no period when the sentence is missing', () => {
+    assert.equal(parse('X县2023年政府信息公开工作年度报告\n根据《条例》编制。\n一、总体情况\n').period, undefined);
+  });
+});
+
 describe('robustness', () => {
+  it('never throws on mutated seeds (lines dropped, duplicated, cut, tabs and digits sprinkled)', () => {
+    const random = rng(42);
+    for (const name of SEED_NAMES) {
+      const lines = readSeed(name).split('\n');
+      for (let round = 0; round < 40; round++) {
+        const mutated: string[] = [];
+        for (const line of lines) {
+          const r = random();
+          if (r < 0.05) continue;
+          if (r < 0.1) mutated.push(line, line);
+          else if (r < 0.15) mutated.push(line.slice(0, Math.floor(random() * line.length)));
+          else if (r < 0.2) mutated.push(line.replace(/\d/g, () => (random() < 0.5 ? '\t' : '１')));
+          else if (r < 0.25) mutated.push(line.replace(/\t/g, '   '));
+          else mutated.push(line);
+        }
+        const text = mutated.join(random() < 0.5 ? '\n' : '\r\n');
+        const a = analyze(text);
+        assert.deepEqual(a.failures, []);
+        for (const p of a.problems) assert.ok(p.span.start >= 0 && p.span.end <= text.length && p.span.start <= p.span.end);
+        for (const t of [a.report.tables.table2, a.report.tables.table3, a.report.tables.table4]) {
+          if (!t) continue;
+          assert.ok(t.start >= 0 && t.end <= text.length);
+        }
+      }
+    }
+  });
+
+  it('parses 1 MB of random report-like text without throwing', () => {
+    const random = rng(7);
+    const pieces = ['一、总体情况\n', '（一）', '\t', '  ', '0', '343', '\n', '政府信息公开', '。', '|', '３', '一是', '1.', '年', '申请', '\r\n', '总计', '予以公开'];
+    const parts: string[] = [];
+    let size = 0;
+    while (size < 1_000_000) {
+      const p = pieces[Math.floor(random() * pieces.length)]!;
+      parts.push(p);
+      size += p.length;
+    }
+    const text = parts.join('');
+    const a = analyze(text);
+    assert.deepEqual(a.failures, []);
+    assert.ok(a.tree.lines.length > 1000);
+  });
+
   const alphabet = ['一', '、', '（', '）', '(', ')', '\t', '\n', '\r', ' ', '|', '1', '２', '.', '年', '政府信息公开工作年度报告', '是', '#', '*', '-', '\u3000', '𠀀', '。', '十'];
   it('never throws and keeps every span inside the document (bounded random input)', () => {
     const random = rng(20231231);

@@ -153,7 +153,12 @@ const WEAK = 0.45;
  */
 function joinContinuations(rows: ObservedRow[], canon: readonly Canon[], remove: readonly string[]): ObservedRow[] {
   const out: ObservedRow[] = [];
-  const best = (label: string) => bestScore(labelInfo(label, remove), canon);
+  const memo = new Map<string, number>();
+  const best = (label: string) => {
+    let b = memo.get(label);
+    if (b === undefined) memo.set(label, (b = bestScore(labelInfo(label, remove), canon)));
+    return b;
+  };
   for (const row of rows) {
     const prev = out[out.length - 1];
     const numbered = hasDigits(row.values);
@@ -198,10 +203,15 @@ function mapRows<S>(
   const infos = rows.map((r) => labelInfo(r.label, remove));
   const candidates: number[] = [];
   rows.forEach((r, k) => {
-    const numbered = hasDigits(r.values) && r.values.some((c) => isCleanNumber(c.text) || /\d/.test(c.text));
+    const numbered = hasDigits(r.values);
     if ((numbered && !isHeaderLike(r)) || bestScore(infos[k]!, canon) >= 0.6) candidates.push(k);
   });
-  const assignment = alignRows(candidates.length, specs.length, (i, j) => labelScore(infos[candidates[i]!]!, canon[j]!.info));
+  // label scores, computed once per (row, format row)
+  const scores = new Float64Array(candidates.length * specs.length);
+  candidates.forEach((rowIndex, i) => {
+    for (let j = 0; j < specs.length; j++) scores[i * specs.length + j] = labelScore(infos[rowIndex]!, canon[j]!.info);
+  });
+  const assignment = alignRows(candidates.length, specs.length, (i, j) => scores[i * specs.length + j]!);
   const mapped = new Map<number, ObservedRow>();
   const unmapped: ObservedRow[] = [];
   candidates.forEach((rowIndex, i) => {

@@ -3,6 +3,7 @@
  */
 import {
   BlockNode,
+  PeriodNode,
   CellNode,
   HeadingNode,
   ParagraphNode,
@@ -38,12 +39,22 @@ interface Content {
 }
 
 const LEADING_MARKUP = /^(?:[ \t\u3000]*(?:#{1,6}[ \t]+|>[ \t]*|[-*+][ \t]+|\*\*|__))*[ \t\u3000]*/;
-const TRAILING_MARKUP = /(?:\*\*|__)?[ \t\u3000]*$/;
+/** Length of Markdown emphasis and white space at the end of `s`. */
+function trailingMarkup(s: string): number {
+  let end = s.length;
+  const space = (c: string | undefined) => c === ' ' || c === '\t' || c === '\u3000';
+  while (end > 0 && space(s[end - 1])) end--;
+  if (end >= 2 && ((s[end - 1] === '*' && s[end - 2] === '*') || (s[end - 1] === '_' && s[end - 2] === '_'))) {
+    end -= 2;
+    while (end > 0 && space(s[end - 1])) end--;
+  }
+  return s.length - end;
+}
 
 function contentOf(line: Line): Content {
   const lead = LEADING_MARKUP.exec(line.text)![0].length;
   const rest = line.text.slice(lead);
-  const trail = TRAILING_MARKUP.exec(rest)![0].length;
+  const trail = trailingMarkup(rest);
   const raw = rest.slice(0, rest.length - trail);
   return { start: line.start + lead, end: line.start + lead + raw.length, raw, norm: toHalfWidth(raw) };
 }
@@ -414,5 +425,43 @@ export function parse(text: string): SyntaxTree {
   }
   // Blank lines inside a table do not end it: rows are appended above as long as no
   // other block came between them, because `table` is only reset by non-row lines.
+  findPreamble(tree);
   return tree;
+}
+
+const PERIOD_RE =
+  /统计[^。；\n]{0,20}?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:起\s*)?(?:至|到|—+|－|-|~|～)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
+
+/** The preamble and, in it (or just after it), the statistics-period sentence. */
+function findPreamble(tree: SyntaxTree): void {
+  const firstHeading = tree.blocks.findIndex((b) => b.kind === 'heading');
+  const preambleBlocks = tree.blocks.slice(0, firstHeading < 0 ? tree.blocks.length : firstHeading);
+  if (preambleBlocks.length > 0) tree.preamble = { start: preambleBlocks[0]!.start, end: preambleBlocks[preambleBlocks.length - 1]!.end };
+  // the period sentence: in the preamble, else in the first paragraphs after it
+  const searched = tree.blocks.slice(0, Math.max(preambleBlocks.length + 3, 3));
+  for (const block of searched) {
+    if (block.kind !== 'paragraph') continue;
+    const raw = tree.text.slice(block.start, block.end);
+    const half = toHalfWidth(raw);
+    const m = PERIOD_RE.exec(half);
+    if (!m) continue;
+    const node: PeriodNode = {
+      kind: 'period',
+      start: block.start + m.index,
+      end: block.start + m.index + m[0].length,
+      from: { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) },
+      to: { month: Number(m[5]), day: Number(m[6]) },
+      fromSpan: { start: 0, end: 0 },
+      toSpan: { start: 0, end: 0 },
+    };
+    if (m[4] !== undefined) node.to.year = Number(m[4]);
+    const fromAt = half.indexOf(m[1]!, m.index);
+    const fromEnd = half.indexOf('日', fromAt) + 1;
+    node.fromSpan = { start: block.start + fromAt, end: block.start + fromEnd };
+    const toEnd = m.index + m[0].length;
+    const toStart = m[4] !== undefined ? half.lastIndexOf(m[4], toEnd - 1) : half.lastIndexOf(m[5]!, half.lastIndexOf('月', toEnd - 1));
+    node.toSpan = { start: block.start + toStart, end: block.start + toEnd };
+    tree.period = node;
+    return;
+  }
 }

@@ -74,12 +74,31 @@ export interface ParseProblem extends Span {
   message: { zh: string; en: string };
 }
 
+export interface DateParts {
+  year?: number;
+  month: number;
+  day: number;
+}
+
+/** The statistics-period sentence: "本报告所列数据统计期限为2023年1月1日至12月31日". */
+export interface PeriodNode extends Span {
+  kind: 'period';
+  from: DateParts & { year: number };
+  to: DateParts;
+  /** where the dates stand, for fixes */
+  fromSpan: Span;
+  toSpan: Span;
+}
+
 export interface SyntaxTree {
   text: string;
   lines: Line[];
   /** text before the title (e.g. a cover letter), if any */
   preface?: Span;
   title?: TitleNode;
+  /** the text between the title and the first heading (citing the 条例 and the format, the period, where to read the report) */
+  preamble?: Span;
+  period?: PeriodNode;
   /** everything after the title (or the whole document when there is none), in order */
   blocks: BlockNode[];
   problems: ParseProblem[];
