@@ -11,7 +11,7 @@ import { exportTables } from '../../server/src/features/tablesExport';
 import { parse } from '../../server/src/parse/parser';
 import type { TableNode } from '../../server/src/parse/syntax';
 import { EXPECTED } from '../fixtures/expectedTables';
-import { ROOT } from '../helpers';
+import { ROOT, blankLine, readSeed } from '../helpers';
 
 function layout(name: string): string {
   return fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'layouts', name), 'utf8');
@@ -38,6 +38,18 @@ describe('wuzhong-2023 in other layouts', () => {
     assert.equal(row.label.replace(/\s/g, ''), '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请');
     assert.equal(row.observed.rows.length, 3);
   });
+});
+
+describe('tables whose headings are lost', () => {
+  for (const heading of ['三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况']) {
+    it(`still reads every table when "${heading}" is deleted`, () => {
+      const e = exportTables(analyze(blankLine(readSeed('wuzhong-2023'), heading)).report);
+      const want = EXPECTED['wuzhong-2023'];
+      assert.deepEqual(e.table2, want.table2);
+      assert.deepEqual(e.table3, want.table3);
+      assert.deepEqual(e.table4, want.table4);
+    });
+  }
 });
 
 const T3_HEAD = 'X县2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n';

@@ -105,14 +105,44 @@ function tableKind(text: string, sectionId: number | undefined): 2 | 3 | 4 | und
   return best;
 }
 
+/** Rows that open a statistical table: where one table runs into the next (a heading between them lost). */
+const TABLE_STARTS: [2 | 3 | 4, RegExp][] = [
+  [2, /第二十条/],
+  [3, /勾稽关系|申请人情况/],
+  [4, /行政复议|行政诉讼/],
+];
+
+/** Splits a table block where a row opens another statistical table. */
+function splitAtTableStarts(block: TableNode): TableNode[] {
+  const parts: TableNode[] = [];
+  let current: TableNode | undefined;
+  let currentKind: number | undefined;
+  for (const row of block.rows) {
+    const rowText = row.cells.map((c) => c.text).join('');
+    const opens = TABLE_STARTS.find(([, re]) => re.test(rowText))?.[0];
+    if (!current || (opens !== undefined && currentKind !== undefined && opens !== currentKind)) {
+      current = { kind: 'table', layout: block.layout, start: row.start, end: row.end, rows: [] };
+      parts.push(current);
+      currentKind = opens;
+    } else if (currentKind === undefined && opens !== undefined) {
+      currentKind = opens;
+    }
+    current.rows.push(row);
+    current.end = row.end;
+  }
+  return parts;
+}
+
 function attachTables(report: Report): void {
   const text = report.tree.text;
   const sectionOf = (offset: number) => report.sections.find((s) => s.start <= offset && offset <= s.end)?.spec.id;
   const groups: Record<2 | 3 | 4, TableNode[]> = { 2: [], 3: [], 4: [] };
   for (const block of report.tree.blocks) {
     if (block.kind !== 'table') continue;
-    const kind = tableKind(compact(text.slice(block.start, block.end)), sectionOf(block.start));
-    if (kind) groups[kind].push(block);
+    for (const part of splitAtTableStarts(block)) {
+      const kind = tableKind(compact(text.slice(part.start, part.end)), sectionOf(part.start));
+      if (kind) groups[kind].push(part);
+    }
   }
   const t2 = buildTable2(groups[2]);
   const t3 = buildTable3(groups[3]);
