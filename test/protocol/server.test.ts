@@ -126,7 +126,7 @@ describe('language server over stdio', () => {
     assert.equal(s1.endLine, sectionStarts[1]! - 2, 'section 一 folds up to its last non-blank line');
   });
 
-  it('re-checks after an incremental edit: deleting the 四、 heading gives an error on the title', async () => {
+  it('re-checks after an incremental edit: deleting the 四、 heading gives an error where it belongs', async () => {
     const line = lineOf(wuzhongText, '四、政府信息公开行政复议');
     const headingLength = '四、政府信息公开行政复议、行政诉讼情况'.length;
     await connection.sendNotification(DidChangeTextDocumentNotification.type, {
@@ -138,9 +138,10 @@ describe('language server over stdio', () => {
     const d = p.diagnostics[0]!;
     assert.equal(d.code, 'section-missing');
     assert.equal(d.severity, 1);
-    assert.equal(d.message, '缺少第四部分“四、政府信息公开行政复议、行政诉讼情况”');
+    assert.equal(d.message, '缺少第四部分“四、政府信息公开行政复议、行政诉讼情况”，应位于“五、”之前');
     assert.match(d.codeDescription!.href, /docs\/rules\/section-missing\.md$/);
-    assert.deepEqual(d.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 22 } });
+    const five = lineOf(wuzhongText, '五、存在的主要问题及改进情况');
+    assert.deepEqual(d.range, { start: { line: five, character: 0 }, end: { line: five, character: 14 } });
 
     // typing it back, one character at a time, clears the error
     const heading = '四、政府信息公开行政复议、行政诉讼情况';

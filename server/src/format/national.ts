@@ -159,3 +159,55 @@ export const FORMAT_2019_LABELS = ['本年新制作数量', '本年新公开数�
 /** Table 四: three blocks of five cells. */
 export const TABLE4_BLOCKS = ['行政复议', '行政诉讼·未经复议直接起诉', '行政诉讼·复议后起诉'] as const;
 export const TABLE4_CELLS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'] as const;
+
+const PAREN_NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八'];
+
+/** How a row of table 三 is named in messages: "（四）2.没有现成信息需要另行制作", "一、本年新收政府信息公开申请数量". */
+export function table3RowName(spec: Table3RowSpec): string {
+  if (spec.paren === undefined) return `${PAREN_NUMERALS[spec.lead]}、${spec.label}`;
+  const group = `（${PAREN_NUMERALS[spec.paren]}）`;
+  if (spec.arabic === undefined) return `${group}${spec.label}`;
+  const groupLabel = { 3: '不予公开', 4: '无法提供', 5: '不予处理', 6: '其他处理' }[spec.paren] ?? '';
+  return `${group}${groupLabel} ${spec.arabic}.${spec.label}`;
+}
+
+/** The label a row of table 三 is written with in the table (as in the national format). */
+export function table3RowLabel(spec: Table3RowSpec): string {
+  if (spec.paren === undefined) return `${PAREN_NUMERALS[spec.lead]}、${spec.label}`;
+  if (spec.arabic === undefined) return `（${PAREN_NUMERALS[spec.paren]}）${spec.label}`;
+  return `${spec.arabic}.${spec.label}`;
+}
+
+/** The heading row of each of table 二's sub-tables. */
+export const TABLE2_SUBTABLES: readonly { item: string; heading: string; rows: readonly string[]; columns: readonly string[] }[] = [
+  { item: '（一）', heading: '第二十条第（一）项', rows: ['规章', '行政规范性文件'], columns: ['本年制发件数', '本年废止件数', '现行有效件数'] },
+  { item: '（五）', heading: '第二十条第（五）项', rows: ['行政许可'], columns: ['本年处理决定数量'] },
+  { item: '（六）', heading: '第二十条第（六）项', rows: ['行政处罚', '行政强制'], columns: ['本年处理决定数量'] },
+  { item: '（八）', heading: '第二十条第（八）项', rows: ['行政事业性收费'], columns: ['本年收费金额（单位：万元）'] },
+];
+
+/** Table 三's header as the format prints it: first the balance note, then the column labels. */
+export const TABLE3_HEADER_ROWS: readonly string[][] = [
+  ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况', '', '', '', '', '', ''],
+  ['', '自然人', '法人或其他组织', '', '', '', '', '总计'],
+  ['', '', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', ''],
+];
+
+/** Table 四's header rows. */
+export const TABLE4_HEADER_ROWS: readonly string[][] = [
+  ['行政复议', '', '', '', '', '行政诉讼', '', '', '', '', '', '', '', '', ''],
+  ['', '', '', '', '', '未经复议直接起诉', '', '', '', '', '复议后起诉', '', '', '', ''],
+  ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计'],
+];
+
+/** The standard sentence on 信息处理费 for section 六. */
+export const FEE_SENTENCE = '本年度未收取信息处理费。';
+
+/** The five sub-items of 一、总体情况, recognised by key words. */
+export const OVERVIEW_ITEMS: readonly { name: string; nameEn: string; keywords: RegExp }[] = [
+  { name: '主动公开', nameEn: 'proactive disclosure', keywords: /主动公开/ },
+  { name: '依申请公开', nameEn: 'disclosure on request', keywords: /依申请|申请公开/ },
+  { name: '政府信息管理', nameEn: 'information management', keywords: /信息管理|政府信息管理/ },
+  { name: '政府信息公开平台建设', nameEn: 'disclosure platforms', keywords: /平台/ },
+  { name: '监督保障', nameEn: 'supervision and safeguards', keywords: /监督|保障/ },
+];

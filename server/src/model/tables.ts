@@ -12,7 +12,8 @@ import {
   Table2RowSpec,
   Table3RowSpec,
 } from '../format/national';
-import type { CellNode, TableNode, TableRowNode } from '../parse/syntax';
+import type { CellNode, TableLayout, TableNode, TableRowNode } from '../parse/syntax';
+import { cjkNumeral, cjkNumeralValue, toHalfWidth } from '../parse/text';
 import type { Span } from '../parse/text';
 import { CellKind, ModelCell, isCleanNumber, isValueLike, readCell } from './cells';
 import { LabelInfo, alignRows, labelInfo, labelScore } from './labels';
@@ -53,9 +54,14 @@ export interface Table3Row extends MappedRow {
 export interface Table2 extends Span {
   rows: Map<string, Table2Row>;
   unmapped: ObservedRow[];
+  /** the sub-table heading rows found (第二十条第（一）项 …), by item: "（一）", "（五）", "（六）", "（八）" */
+  subtables: Map<string, Span>;
+  /** the layout of its rows (of the first block) */
+  layout: TableLayout;
 }
 
 export interface Table3 extends Span {
+  layout: TableLayout;
   rows: Map<string, Table3Row>;
   /** rows with numbers that match no row of the format */
   unmapped: ObservedRow[];
@@ -64,6 +70,7 @@ export interface Table3 extends Span {
 }
 
 export interface Table4 extends Span {
+  layout: TableLayout;
   /** the row holding the 15 numbers */
   row?: ObservedRow;
   cells: (ModelCell | null)[];
@@ -269,6 +276,7 @@ export function buildTable3(tables: TableNode[]): Table3 | undefined {
   const rows = joinContinuations(rowsOf(tables), T3_CANON, TABLE3_GROUP_LABELS);
   const { mapped, unmapped, firstData } = mapRows(rows, TABLE3_ROWS, T3_CANON, TABLE3_GROUP_LABELS);
   const result: Table3 = {
+    layout: tables[0]!.layout,
     start: tables[0]!.start,
     end: tables[tables.length - 1]!.end,
     rows: new Map(),
@@ -288,6 +296,8 @@ export function buildTable3(tables: TableNode[]): Table3 | undefined {
 // ---------------------------------------------------------------------------
 // table 二
 
+const SUBTABLE_RE = /第二十条第\(([一二三四五六七八九十\d]+)\)项/;
+
 const T2_CANON: readonly Canon[] = TABLE2_ROWS.map((s) => ({ info: labelInfo(s.label) }));
 
 /** In table 二 the label is the first cell; everything after it is a value, however garbled. */
@@ -303,11 +313,26 @@ function observeT2(row: ObservedRow): ObservedRow {
 
 export function buildTable2(tables: TableNode[]): Table2 | undefined {
   if (tables.length === 0) return undefined;
-  const rows = rowsOf(tables)
-    .map(observeT2)
-    .filter((r) => !/第二十条|信息内容/.test(r.label));
+  const all = rowsOf(tables).map(observeT2);
+  const subtables = new Map<string, Span>();
+  for (const r of all) {
+    const m = SUBTABLE_RE.exec(toHalfWidth(r.label).replace(/\s+/g, ''));
+    if (m) {
+      const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : cjkNumeralValue(m[1]!);
+      const item = `（${cjkNumeral(n)}）`;
+      if (!subtables.has(item)) subtables.set(item, labelSpanOf(r));
+    }
+  }
+  const rows = all.filter((r) => !/第二十条|信息内容/.test(r.label));
   const { mapped, unmapped } = mapRows(rows, TABLE2_ROWS, T2_CANON, []);
-  const result: Table2 = { start: tables[0]!.start, end: tables[tables.length - 1]!.end, rows: new Map(), unmapped };
+  const result: Table2 = {
+    layout: tables[0]!.layout,
+    start: tables[0]!.start,
+    end: tables[tables.length - 1]!.end,
+    rows: new Map(),
+    unmapped,
+    subtables,
+  };
   TABLE2_ROWS.forEach((spec, j) => {
     const row = mapped.get(j);
     if (!row) return;
@@ -337,6 +362,7 @@ export function buildTable4(tables: TableNode[]): Table4 | undefined {
     }
   });
   const result: Table4 = {
+    layout: tables[0]!.layout,
     start: tables[0]!.start,
     end: tables[tables.length - 1]!.end,
     cells: new Array<ModelCell | null>(TABLE4_WIDTH).fill(null),

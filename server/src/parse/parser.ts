@@ -236,6 +236,13 @@ function isSpaceContinuation(t: string): boolean {
   return c.length > 0 && c.length <= 40 && !/[。；;]$/.test(c);
 }
 
+/** A header line of a space-aligned table: two or more segments, none of them a sentence. */
+function isSpaceHeaderLine(t: string): boolean {
+  if (t.indexOf('  ') < 0) return false;
+  const segs = spaceSegments(t);
+  return segs.length >= 2 && segs.every((s) => s.end - s.start <= 40) && !/[。；;]\s*$/.test(t);
+}
+
 /** Upgrades lines of space-aligned tables to rows (this needs the lines around them). */
 function markSpaceRows(lines: Line[], classes: LineClass[]): void {
   const isRow = (k: number) => {
@@ -262,7 +269,8 @@ function markSpaceRows(lines: Line[], classes: LineClass[]): void {
     for (const i of order) {
       const c = classes[i]!;
       if (c.kind === 'blank' || c.kind === 'row') continue;
-      if (isSpaceContinuation(lines[i]!.text) && near(i, step)) classes[i] = { kind: 'row', layout: 'space' };
+      const t = lines[i]!.text;
+      if ((isSpaceContinuation(t) || isSpaceHeaderLine(t)) && near(i, step)) classes[i] = { kind: 'row', layout: 'space' };
     }
   }
 }

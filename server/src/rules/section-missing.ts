@@ -1,12 +1,38 @@
-import { SECTIONS } from '../format/national';
-import type { Report } from '../model/report';
-import type { Problem, Rule } from './types';
+import { FEE_SENTENCE, SECTIONS, SectionSpec } from '../format/national';
+import { table2Skeleton, table3Skeleton, table4Skeleton } from '../format/skeleton';
+import type { Report, Section } from '../model/report';
+import type { Fix, Problem, Rule } from './types';
+import { eol, headingSpan, lineAt, problem, reportAnchor, reportLayout } from './util';
 
-/** Where a problem about the whole report goes: the title, else the first non-blank line. */
-export function reportAnchor(report: Report): { start: number; end: number } {
-  if (report.title) return { start: report.title.start, end: report.title.lines[0]!.end };
-  const first = report.tree.lines.find((l) => l.text.trim() !== '');
-  return first ? { start: first.start, end: first.end } : { start: 0, end: 0 };
+/** The text a missing section is inserted as: its standard heading, and for 二/三/四 the empty table, for 六 the fee sentence. */
+export function sectionSkeleton(report: Report, spec: SectionSpec): string[] {
+  const layout = reportLayout(report);
+  const lines = [`${spec.numeral}、${spec.title}`, ''];
+  if (spec.id === 2) lines.push(...table2Skeleton(layout), '');
+  if (spec.id === 3) lines.push(...table3Skeleton(layout), '');
+  if (spec.id === 4) lines.push(...table4Skeleton(layout), '');
+  if (spec.id === 6) lines.push(FEE_SENTENCE, '');
+  return lines;
+}
+
+function insertFix(report: Report, spec: SectionSpec, next: Section | undefined): Fix {
+  const nl = eol(report);
+  const body = sectionSkeleton(report, spec);
+  const text = report.tree.text;
+  let at: number;
+  let insert: string;
+  if (next) {
+    at = lineAt(report, next.heading.start).start;
+    insert = body.join(nl) + nl;
+  } else {
+    at = text.length;
+    const ending = text.endsWith('\n') || text.endsWith('\r') ? '' : nl;
+    insert = ending + nl + body.join(nl);
+  }
+  return {
+    title: { zh: `插入“${spec.numeral}、${spec.title}”`, en: `Insert section ${spec.numeral} “${spec.title}”` },
+    edits: [{ span: { start: at, end: at }, newText: insert }],
+  };
 }
 
 export const sectionMissing: Rule = {
@@ -20,18 +46,30 @@ export const sectionMissing: Rule = {
   },
   check(report) {
     const problems: Problem[] = [];
-    const anchor = reportAnchor(report);
+    const present = [...report.byId.values()];
     for (const spec of SECTIONS) {
       if (report.byId.has(spec.id)) continue;
-      problems.push({
-        rule: 'section-missing',
-        severity: 'error',
-        span: anchor,
-        message: {
-          zh: `缺少第${spec.numeral}部分“${spec.numeral}、${spec.title}”`,
-          en: `Section ${spec.numeral} (${spec.id}) “${spec.numeral}、${spec.title}” (${spec.titleEn}) is missing`,
-        },
-      });
+      // the place it should be: before the next section present, else after the previous one
+      const next = present.filter((s) => s.spec.id > spec.id).sort((a, b) => a.spec.id - b.spec.id)[0];
+      const prev = present.filter((s) => s.spec.id < spec.id).sort((a, b) => b.spec.id - a.spec.id)[0];
+      const anchor = next ? headingSpan(next) : prev ? headingSpan(prev) : reportAnchor(report);
+      const where = next
+        ? { zh: `，应位于“${next.spec.numeral}、”之前`, en: `; it belongs before section ${next.spec.numeral}` }
+        : prev
+          ? { zh: `，应位于“${prev.spec.numeral}、”之后`, en: `; it belongs after section ${prev.spec.numeral}` }
+          : { zh: '', en: '' };
+      problems.push(
+        problem(
+          'section-missing',
+          'error',
+          anchor,
+          {
+            zh: `缺少第${spec.numeral}部分“${spec.numeral}、${spec.title}”${where.zh}`,
+            en: `Section ${spec.numeral} (${spec.id}) “${spec.numeral}、${spec.title}” (${spec.titleEn}) is missing${where.en}`,
+          },
+          [insertFix(report, spec, next)],
+        ),
+      );
     }
     return problems;
   },

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../../server/src/check';
 import { sectionMissing } from '../../../server/src/rules/section-missing';
-import { SEED_NAMES, blankLine, readSeed } from '../../helpers';
+import { SEED_NAMES, blankLine, lineOf, readSeed } from '../../helpers';
+import { applyFix } from '../../fixes';
 
 const only = { rules: [sectionMissing] };
 
@@ -13,37 +14,67 @@ describe('section-missing', () => {
     });
   }
 
-  it('reports a deleted 四、 heading as an error on the title line', () => {
+  it('reports a deleted 四、 heading on the heading it belongs before', () => {
     const text = blankLine(readSeed('wuzhong-2023'), '四、政府信息公开行政复议');
     const a = analyze(text, only);
     assert.equal(a.problems.length, 1);
     const p = a.problems[0]!;
     assert.equal(p.rule, 'section-missing');
     assert.equal(p.severity, 'error');
-    assert.match(p.message.zh, /四、政府信息公开行政复议、行政诉讼情况/);
-    assert.match(p.message.en, /Section 四/);
-    assert.equal(text.slice(p.span.start, p.span.end), '吴忠市 2023 年政府信息公开工作年度报告');
+    assert.equal(p.message.zh, '缺少第四部分“四、政府信息公开行政复议、行政诉讼情况”，应位于“五、”之前');
+    assert.match(p.message.en, /Section 四 \(4\)/);
+    assert.equal(text.slice(p.span.start, p.span.end), '五、存在的主要问题及改进情况');
   });
 
-  it('anchors on the first line of a split title', () => {
+  it('reports a missing 六 after 五', () => {
     const text = blankLine(readSeed('shizuishan-office-2023'), '六、其他需要报告的事项');
     const p = analyze(text, only).problems[0]!;
-    assert.equal(text.slice(p.span.start, p.span.end), '石嘴山市人民政府办公室');
-    assert.match(p.message.zh, /六、其他需要报告的事项/);
+    assert.equal(text.slice(p.span.start, p.span.end), '五、存在主要问题及改进情况');
+    assert.match(p.message.zh, /六、其他需要报告的事项”，应位于“五、”之后/);
   });
 
-  it('reports every missing section, and uses line 1 when there is no title', () => {
+  it('reports every missing section, and uses line 1 when there is neither title nor section', () => {
     const a = analyze('\n随便写的一段话。\n一、总体情况\n', only);
     assert.deepEqual(
       a.problems.map((p) => p.message.zh.slice(0, 6)),
       ['缺少第二部分', '缺少第三部分', '缺少第四部分', '缺少第五部分', '缺少第六部分'],
     );
-    assert.deepEqual(a.lineIndex.rangeOf(a.problems[0]!.span), { start: { line: 1, character: 0 }, end: { line: 1, character: 8 } });
+    assert.deepEqual(a.lineIndex.rangeOf(a.problems[0]!.span), { start: { line: 2, character: 0 }, end: { line: 2, character: 6 } });
+    const b = analyze('\n随便写的一段话。\n', only);
+    assert.deepEqual(b.lineIndex.rangeOf(b.problems[0]!.span), { start: { line: 1, character: 0 }, end: { line: 1, character: 8 } });
   });
 
   it('handles an empty document', () => {
     const a = analyze('', only);
     assert.equal(a.problems.length, 6);
     assert.deepEqual(a.problems[0]!.span, { start: 0, end: 0 });
+  });
+
+  for (const heading of ['二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '六、其他需要报告的事项', '一、总体情况']) {
+    it(`fixes a missing “${heading}” by inserting it where it belongs, once`, () => {
+      const original = readSeed('wuzhong-2023');
+      const text = blankLine(original, heading);
+      const p = analyze(text, only).problems[0]!;
+      const fixed = applyFix(text, p.fixes![0]!);
+      assert.deepEqual(analyze(fixed, only).problems, [], 'the fix removes the problem');
+      // at its place: the inserted heading comes right before the next section's heading
+      const lines = fixed.split('\n');
+      const at = lineOf(fixed, heading);
+      assert.ok(at >= 0);
+      assert.ok(fixed.length > text.length);
+      assert.equal(lines.filter((l) => l === heading).length, 1);
+      // idempotent: the re-checked document offers no such fix any more
+      assert.equal(analyze(fixed, only).problems.length, 0);
+      // nothing of the user's text lost
+      for (const line of text.split('\n')) if (line) assert.ok(fixed.includes(line));
+    });
+  }
+
+  it('inserts the empty table in the layout of the report (Markdown) and never a number', () => {
+    const text = 'X县2023年政府信息公开工作年度报告\n一、总体情况\n| a | b |\n|---|---|\n| 1 | 2 |\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n';
+    const p = analyze(text, only).problems[0]!;
+    const inserted = p.fixes![0]!.edits[0]!.newText;
+    assert.match(inserted, /^四、政府信息公开行政复议、行政诉讼情况\n\n\| 行政复议 \|/);
+    assert.ok(!/\| \d/.test(inserted), 'no number in any cell');
   });
 });

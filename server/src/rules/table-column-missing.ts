@@ -1,0 +1,47 @@
+import { TABLE3_COLUMNS } from '../format/national';
+import { compact, toHalfWidth } from '../parse/text';
+import type { Problem, Rule } from './types';
+import { lineAt, problem } from './util';
+
+/** Ways a column header is written, OCR-damaged ones included (a column is missing only when none of them is there). */
+const COLUMN_WORDS: Record<string, RegExp> = {
+  自然人: /自然|然人/,
+  商业企业: /商业|企业/,
+  科研机构: /科研/,
+  社会公益组织: /社会|公益|组织/,
+  法律服务机构: /法律|服务/,
+  其他: /其他|其它/,
+  总计: /总计|合计/,
+};
+
+/**
+ * A column of table 三 missing: its header is not there, and the rows carry one
+ * number fewer (so a garbled header alone never counts as a missing column).
+ */
+export const tableColumnMissing: Rule = {
+  meta: {
+    id: 'table-column-missing',
+    severity: 'error',
+    description: { zh: '表三缺少国家格式规定的一列。', en: 'Table 三 lacks a column of the national format.' },
+  },
+  check(report) {
+    const t3 = report.tables.table3;
+    if (!t3 || t3.header.length === 0 || t3.rows.size === 0) return [];
+    const headerText = compact(toHalfWidth(t3.header.map((r) => r.label + r.values.map((c) => c.text).join('')).join('')));
+    const absent = TABLE3_COLUMNS.filter((c) => !COLUMN_WORDS[c]!.test(headerText));
+    if (absent.length === 0) return [];
+    const rows = [...t3.rows.values()];
+    const width = TABLE3_COLUMNS.length - absent.length;
+    const narrow = rows.filter((r) => r.found.length === width).length;
+    if (narrow * 2 < rows.length) return [];
+    const first = t3.header[0]!;
+    const problems: Problem[] = [];
+    problems.push(
+      problem('table-column-missing', 'error', lineAt(report, first.start), {
+        zh: `表三缺少“${absent.join('”“')}”${absent.length > 1 ? '等列' : '一列'}：表头中没有，各行也只有 ${width} 个数字`,
+        en: `Table 三 lacks the column${absent.length > 1 ? 's' : ''} “${absent.join('”, “')}”: not in the header, and rows carry only ${width} numbers`,
+      }),
+    );
+    return problems;
+  },
+};

@@ -1,0 +1,78 @@
+import { TABLE2_ROWS, TABLE2_SUBTABLES, TABLE3_ROWS, table3RowName } from '../format/national';
+import { table2Row, table3Row } from '../format/skeleton';
+import type { Problem, Rule } from './types';
+import { afterLine, beforeLine } from './table-missing';
+import { lineAt, problem } from './util';
+
+/** A row of table 二 or 三 that the format has and the report does not (garbled or wrapped rows are not missing). */
+export const tableRowMissing: Rule = {
+  meta: {
+    id: 'table-row-missing',
+    severity: 'error',
+    description: { zh: '统计表缺少国家格式规定的一行。', en: 'A table lacks a row of the national format.' },
+  },
+  check(report) {
+    const problems: Problem[] = [];
+    const t2 = report.tables.table2;
+    if (t2) {
+      TABLE2_ROWS.forEach((spec) => {
+        if (t2.rows.has(spec.label)) return;
+        const sub = TABLE2_SUBTABLES.find((s) => s.rows.includes(spec.label))!;
+        // a sub-table missing as a whole is table-missing's concern
+        if (!t2.subtables.has(sub.item) && sub.rows.every((r) => !t2.rows.has(r))) return;
+        // its place: before the next row of its sub-table, after the previous one, else before the next sub-table
+        const siblings = sub.rows.map((r) => t2.rows.get(r));
+        const k = sub.rows.indexOf(spec.label);
+        const next = siblings.slice(k + 1).find((r) => r !== undefined);
+        const prev = siblings.slice(0, k).reverse().find((r) => r !== undefined);
+        const subIndex = TABLE2_SUBTABLES.indexOf(sub);
+        const nextHeading = TABLE2_SUBTABLES.slice(subIndex + 1).map((x) => t2.subtables.get(x.item)).find((h) => h !== undefined);
+        const line = [table2Row(spec.label, spec.columns.length, t2.layout)];
+        const title = { zh: `插入“${spec.label}”一行（空单元格）`, en: `Insert the row “${spec.label}” (empty cells)` };
+        let fix;
+        let anchorOffset: number;
+        if (next) [fix, anchorOffset] = [beforeLine(report, next.start, line, title), next.start];
+        else if (prev) [fix, anchorOffset] = [afterLine(report, prev.end, line, title), prev.start];
+        else if (nextHeading) [fix, anchorOffset] = [beforeLine(report, nextHeading.start, line, title), t2.subtables.get(sub.item)!.start];
+        else [fix, anchorOffset] = [afterLine(report, t2.end, line, title), t2.subtables.get(sub.item)!.start];
+        problems.push(
+          problem(
+            'table-row-missing',
+            'error',
+            lineAt(report, anchorOffset),
+            {
+              zh: `表二“${sub.heading}”缺少“${spec.label}”一行`,
+              en: `Table 二 “${sub.heading}” lacks the row “${spec.label}”`,
+            },
+            [fix],
+          ),
+        );
+      });
+    }
+    const t3 = report.tables.table3;
+    if (t3 && t3.rows.size > 0) {
+      TABLE3_ROWS.forEach((spec, j) => {
+        if (t3.rows.has(spec.key)) return;
+        const next = TABLE3_ROWS.slice(j + 1).map((s) => t3.rows.get(s.key)).find((r) => r !== undefined);
+        const prev = TABLE3_ROWS.slice(0, j).reverse().map((s) => t3.rows.get(s.key)).find((r) => r !== undefined);
+        const name = table3RowName(spec);
+        const line = [table3Row(spec.key, t3.layout)];
+        const title = { zh: `插入“${name}”一行（空单元格）`, en: `Insert the row “${name}” (empty cells)` };
+        const fix = next ? beforeLine(report, next.start, line, title) : afterLine(report, prev!.end, line, title);
+        const where = next
+          ? { zh: '，应位于此行之前', en: '; it belongs before this row' }
+          : { zh: '，应位于此行之后', en: '; it belongs after this row' };
+        problems.push(
+          problem(
+            'table-row-missing',
+            'error',
+            lineAt(report, (next ?? prev)!.start),
+            { zh: `表三缺少“${name}”一行${where.zh}`, en: `Table 三 lacks the row “${name}”${where.en}` },
+            [fix],
+          ),
+        );
+      });
+    }
+    return problems;
+  },
+};

@@ -1,0 +1,55 @@
+/** Small helpers shared by rules. */
+import type { LocalizedText } from '../i18n';
+import type { Report, Section } from '../model/report';
+import type { TableLayout } from '../parse/syntax';
+import type { Line, Span } from '../parse/text';
+import type { Fix, Problem, Severity } from './types';
+
+export function problem(rule: string, severity: Severity, span: Span, message: LocalizedText, fixes?: Fix[]): Problem {
+  const p: Problem = { rule, severity, span: { start: span.start, end: span.end }, message };
+  if (fixes && fixes.length > 0) p.fixes = fixes;
+  return p;
+}
+
+/** The physical line that contains an offset. */
+export function lineAt(report: Report, offset: number): Line {
+  const lines = report.tree.lines;
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lines[lo]!;
+}
+
+/** Where a problem about the whole report goes: the title's first line, else the first non-blank line. */
+export function reportAnchor(report: Report): Span {
+  if (report.title) return { start: report.title.start, end: report.title.lines[0]!.end };
+  const first = report.tree.lines.find((l) => l.text.trim() !== '');
+  return first ? { start: first.start, end: first.end } : { start: 0, end: 0 };
+}
+
+/** The heading line of a section (its text, without Markdown markup). */
+export function headingSpan(section: Section): Span {
+  return { start: section.heading.start, end: section.heading.end };
+}
+
+/** The layout the report's tables are written in (tab-separated when it has none). */
+export function reportLayout(report: Report): TableLayout {
+  for (const b of report.tree.blocks) if (b.kind === 'table') return b.layout;
+  return 'tab';
+}
+
+/** The text of a section after its heading. */
+export function sectionBody(report: Report, section: Section): string {
+  return report.tree.text.slice(section.heading.end, section.end);
+}
+
+/** The line break the document uses. */
+export function eol(report: Report): string {
+  const t = report.tree.text;
+  const i = t.indexOf('\n');
+  return i > 0 && t[i - 1] === '\r' ? '\r\n' : '\n';
+}
