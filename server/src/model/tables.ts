@@ -185,7 +185,8 @@ function joinContinuations(rows: ObservedRow[], canon: readonly Canon[], remove:
         const bPrev = best(prev.label);
         const bRow = row.label === '' ? -1 : best(row.label);
         const bJoined = best(prev.label + row.label);
-        if (bJoined > Math.max(bPrev, bRow) + 0.1 || (bRow < WEAK && bPrev >= STRONG && !isHeaderLike(prev))) {
+        // numbers with no label at all belong to the label above; a label of their own (even garbled) keeps them apart
+        if (bJoined > Math.max(bPrev, bRow) + 0.1 || (row.label === '' && bPrev >= STRONG && !isHeaderLike(prev))) {
           out[out.length - 1] = joinRows(prev, row, row.values);
           continue;
         }

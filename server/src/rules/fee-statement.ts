@@ -13,7 +13,7 @@ export const feeStatement: Rule = {
   check(report) {
     const section = report.byId.get(6);
     if (!section) return [];
-    if (/处理费|收费/.test(sectionBody(report, section).replace(/\s+/g, ''))) return [];
+    if (/处理费|(?<!事业性)收费|收取[^。，]{0,8}费/.test(sectionBody(report, section).replace(/\s+/g, ''))) return [];
     return [
       problem(
         'fee-statement-missing',
