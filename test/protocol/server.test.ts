@@ -5,7 +5,10 @@ import assert from 'node:assert/strict';
 import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  CodeAction,
+  CodeActionRequest,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
@@ -24,7 +27,7 @@ import {
   TextDocumentSyncKind,
   createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
-import { ROOT, lineOf, readSeed, seedPath } from '../helpers';
+import { ROOT, blankLine, lineOf, readSeed, seedPath } from '../helpers';
 
 const SERVER = path.join(ROOT, 'dist', 'server.js');
 const TIMEOUT_MS = 10_000;
@@ -161,6 +164,78 @@ describe('language server over stdio', () => {
     await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: uriOf(wuzhong) } });
     const p = await diagnosticsWhere((d) => d.uri === uriOf(wuzhong) && received.indexOf(d) >= before);
     assert.deepEqual(p.diagnostics, []);
+  });
+
+  /**
+   * Opens a text, waits for its diagnostics, asks for the quick fixes of the diagnostic of `rule`,
+   * applies the first one as an editor would (incremental edits) and returns the diagnostics after it.
+   */
+  async function fixThrough(uri: string, text: string, rule: string) {
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'gov-annual-report', version: 1, text } });
+    const before = await diagnosticsWhere((d) => d.uri === uri && d.version === 1);
+    const diagnostic = before.diagnostics.find((d) => d.code === rule);
+    assert.ok(diagnostic, `no ${rule} diagnostic in ${before.diagnostics.map((d) => d.code).join(', ')}`);
+    const actions = (await connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic], only: ['quickfix'] },
+    })) as CodeAction[];
+    const action = actions.find((a) => a.diagnostics?.some((d) => d.code === rule));
+    assert.ok(action && action.edit?.changes?.[uri], 'a quick fix with an edit');
+    assert.equal(action.kind, 'quickfix');
+    const edits = action.edit!.changes![uri]!;
+    const doc = TextDocument.create(uri, 'gov-annual-report', 1, text);
+    const fixed = TextDocument.applyEdits(doc, edits);
+    // send the same edits incrementally, from the last to the first
+    const sorted = [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
+    await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 2 },
+      contentChanges: sorted.map((e) => ({ range: e.range, text: e.newText })),
+    });
+    const after = await diagnosticsWhere((d) => d.uri === uri && d.version === 2);
+    await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    return { action, fixed, before: before.diagnostics, after: after.diagnostics };
+  }
+
+  it('quick fix: inserts a missing section with its empty table; the error is gone', async () => {
+    const text = blankLine(readSeed('wuzhong-2023'), '四、政府信息公开行政复议');
+    const r = await fixThrough('file:///fix/section.txt', text, 'section-missing');
+    assert.equal(r.action.title, '插入“四、政府信息公开行政复议、行政诉讼情况”');
+    assert.ok(!r.after.some((d) => d.code === 'section-missing'), r.after.map((d) => d.message).join(' / '));
+    assert.ok(r.fixed.includes('四、政府信息公开行政复议、行政诉讼情况\n\n行政复议\t'));
+  });
+
+  it('quick fix: renames a non-standard section title', async () => {
+    const r = await fixThrough('file:///fix/title.txt', readSeed('shizuishan-office-2023'), 'section-title-nonstandard');
+    assert.equal(r.action.title, '改为标准标题“五、存在的主要问题及改进情况”');
+    assert.deepEqual(r.after.filter((d) => d.code === 'section-title-nonstandard'), []);
+    assert.equal(r.after.length, r.before.length - 1);
+  });
+
+  it('quick fix: inserts a missing row of table 三 at its place, with empty cells', async () => {
+    const text = blankLine(readSeed('tongxin-2022'), '2.没有现成信息需要另行制作');
+    const r = await fixThrough('file:///fix/row.txt', text, 'table-row-missing');
+    assert.deepEqual(r.after.filter((d) => d.code === 'table-row-missing'), []);
+    const lines = r.fixed.split('\n');
+    const k = lines.indexOf('2.没有现成信息需要另行制作\t\t\t\t\t\t\t');
+    assert.ok(k > 0);
+    assert.ok(lines[k + 1]!.includes('3.补正后申请内容仍不明确'));
+  });
+
+  it('quick fix: fixes the brackets of a 文号', async () => {
+    const text = readSeed('wuzhong-2023').replace('国办公开办函〔2021〕30号', '国办公开办函(2021)30号');
+    const r = await fixThrough('file:///fix/docno.txt', text, 'doc-number-brackets');
+    assert.ok(r.fixed.includes('国办公开办函〔2021〕30号'));
+    assert.deepEqual(r.after, []);
+  });
+
+  it('offers no quick fix where there is no problem, and none for other kinds', async () => {
+    const uri = 'file:///fix/none.txt';
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'gov-annual-report', version: 1, text: wuzhongText } });
+    await diagnosticsWhere((d) => d.uri === uri && d.version === 1);
+    const none = await connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 200, character: 0 } }, context: { diagnostics: [] } });
+    assert.deepEqual(none, []);
+    await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   });
 
   it('shuts down and exits cleanly', async () => {

@@ -3,6 +3,7 @@
  * Everything it answers comes from `features/`, computed on `check.analyze`.
  */
 import {
+  CodeActionKind,
   DidChangeConfigurationNotification,
   InitializeParams,
   InitializeResult,
@@ -13,6 +14,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis, analyze } from '../check';
+import { codeActions } from '../features/codeActions';
 import { toDiagnostics } from '../features/diagnostics';
 import { foldingRanges } from '../features/folding';
 import { documentSymbols } from '../features/symbols';
@@ -83,6 +85,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       documentSymbolProvider: { label: locale === 'zh' ? '政府信息公开年报' : 'Annual report' },
       foldingRangeProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
     },
     serverInfo: { name: 'gov-annual-report-server', version: VERSION },
   };
@@ -119,6 +122,12 @@ connection.onDocumentSymbol((params) => {
 connection.onFoldingRanges((params) => {
   const doc = documents.get(params.textDocument.uri);
   return doc ? foldingRanges(analysisOf(doc)) : [];
+});
+
+connection.onCodeAction((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  return codeActions(analysisOf(doc), params.textDocument.uri, params.range, locale, params.context.only);
 });
 
 documents.listen(connection);
