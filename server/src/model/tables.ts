@@ -371,7 +371,18 @@ export function buildTable4(tables: TableNode[]): Table4 | undefined {
     shape: 'short',
     header: data >= 0 ? rows.slice(0, data) : rows,
   };
-  if (data < 0) return result;
+  if (data < 0) {
+    // a data row not filled in yet: a row of empty cells only, as wide as the table
+    for (let k = rows.length - 1; k >= 0 && data < 0; k--) {
+      const cells = rows[k]!.rows[0]!.cells;
+      if (rows[k]!.rows.length === 1 && cells.length >= TABLE4_WIDTH && cells.every((c) => c.text === '')) {
+        data = k;
+        rows[k] = { ...rows[k]!, values: cells.slice(cells.length - TABLE4_WIDTH) };
+      }
+    }
+    if (data < 0) return result;
+    result.header = rows.slice(0, data);
+  }
   const row = rows[data]!;
   result.row = row;
   result.found = readAll(row.values, 'count');

@@ -70,7 +70,10 @@ const MAX_HEADING_LENGTH = 60;
 
 function classify(line: Line): LineClass {
   const t = line.text;
-  if (isBlank(t)) return { kind: 'blank' };
+  if (isBlank(t)) {
+    // a row of empty cells (two tabs or more) is a row, not a blank line
+    return /\t[^\t]*\t/.test(t) && /^[\t ]*$/.test(t) ? { kind: 'row', layout: 'tab' } : { kind: 'blank' };
+  }
   // A tab after the first visible character makes a table row (leading tabs are indentation).
   const firstVisible = t.search(/[^\s\u3000]/);
   if (t.indexOf('\t', firstVisible) >= 0) return { kind: 'row', layout: 'tab' };

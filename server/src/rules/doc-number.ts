@@ -4,6 +4,8 @@ import { problem } from './util';
 /** 国办公开办函(2021)30号, 〔2021]…: a 文号 whose year is not in 六角括号 〔〕. */
 const DOC_NUMBER_RE = /[\p{Script=Han}]{1,12}?(?:发|函|字|办|令|电|文|规|通)\s*([(（\[【［〔])\s*((?:19|20)\d{2})\s*([)）\]】］〕])\s*第?\s*\d{1,4}\s*号/gu;
 
+const LEAD_IN_RE = /^(?:根据|按照|依据|依照|关于|通过|印发|落实|贯彻|执行|参照|见|和|及|与|的|按)+/u;
+
 export const docNumber: Rule = {
   meta: {
     id: 'doc-number-brackets',
@@ -19,6 +21,12 @@ export const docNumber: Rule = {
     DOC_NUMBER_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = DOC_NUMBER_RE.exec(text))) {
+      // the issuer's abbreviation starts after verbs such as 根据/按照 that precede a 文号
+      const lead = LEAD_IN_RE.exec(m[0]);
+      if (lead && lead[0].length < m[0].length) {
+        m.index += lead[0].length;
+        m[0] = m[0].slice(lead[0].length);
+      }
       const open = m[1]!;
       const close = m[3]!;
       if (open === '〔' && close === '〕') continue;
