@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { RULES } from '../../../server/src/rules/index';
+import { ruleDocUrl } from '../../../server/src/rules/docs';
+import { ROOT } from '../../helpers';
+
+describe('rule registry', () => {
+  it('has unique ids in kebab-case', () => {
+    const ids = RULES.map((r) => r.meta.id);
+    assert.equal(new Set(ids).size, ids.length);
+    for (const id of ids) assert.match(id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+
+  for (const rule of RULES) {
+    it(`${rule.meta.id} has a doc page with every part, linked from its diagnostics, and is listed in the README`, () => {
+      const file = path.join(ROOT, 'docs', 'rules', rule.meta.id + '.md');
+      assert.ok(fs.existsSync(file), file);
+      const page = fs.readFileSync(file, 'utf8');
+      assert.ok(page.startsWith(`# ${rule.meta.id} `), 'title line');
+      for (const part of ['## 触发条件', '## 示例', '## 修复', '## 依据']) assert.ok(page.includes(part), `${part} in ${file}`);
+      assert.ok(page.includes(`**Severity:** ${rule.meta.severity}`));
+      assert.ok(ruleDocUrl(rule.meta.id).endsWith(`/docs/rules/${rule.meta.id}.md`));
+      const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+      assert.ok(readme.includes(`[\`${rule.meta.id}\`](docs/rules/${rule.meta.id}.md)`), 'README lists it');
+    });
+  }
+
+  it('has no doc page without a rule', () => {
+    const ids = new Set(RULES.map((r) => r.meta.id));
+    for (const f of fs.readdirSync(path.join(ROOT, 'docs', 'rules'))) {
+      if (f === 'README.md') continue;
+      assert.ok(ids.has(f.replace(/\.md$/, '')), `${f} documents no rule`);
+    }
+  });
+});
