@@ -56,6 +56,8 @@ export interface Table2 extends Span {
   unmapped: ObservedRow[];
   /** the sub-table heading rows found (第二十条第（一）项 …), by item: "（一）", "（五）", "（六）", "（八）" */
   subtables: Map<string, Span>;
+  /** the column header row (信息内容 …) of each sub-table, by item */
+  headers: Map<string, ObservedRow>;
   /** the layout of its rows (of the first block) */
   layout: TableLayout;
 }
@@ -316,13 +318,15 @@ export function buildTable2(tables: TableNode[]): Table2 | undefined {
   if (tables.length === 0) return undefined;
   const all = rowsOf(tables).map(observeT2);
   const subtables = new Map<string, Span>();
+  const headers = new Map<string, ObservedRow>();
+  let currentItem: string | undefined;
   for (const r of all) {
     const m = SUBTABLE_RE.exec(toHalfWidth(r.label).replace(/\s+/g, ''));
     if (m) {
       const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : cjkNumeralValue(m[1]!);
-      const item = `（${cjkNumeral(n)}）`;
-      if (!subtables.has(item)) subtables.set(item, labelSpanOf(r));
-    }
+      currentItem = `（${cjkNumeral(n)}）`;
+      if (!subtables.has(currentItem)) subtables.set(currentItem, labelSpanOf(r));
+    } else if (/信息内容/.test(r.label) && currentItem && !headers.has(currentItem)) headers.set(currentItem, r);
   }
   const rows = all.filter((r) => !/第二十条|信息内容/.test(r.label));
   const { mapped, unmapped } = mapRows(rows, TABLE2_ROWS, T2_CANON, []);
@@ -333,6 +337,7 @@ export function buildTable2(tables: TableNode[]): Table2 | undefined {
     rows: new Map(),
     unmapped,
     subtables,
+    headers,
   };
   TABLE2_ROWS.forEach((spec, j) => {
     const row = mapped.get(j);

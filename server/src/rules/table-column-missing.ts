@@ -1,4 +1,5 @@
-import { TABLE3_COLUMNS } from '../format/national';
+import { TABLE2_SUBTABLES, TABLE3_COLUMNS } from '../format/national';
+import type { Report } from '../model/report';
 import { compact, toHalfWidth } from '../parse/text';
 import type { Problem, Rule } from './types';
 import { lineAt, problem } from './util';
@@ -22,26 +23,62 @@ export const tableColumnMissing: Rule = {
   meta: {
     id: 'table-column-missing',
     severity: 'error',
-    description: { zh: '表三缺少国家格式规定的一列。', en: 'Table 三 lacks a column of the national format.' },
+    description: { zh: '表二或表三缺少国家格式规定的一列。', en: 'Table 二 or 三 lacks a column of the national format.' },
   },
   check(report) {
-    const t3 = report.tables.table3;
-    if (!t3 || t3.header.length === 0 || t3.rows.size === 0) return [];
-    const headerText = compact(toHalfWidth(t3.header.map((r) => r.label + r.values.map((c) => c.text).join('')).join('')));
-    const absent = TABLE3_COLUMNS.filter((c) => !COLUMN_WORDS[c]!.test(headerText));
-    if (absent.length === 0) return [];
-    const rows = [...t3.rows.values()];
-    const width = TABLE3_COLUMNS.length - absent.length;
-    const narrow = rows.filter((r) => r.found.length === width).length;
-    if (narrow * 2 < rows.length) return [];
-    const first = t3.header[0]!;
-    const problems: Problem[] = [];
-    problems.push(
-      problem('table-column-missing', 'error', lineAt(report, first.start), {
-        zh: `表三缺少“${absent.join('”“')}”${absent.length > 1 ? '等列' : '一列'}：表头中没有，各行也只有 ${width} 个数字`,
-        en: `Table 三 lacks the column${absent.length > 1 ? 's' : ''} “${absent.join('”, “')}”: not in the header, and rows carry only ${width} numbers`,
-      }),
-    );
-    return problems;
+    return [...table2Columns(report), ...table3Columns(report)];
   },
 };
+
+/** Words that identify table 二's column headers. */
+const T2_COLUMN_WORDS: Record<string, RegExp> = {
+  本年制发件数: /制发/,
+  本年废止件数: /废止/,
+  现行有效件数: /现行|有效/,
+  本年处理决定数量: /处理决定|决定数/,
+  '本年收费金额（单位：万元）': /收费|金额/,
+};
+
+function table2Columns(report: Report): Problem[] {
+  const t2 = report.tables.table2;
+  if (!t2) return [];
+  const problems: Problem[] = [];
+  for (const sub of TABLE2_SUBTABLES) {
+    const header = t2.headers.get(sub.item);
+    if (!header) continue;
+    const text = compact(toHalfWidth(header.label + header.values.map((c) => c.text).join('')));
+    const absent = sub.columns.filter((c) => !T2_COLUMN_WORDS[c]!.test(text));
+    if (absent.length === 0) continue;
+    const rows = sub.rows.map((r) => t2.rows.get(r)).filter((r) => r !== undefined);
+    const width = sub.columns.length - absent.length;
+    if (rows.length === 0 || !rows.every((r) => r.found.length <= width)) continue;
+    problems.push(
+      problem('table-column-missing', 'error', lineAt(report, header.start), {
+        zh: `表二“${sub.heading}”缺少“${absent.join('”“')}”${absent.length > 1 ? '等列' : '一列'}`,
+        en: `Table 二 “${sub.heading}” lacks the column${absent.length > 1 ? 's' : ''} “${absent.join('”, “')}”`,
+      }),
+    );
+  }
+  return problems;
+}
+
+function table3Columns(report: Report): Problem[] {
+  const t3 = report.tables.table3;
+  if (!t3 || t3.header.length === 0 || t3.rows.size === 0) return [];
+  const headerText = compact(toHalfWidth(t3.header.map((r) => r.label + r.values.map((c) => c.text).join('')).join('')));
+  const absent = TABLE3_COLUMNS.filter((c) => !COLUMN_WORDS[c]!.test(headerText));
+  if (absent.length === 0) return [];
+  const rows = [...t3.rows.values()];
+  const width = TABLE3_COLUMNS.length - absent.length;
+  const narrow = rows.filter((r) => r.found.length === width).length;
+  if (narrow * 2 < rows.length) return [];
+  const first = t3.header[0]!;
+  const problems: Problem[] = [];
+  problems.push(
+    problem('table-column-missing', 'error', lineAt(report, first.start), {
+      zh: `表三缺少“${absent.join('”“')}”${absent.length > 1 ? '等列' : '一列'}：表头中没有，各行也只有 ${width} 个数字`,
+      en: `Table 三 lacks the column${absent.length > 1 ? 's' : ''} “${absent.join('”, “')}”: not in the header, and rows carry only ${width} numbers`,
+    }),
+  );
+  return problems;
+}

@@ -249,6 +249,12 @@ describe('table-missing, table-row-missing, table-column-missing', () => {
     assert.equal(ps.length, 1);
     assert.match(ps[0]!.message.zh, /表三缺少“科研机构”一列/);
   });
+  it('flags a column of table 二 missing from the header and the rows', () => {
+    const text = readSeed('wuzhong-2023').replace('信息内容\t本年制发件数\t本年废止件数\t现行有效件数', '信息内容\t本年制发件数\t现行有效件数').replace('规章\t2\t0\t3', '规章\t2\t3').replace('行政规范性文件\t54\t75\t310', '行政规范性文件\t54\t310');
+    const ps = check(tableColumnMissing, text);
+    assert.deepEqual(ps.map((p) => p.message.zh), ['表二“第二十条第（一）项”缺少“本年废止件数”一列']);
+  });
+
   it('does not take a garbled header for a missing column (wuwei-2023)', () => {
     assert.deepEqual(check(tableColumnMissing, readSeed('wuwei-2023')), []);
   });
