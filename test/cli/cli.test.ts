@@ -29,15 +29,24 @@ before(() => {
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe('gov-report-lint', () => {
-  it('checks the bundled examples as JSON: one entry per seed, no errors, exit 0', () => {
+  it('checks the bundled examples as JSON: one entry per seed, errors only where the reports have them', () => {
     const r = lint(['--format', 'json', 'examples/']);
-    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.code, 1, r.stderr);
     const out = JSON.parse(r.stdout) as JsonFile[];
     assert.deepEqual(
       out.map((f) => f.file),
       SEED_NAMES.map((n) => path.join('examples', n + '.txt')),
     );
-    for (const f of out) assert.deepEqual(f.diagnostics.filter((d) => d.severity === 'error'), [], f.file);
+    const withErrors = out.filter((f) => f.diagnostics.some((d) => d.severity === 'error')).map((f) => path.basename(f.file));
+    assert.deepEqual(withErrors, ['litong-2021.txt', 'shizuishan-office-2023.txt', 'wuwei-2023.txt']);
+    for (const f of out) {
+      for (const d of f.diagnostics) {
+        assert.deepEqual(Object.keys(d), ['rule', 'severity', 'message', 'range']);
+        assert.ok(['error', 'warning', 'information', 'hint'].includes(d.severity));
+      }
+    }
+    assert.equal(lint(['--exit-zero', 'examples/']).code, 0, '--exit-zero for reporting runs');
+    assert.equal(lint(['examples/wuzhong-2023.txt', 'examples/tongxin-2022.txt']).code, 0, 'clean reports exit 0');
   });
 
   it('exits 1 and names the missing section when the 四、 heading is deleted (JSON contract)', () => {

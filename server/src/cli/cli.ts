@@ -18,6 +18,8 @@ export interface CliOptions {
   format: OutputFormat;
   /** print the tables as JSON instead of checking */
   tables: boolean;
+  /** exit 0 even when errors are found (a reporting run) */
+  exitZero: boolean;
   locale: Locale;
   paths: string[];
 }
@@ -46,6 +48,7 @@ Options:
   --format <text|json>  output format (default: text)
   --tables              print the statistical tables as JSON (one object per file;
                         an array when several files are given)
+  --exit-zero           exit 0 even when errors are found (reporting runs)
   --locale <zh|en>      message language (default: zh, or from LANG)
   -h, --help            show this help
   -v, --version         show the version
@@ -63,6 +66,7 @@ Exit status: 0 no errors, 1 at least one error, 2 usage error or unreadable file
 选项：
   --format <text|json>  输出格式（默认 text）
   --tables              以 JSON 输出统计表数据（一个文件输出一个对象，多个文件输出数组）
+  --exit-zero           即使发现错误也以 0 退出（仅用于出报告）
   --locale <zh|en>      提示语言（默认中文，或按 LANG 环境变量）
   -h, --help            显示本帮助
   -v, --version         显示版本
@@ -77,6 +81,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
   let locale: Locale = env.LANG && !/^(C|POSIX)(\.|$)/.test(env.LANG) ? pickLocale(env.LANG) : 'zh';
   let format: OutputFormat = 'text';
   let tables = false;
+  let exitZero = false;
   const paths: string[] = [];
   let wantHelp = false;
   let wantVersion = false;
@@ -103,6 +108,9 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
       case '--tables':
         tables = true;
         break;
+      case '--exit-zero':
+        exitZero = true;
+        break;
       case '--locale': {
         const v = value();
         if (v === 'zh' || v === 'en') locale = v;
@@ -122,7 +130,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
   if (wantVersion) return { ok: false, exit: EXIT_OK, out: VERSION + '\n' };
   if (errors.length > 0) return { ok: false, exit: EXIT_USAGE, err: errors.map((e) => `gov-report-lint: ${e}\n`).join('') + `gov-report-lint --help\n` };
   if (paths.length === 0) return { ok: false, exit: EXIT_USAGE, err: helpText(locale) };
-  return { ok: true, options: { format, tables, locale, paths } };
+  return { ok: true, options: { format, tables, exitZero, locale, paths } };
 }
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -252,5 +260,6 @@ export function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}): num
   }
 
   if (unreadable.length > 0) return EXIT_USAGE;
+  if (options.exitZero) return EXIT_OK;
   return results.some((r) => r.analysis.problems.some((p) => p.severity === 'error')) ? EXIT_PROBLEMS : EXIT_OK;
 }

@@ -145,8 +145,8 @@ function attachTables(report: Report): void {
     }
   }
   const t2 = buildTable2(groups[2]);
-  const t3 = buildTable3(groups[3]);
-  const t4 = buildTable4(groups[4]);
+  const t3 = buildTable3(groups[3], text);
+  const t4 = buildTable4(groups[4], text);
   if (t2) report.tables.table2 = t2;
   if (t3) report.tables.table3 = t3;
   if (t4) report.tables.table4 = t4;

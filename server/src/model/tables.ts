@@ -255,6 +255,97 @@ function placeCells(found: ModelCell[], width: number, totalLast: boolean): { ce
   return { cells, shape: 'short' };
 }
 
+// ---------------------------------------------------------------------------
+// space-aligned rows: where a number is missing can be told by where the others stand
+
+function charWidth(code: number): number {
+  return code >= 0x2e80 || (code >= 0x1100 && code <= 0x115f) ? 2 : 1;
+}
+
+/** Display column (CJK counts 2) of an offset, from the start of its line. */
+function displayColumn(text: string, lineStart: number, offset: number): number {
+  let col = 0;
+  for (let i = lineStart; i < offset && i < text.length; i++) col += charWidth(text.charCodeAt(i));
+  return col;
+}
+
+/** Offset in a line at a display column (the line's end when it is shorter). */
+function offsetAtColumn(text: string, lineStart: number, lineEnd: number, column: number): number {
+  let col = 0;
+  let i = lineStart;
+  while (i < lineEnd && col < column) col += charWidth(text.charCodeAt(i++));
+  return i;
+}
+
+function centre(text: string, row: TableRowNode, cell: Span): number {
+  return (displayColumn(text, row.start, cell.start) + displayColumn(text, row.start, cell.end)) / 2;
+}
+
+/**
+ * Places the cells of a short space-aligned row by the columns they stand in.
+ * Returns the row's cells with an empty cell where a number is missing, or
+ * undefined when the positions do not tell.
+ */
+function placeByPosition(text: string, row: ObservedRow, found: ModelCell[], anchors: number[]): ModelCell[] | undefined {
+  const line = row.rows[row.rows.length - 1]!;
+  if (anchors.length <= found.length || found.some((c) => c.start < line.start || c.end > line.end)) return undefined;
+  const centres = found.map((c) => centre(text, line, c));
+  const n = found.length;
+  const m = anchors.length;
+  // cost[i][j]: best cost placing the first i cells among the first j columns, in order
+  const INF = Number.POSITIVE_INFINITY;
+  const cost: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(INF));
+  const take: boolean[][] = Array.from({ length: n + 1 }, () => new Array<boolean>(m + 1).fill(false));
+  for (let j = 0; j <= m; j++) cost[0]![j] = 0;
+  for (let i = 1; i <= n; i++) {
+    for (let j = i; j <= m; j++) {
+      const skip = cost[i]![j - 1]!;
+      const use = cost[i - 1]![j - 1]! + Math.abs(centres[i - 1]! - anchors[j - 1]!);
+      if (use <= skip) {
+        cost[i]![j] = use;
+        take[i]![j] = true;
+      } else cost[i]![j] = skip;
+    }
+  }
+  const placed = new Array<ModelCell | null>(m).fill(null);
+  let i = n;
+  let j = m;
+  while (i > 0 && j > 0) {
+    if (take[i]![j]) {
+      placed[j - 1] = found[i - 1]!;
+      i--;
+    }
+    j--;
+  }
+  if (i > 0) return undefined;
+  // every number must stand clearly in its column
+  let pitch = Infinity;
+  for (let k = 1; k < m; k++) pitch = Math.min(pitch, anchors[k]! - anchors[k - 1]!);
+  const tolerance = Math.max(1.5, pitch / 2 - 0.5);
+  for (let k = 0; k < m; k++) {
+    const c = placed[k];
+    if (c && Math.abs(centre(text, line, c) - anchors[k]!) > tolerance) return undefined;
+  }
+  return placed.map((c, k) => {
+    if (c) return c;
+    const at = offsetAtColumn(text, line.start, line.end, Math.round(anchors[k]!));
+    return { start: at, end: at, raw: '', value: null, issue: 'empty' } as ModelCell;
+  });
+}
+
+/** Column centres of a space-aligned table, from its complete rows. */
+function anchorsFromRows(text: string, rows: { observed: ObservedRow; found: ModelCell[]; shape: RowShape }[], width: number): number[] | undefined {
+  const columns: number[][] = Array.from({ length: width }, () => []);
+  for (const r of rows) {
+    if (r.shape !== 'ok' || r.found.length !== width) continue;
+    const line = r.observed.rows[r.observed.rows.length - 1]!;
+    if (r.found.some((c) => c.start < line.start || c.end > line.end)) continue;
+    r.found.forEach((c, k) => columns[k]!.push(centre(text, line, c)));
+  }
+  if (columns[0]!.length < 2) return undefined;
+  return columns.map((cs) => cs.sort((a, b) => a - b)[cs.length >> 1]!);
+}
+
 function readAll(values: CellNode[], kind: CellKind): ModelCell[] {
   return values.map((c) => readCell(c.text, c, kind));
 }
@@ -274,7 +365,7 @@ const T3_CANON: readonly Canon[] = TABLE3_ROWS.map((s) => {
   return { info };
 });
 
-export function buildTable3(tables: TableNode[]): Table3 | undefined {
+export function buildTable3(tables: TableNode[], text = ''): Table3 | undefined {
   if (tables.length === 0) return undefined;
   const rows = joinContinuations(rowsOf(tables), T3_CANON, TABLE3_GROUP_LABELS);
   const { mapped, unmapped, firstData } = mapRows(rows, TABLE3_ROWS, T3_CANON, TABLE3_GROUP_LABELS);
@@ -293,6 +384,19 @@ export function buildTable3(tables: TableNode[]): Table3 | undefined {
     const { cells, shape } = placeCells(found, TABLE3_COLUMNS.length, true);
     result.rows.set(spec.key, { spec, label: row.label, labelSpan: labelSpanOf(row), observed: row, start: row.start, end: row.end, cells, found, shape });
   });
+  if (result.layout === 'space' && text) {
+    const anchors = anchorsFromRows(text, [...result.rows.values()], TABLE3_COLUMNS.length);
+    if (anchors) {
+      for (const row of result.rows.values()) {
+        if (row.shape !== 'short') continue;
+        const placed = placeByPosition(text, row.observed, row.found, anchors);
+        if (placed) {
+          row.cells = placed;
+          row.shape = 'ok';
+        }
+      }
+    }
+  }
   return result;
 }
 
@@ -354,7 +458,7 @@ export function buildTable2(tables: TableNode[]): Table2 | undefined {
 
 export const TABLE4_WIDTH = TABLE4_BLOCKS.length * TABLE4_CELLS.length;
 
-export function buildTable4(tables: TableNode[]): Table4 | undefined {
+export function buildTable4(tables: TableNode[], text = ''): Table4 | undefined {
   if (tables.length === 0) return undefined;
   const rows = rowsOf(tables);
   // the data row: the row with the most clean numbers (the last of equals)
@@ -394,5 +498,18 @@ export function buildTable4(tables: TableNode[]): Table4 | undefined {
   const placed = placeCells(result.found, TABLE4_WIDTH, false);
   result.cells = placed.cells;
   result.shape = placed.shape;
+  if (placed.shape === 'short' && result.layout === 'space' && text) {
+    // the header row with one label per column tells where each number belongs
+    const header = [...result.header].reverse().find((h) => h.rows.length === 1 && h.rows[0]!.cells.length === TABLE4_WIDTH);
+    if (header) {
+      const line = header.rows[0]!;
+      const anchors = line.cells.map((c) => centre(text, line, c));
+      const byPosition = placeByPosition(text, row, result.found, anchors);
+      if (byPosition) {
+        result.cells = byPosition;
+        result.shape = 'ok';
+      }
+    }
+  }
   return result;
 }

@@ -1,4 +1,5 @@
 /** The registry: every rule the checker runs. */
+import { cellEmpty, cellFormat, cellFraction, cellNegative, cellResidue } from './cells';
 import { docNumber } from './doc-number';
 import { feeContradiction } from './fee-contradiction';
 import { feeStatement } from './fee-statement';
@@ -12,10 +13,17 @@ import { sectionDuplicate } from './section-duplicate';
 import { sectionMissing } from './section-missing';
 import { sectionOrder } from './section-order';
 import { sectionTitle } from './section-title';
+import { t3Balance } from './T3-balance';
+import { t3Column } from './T3-column';
+import { t3Row } from './T3-row';
+import { t4Block } from './T4-block';
+import { txtTable } from './TXT-table';
 import { tableColumnMissing } from './table-column-missing';
+import { tableHeader } from './table-header';
 import { tableMissing } from './table-missing';
 import { tableRowMissing } from './table-row-missing';
 import { tableRowUnmapped } from './table-row-unmapped';
+import { tableShape } from './table-shape';
 import { titleIncomplete } from './title-incomplete';
 import type { Rule } from './types';
 import { unbalancedPairs } from './unbalanced-pairs';
@@ -40,6 +48,18 @@ export const RULES: readonly Rule[] = [
   tableRowMissing,
   tableColumnMissing,
   tableRowUnmapped,
+  tableShape,
+  tableHeader,
+  cellEmpty,
+  cellResidue,
+  cellNegative,
+  cellFraction,
+  cellFormat,
+  t3Row,
+  t3Column,
+  t3Balance,
+  t4Block,
+  txtTable,
   // writing
   docNumber,
   unbalancedPairs,

@@ -7,10 +7,10 @@ import { ruleDocUrl } from '../../../server/src/rules/docs';
 import { ROOT } from '../../helpers';
 
 describe('rule registry', () => {
-  it('has unique ids in kebab-case', () => {
+  it('has unique ids in kebab-case (or the format-spec ids such as T3-row)', () => {
     const ids = RULES.map((r) => r.meta.id);
     assert.equal(new Set(ids).size, ids.length);
-    for (const id of ids) assert.match(id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+    for (const id of ids) assert.match(id, /^([a-z0-9]+|T[34]|TXT)(-[a-z0-9]+)*$/);
   });
 
   for (const rule of RULES) {

@@ -1,0 +1,11 @@
+import type { Rule } from './types';
+import { arithmeticProblems } from './arithmetic';
+
+export const t4Block: Rule = {
+  meta: {
+    id: 'T4-block',
+    severity: 'error',
+    description: { zh: '表四每一组中，结果维持、结果纠正、其他结果、尚未审结之和应等于总计。', en: 'In each block of table 四, upheld + corrected + other + pending equals the total.' },
+  },
+  check: (report) => arithmeticProblems(report, 'T4-block'),
+};

@@ -1,0 +1,192 @@
+/**
+ * Numbers the prose states about requests, reconsideration, litigation and
+ * regulations, compared with the tables. Conservative: only phrasings that
+ * name what they count, only readings the real reports use, and nothing from
+ * a sentence about another period (以来, 累计, 截至, 同期).
+ */
+import type { ModelCell } from '../model/cells';
+import type { Report } from '../model/report';
+import type { Span } from '../parse/text';
+import { toHalfWidth } from '../parse/text';
+import type { Problem, RelatedPlace, Rule } from './types';
+import { problem } from './util';
+
+interface Reading {
+  /** the value the table gives for this reading */
+  value: number;
+  /** how the reading is named: "表三一（本年新收）总计" */
+  name: string;
+  cells: ModelCell[];
+  /** some of its cells are empty or unreadable */
+  blank: boolean;
+}
+
+interface Claim {
+  /** what the prose counts, in its own words */
+  what: string;
+  whatEn: string;
+  re: RegExp;
+  readings: (report: Report) => Reading[] | undefined;
+}
+
+/** What may stand between the words and the number: no digit, no clause break, and not 书 (决定书 counts documents). */
+const NOT_NUMBER = '[^。；;，,、\\d书]';
+
+function re(before: string, gap = 4): RegExp {
+  return new RegExp(`${before}${NOT_NUMBER}{0,${gap}}?(\\d+)\\s*件`, 'g');
+}
+
+/** A reading from cells: undefined when one of them has no place in the table. */
+function read(name: string, cells: (ModelCell | null | undefined)[]): Reading | undefined {
+  if (cells.some((c) => !c)) return undefined;
+  const cs = cells as ModelCell[];
+  return { name, cells: cs, value: cs.reduce((s, c) => s + (c.value ?? 0), 0), blank: cs.some((c) => c.value === null) };
+}
+
+function t3Total(report: Report, keys: string[]): (ModelCell | null | undefined)[] {
+  const t3 = report.tables.table3;
+  if (!t3) return [undefined];
+  return keys.map((k) => t3.rows.get(k)?.cells[6]);
+}
+
+function t3Keys(prefix: string): string[] {
+  const counts: Record<string, number> = { '三.三': 8, '三.四': 3, '三.五': 5, '三.六': 3 };
+  return Array.from({ length: counts[prefix]! }, (_v, k) => `${prefix}.${k + 1}`);
+}
+
+function readings(...rs: (Reading | undefined)[]): Reading[] | undefined {
+  if (rs.some((r) => !r)) return undefined;
+  return rs as Reading[];
+}
+
+function t4(report: Report, ks: number[]): (ModelCell | null | undefined)[] {
+  const t = report.tables.table4;
+  if (!t || !t.row) return [undefined];
+  return ks.map((k) => t.cells[k]);
+}
+
+function t2(report: Report, label: string, column: number): (ModelCell | null | undefined)[] {
+  const row = report.tables.table2?.rows.get(label);
+  return [row ? row.cells[column] : undefined];
+}
+
+const CLAIMS: Claim[] = [
+  {
+    what: '收到申请',
+    whatEn: 'requests received',
+    re: new RegExp(`(?<!不予)(?:收到|受理|新收)${NOT_NUMBER}{0,16}?申请(?:公开)?(?:事项)?(?:\\s|共计|共|计|为|达)*(\\d+)\\s*件`, 'g'),
+    readings: (r) => readings(read('表三一（本年新收）·总计', t3Total(r, ['一'])), read('表三一 + 二（新收与上年结转）·总计', t3Total(r, ['一', '二']))),
+  },
+  { what: '上年结转', whatEn: 'carried over from last year', re: re('上年度?结转', 6), readings: (r) => readings(read('表三二（上年结转）·总计', t3Total(r, ['二']))) },
+  { what: '结转下年度', whatEn: 'carried over to next year', re: re('(?:结转|转入?)下一?年度?', 8), readings: (r) => readings(read('表三四（结转下年度）·总计', t3Total(r, ['四']))) },
+  {
+    what: '予以公开及部分公开',
+    whatEn: 'disclosed in full or in part',
+    re: re('予以公开[及和、]部分公开'),
+    readings: (r) => readings(read('表三（一）+（二）·总计', t3Total(r, ['三.一', '三.二']))),
+  },
+  {
+    what: '予以公开',
+    whatEn: 'disclosed',
+    re: re('(?<![不及和、])予以公开(?![及和、])'),
+    readings: (r) => readings(read('表三（一）予以公开·总计', t3Total(r, ['三.一'])), read('表三（一）+（二）·总计', t3Total(r, ['三.一', '三.二']))),
+  },
+  { what: '部分公开', whatEn: 'disclosed in part', re: re('(?<![及和、])部分公开'), readings: (r) => readings(read('表三（二）部分公开·总计', t3Total(r, ['三.二']))) },
+  { what: '不予公开', whatEn: 'refused', re: re('不予公开'), readings: (r) => readings(read('表三（三）不予公开各项·总计', t3Total(r, t3Keys('三.三')))) },
+  { what: '无法提供', whatEn: 'could not be provided', re: re('无法提供'), readings: (r) => readings(read('表三（四）无法提供各项·总计', t3Total(r, t3Keys('三.四')))) },
+  { what: '不予处理', whatEn: 'not processed', re: re('不予处理'), readings: (r) => readings(read('表三（五）不予处理各项·总计', t3Total(r, t3Keys('三.五')))) },
+  { what: '其他处理', whatEn: 'otherwise handled', re: re('其他处理'), readings: (r) => readings(read('表三（六）其他处理各项·总计', t3Total(r, t3Keys('三.六')))) },
+  { what: '行政复议', whatEn: 'reconsideration cases', re: re('行政复议'), readings: (r) => readings(read('表四行政复议·总计', t4(r, [4]))) },
+  { what: '直接起诉', whatEn: 'suits filed directly', re: re('直接起诉'), readings: (r) => readings(read('表四未经复议直接起诉·总计', t4(r, [9]))) },
+  { what: '复议后起诉', whatEn: 'suits after reconsideration', re: re('复议后起诉'), readings: (r) => readings(read('表四复议后起诉·总计', t4(r, [14]))) },
+  {
+    what: '行政诉讼',
+    whatEn: 'litigation cases',
+    re: re('(?<!直接|后|起)(?:行政)?诉讼'),
+    readings: (r) => readings(read('表四直接起诉与复议后起诉·总计', t4(r, [9, 14]))),
+  },
+  {
+    what: '本年制发行政规范性文件',
+    whatEn: 'normative documents issued',
+    re: re(`(?:制发|出台|印发|发布)${NOT_NUMBER}{0,12}?规范性文件`),
+    readings: (r) => readings(read('表二行政规范性文件·本年制发件数', t2(r, '行政规范性文件', 0))),
+  },
+  {
+    what: '现行有效行政规范性文件',
+    whatEn: 'normative documents in force',
+    re: re(`现行有效${NOT_NUMBER}{0,8}?规范性文件`),
+    readings: (r) => readings(read('表二行政规范性文件·现行有效件数', t2(r, '行政规范性文件', 2))),
+  },
+  {
+    what: '本年制发规章',
+    whatEn: 'rules issued',
+    re: re(`(?:制发|出台|印发|发布)${NOT_NUMBER}{0,12}?规章`),
+    readings: (r) => readings(read('表二规章·本年制发件数', t2(r, '规章', 0))),
+  },
+];
+
+/** Sentences of the prose (tables left out), each with its offset. */
+function sentences(report: Report): Span[] {
+  const text = report.tree.text;
+  const out: Span[] = [];
+  for (const block of report.tree.blocks) {
+    if (block.kind === 'table') continue;
+    let start = block.start;
+    for (let i = block.start; i < block.end; i++) {
+      if ('。；;！？!?'.includes(text[i]!)) {
+        out.push({ start, end: i + 1 });
+        start = i + 1;
+      }
+    }
+    if (start < block.end) out.push({ start, end: block.end });
+  }
+  return out;
+}
+
+const OTHER_PERIOD = /以来|累计|截至|截止|同期|历年|近[三五两几]年/;
+
+export const txtTable: Rule = {
+  meta: {
+    id: 'TXT-table',
+    severity: 'warning',
+    description: {
+      zh: '正文中陈述的申请、复议、诉讼、规范性文件等数字与统计表不一致。',
+      en: 'A number stated in the prose (requests, reconsideration, litigation, regulations) differs from the tables.',
+    },
+  },
+  check(report) {
+    const problems: Problem[] = [];
+    const text = report.tree.text;
+    for (const s of sentences(report)) {
+      const sentence = toHalfWidth(text.slice(s.start, s.end));
+      if (OTHER_PERIOD.test(sentence)) continue;
+      const claimed = new Set<number>();
+      for (const claim of CLAIMS) {
+        claim.re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = claim.re.exec(sentence))) {
+          const numberAt = m.index + m[0].lastIndexOf(m[1]!);
+          if (claimed.has(numberAt)) continue;
+          claimed.add(numberAt);
+          const rs = claim.readings(report);
+          if (!rs) continue;
+          const n = Number(m[1]);
+          if (rs.some((r) => r.value === n && !(r.blank && n > 0))) continue;
+          const main = rs[0]!;
+          const tableSays = main.blank && main.value === 0 ? '为空' : `为 ${main.value}${main.blank ? '（含空格）' : ''}`;
+          const others = rs.length > 1 ? `，${rs.slice(1).map((r) => `${r.name}为 ${r.value}`).join('，')}` : '';
+          const span = { start: s.start + numberAt, end: s.start + numberAt + m[1]!.length };
+          const p = problem('TXT-table', 'warning', span, {
+            zh: `正文称${claim.what} ${n} 件，但${main.name}${tableSays}${others}`,
+            en: `The text says ${n} ${claim.whatEn}, but ${main.name} is ${main.blank && main.value === 0 ? 'empty' : main.value}`,
+          });
+          const related: RelatedPlace[] = [];
+          for (const r of rs) for (const c of r.cells) related.push({ span: { start: c.start, end: c.end }, message: { zh: r.name, en: r.name } });
+          p.related = related;
+          problems.push(p);
+        }
+      }
+    }
+    return problems;
+  },
+};

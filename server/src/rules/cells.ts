@@ -1,0 +1,153 @@
+/** The cell rules: a number where a number is required, clean and whole. */
+import { indexCells } from '../model/cellIndex';
+import { fillValue } from '../model/equations';
+import type { Report } from '../model/report';
+import type { Fix, Problem, Rule } from './types';
+import { problem } from './util';
+
+/** Replaces a cell's text (or fills an empty cell) with a number. */
+export function setCell(cell: { start: number; end: number }, value: number, title: Fix['title'], safe = false): Fix {
+  const fix: Fix = { title, edits: [{ span: { start: cell.start, end: cell.end }, newText: String(value) }] };
+  if (safe) fix.safe = true;
+  return fix;
+}
+
+/** Table 四's data row begins with empty cells and has numbers after them: it may be shifted. */
+function shiftNote(report: Report): { zh: string; en: string } | undefined {
+  const t4 = report.tables.table4;
+  if (!t4 || !t4.row) return undefined;
+  let lead = 0;
+  while (lead < t4.cells.length && t4.cells[lead]?.issue === 'empty') lead++;
+  if (lead === 0 || lead >= t4.cells.length) return undefined;
+  const numbers = t4.cells.slice(lead).filter((c) => c && c.value !== null).length;
+  if (numbers === 0) return undefined;
+  return {
+    zh: `；表四数据行前 ${lead} 格为空、其后有 ${numbers} 个数字，数据可能整体错位`,
+    en: `; table 四's data row starts with ${lead} empty cells followed by ${numbers} numbers: it may be shifted`,
+  };
+}
+
+export const cellEmpty: Rule = {
+  meta: {
+    id: 'cell-empty',
+    severity: 'error',
+    description: { zh: '统计表中应填数字的单元格为空，或只写了“/”“—”“无”（没有则应填 0）。', en: 'A table cell that needs a number is empty or holds “/”, “—”, “无” (write 0).' },
+  },
+  check(report) {
+    const problems: Problem[] = [];
+    const shift = shiftNote(report);
+    for (const c of indexCells(report)) {
+      if (c.cell.issue !== 'empty' && c.cell.issue !== 'placeholder') continue;
+      const v = fillValue(report.tables, c.cell);
+      const what = c.cell.issue === 'empty' ? '为空' : `只写了“${c.cell.raw}”`;
+      const whatEn = c.cell.issue === 'empty' ? 'is empty' : `holds “${c.cell.raw}”`;
+      const hint = v !== undefined ? { zh: `；若填 ${v} 则各项合计平衡`, en: `; ${v} would balance its sums` } : { zh: '', en: '' };
+      const tail = c.table === '四' && shift ? shift : { zh: '', en: '' };
+      problems.push(
+        problem(
+          'cell-empty',
+          'error',
+          c.cell,
+          {
+            zh: `${c.name}${what}，应填写数字（没有则填 0）${hint.zh}${tail.zh}`,
+            en: `${c.name} ${whatEn}; a number is required (0 when there is none)${hint.en}${tail.en}`,
+          },
+          v !== undefined ? [setCell(c.cell, v, { zh: `填入 ${v}`, en: `Fill in ${v}` })] : [],
+        ),
+      );
+    }
+    return problems;
+  },
+};
+
+export const cellResidue: Rule = {
+  meta: {
+    id: 'cell-residue',
+    severity: 'error',
+    description: { zh: '数字单元格中混有文字（如 OCR 残留“政许可 421808”）。', en: 'Text mixed into a number cell (OCR residue such as “政许可 421808”).' },
+  },
+  check(report) {
+    const problems: Problem[] = [];
+    for (const c of indexCells(report)) {
+      if (c.cell.issue !== 'residue' && c.cell.issue !== 'text') continue;
+      const candidates = [...new Set(c.cell.candidates ?? [])];
+      problems.push(
+        problem(
+          'cell-residue',
+          'error',
+          c.cell,
+          c.cell.issue === 'residue'
+            ? { zh: `${c.name}“${c.cell.raw}”中混有文字，应只填数字`, en: `${c.name} “${c.cell.raw}” has text mixed into the number` }
+            : { zh: `${c.name}“${c.cell.raw}”不是数字`, en: `${c.name} “${c.cell.raw}” is not a number` },
+          candidates.map((n) => setCell(c.cell, n, { zh: `改为 ${n}`, en: `Use ${n}` })),
+        ),
+      );
+    }
+    return problems;
+  },
+};
+
+export const cellNegative: Rule = {
+  meta: {
+    id: 'cell-negative',
+    severity: 'error',
+    description: { zh: '统计表中出现负数。', en: 'A negative number in a table.' },
+  },
+  check(report) {
+    return indexCells(report)
+      .filter((c) => c.cell.issue === 'negative')
+      .map((c) =>
+        problem('cell-negative', 'error', c.cell, {
+          zh: `${c.name}为负数（${c.cell.raw}），件数和金额不能为负`,
+          en: `${c.name} is negative (${c.cell.raw}); counts and amounts cannot be`,
+        }),
+      );
+  },
+};
+
+export const cellFraction: Rule = {
+  meta: {
+    id: 'cell-fraction',
+    severity: 'error',
+    description: { zh: '件数不是整数（只有收费金额可以有小数）。', en: 'A count that is not a whole number (only the fee amount may have decimals).' },
+  },
+  check(report) {
+    return indexCells(report)
+      .filter((c) => c.cell.issue === 'fraction')
+      .map((c) =>
+        problem('cell-fraction', 'error', c.cell, {
+          zh: `${c.name}为 ${c.cell.raw}，件数应为整数`,
+          en: `${c.name} is ${c.cell.raw}; a count must be a whole number`,
+        }),
+      );
+  },
+};
+
+export const cellFormat: Rule = {
+  meta: {
+    id: 'cell-format',
+    severity: 'hint',
+    description: { zh: '数字使用了全角数字或千位分隔符（可以识别，建议改为半角数字）。', en: 'A number written with full-width digits or thousands separators (read, but better plain).' },
+  },
+  check(report) {
+    const problems: Problem[] = [];
+    for (const c of indexCells(report)) {
+      const notes = c.cell.notes;
+      if (!notes || c.cell.value === null) continue;
+      const plain = String(c.cell.value);
+      problems.push(
+        problem(
+          'cell-format',
+          'hint',
+          c.cell,
+          {
+            zh: `${c.name}“${c.cell.raw.trim()}”${notes.includes('fullwidth') ? '使用了全角数字' : ''}${notes.length > 1 ? '和' : ''}${notes.includes('separator') ? '使用了千位分隔符' : ''}，已按 ${plain} 读取；建议写作 ${plain}`,
+            en: `${c.name} “${c.cell.raw.trim()}” uses ${notes.map((n) => (n === 'fullwidth' ? 'full-width digits' : 'thousands separators')).join(' and ')}; read as ${plain}`,
+          },
+          [setCell(c.cell, c.cell.value, { zh: `改为 ${plain}`, en: `Write ${plain}` }, true)],
+        ),
+      );
+    }
+    return problems;
+  },
+};
