@@ -17,6 +17,7 @@ import { Analysis, analyze } from '../check';
 import { codeActions } from '../features/codeActions';
 import { toDiagnostics } from '../features/diagnostics';
 import { foldingRanges } from '../features/folding';
+import { hoverAt } from '../features/hover';
 import { documentSymbols } from '../features/symbols';
 import { Locale, pickLocale } from '../i18n';
 import { VERSION } from '../version';
@@ -86,6 +87,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: { label: locale === 'zh' ? '政府信息公开年报' : 'Annual report' },
       foldingRangeProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      hoverProvider: true,
     },
     serverInfo: { name: 'gov-annual-report-server', version: VERSION },
   };
@@ -122,6 +124,13 @@ connection.onDocumentSymbol((params) => {
 connection.onFoldingRanges((params) => {
   const doc = documents.get(params.textDocument.uri);
   return doc ? foldingRanges(analysisOf(doc)) : [];
+});
+
+connection.onHover((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return null;
+  const analysis = analysisOf(doc);
+  return hoverAt(analysis, analysis.lineIndex.offsetAt(params.position), locale) ?? null;
 });
 
 connection.onCodeAction((params) => {

@@ -16,6 +16,7 @@ import type { CellNode, TableLayout, TableNode, TableRowNode } from '../parse/sy
 import { cjkNumeral, cjkNumeralValue, toHalfWidth } from '../parse/text';
 import type { Span } from '../parse/text';
 import { CellKind, ModelCell, isCleanNumber, isValueLike, readCell } from './cells';
+import { equations } from './equations';
 import { LabelInfo, alignRows, labelInfo, labelScore } from './labels';
 
 /** A physical row (or several joined: a wrapped label, numbers on the line before their label) of a table. */
@@ -25,6 +26,8 @@ export interface ObservedRow extends Span {
   labelCells: CellNode[];
   /** cells after the label, trailing empty cells removed */
   values: CellNode[];
+  /** the empty cells removed from the end (an empty last cell, or merged cells beyond the table) */
+  trailing: CellNode[];
   /** the table rows it was read from */
   rows: TableRowNode[];
 }
@@ -112,13 +115,15 @@ function observe(row: TableRowNode): ObservedRow {
   }
   const labelCells = cells.slice(0, boundary + 1).filter((c) => c.text !== '');
   const values = cells.slice(boundary + 1);
-  while (values.length > 0 && values[values.length - 1]!.text === '') values.pop();
+  const trailing: CellNode[] = [];
+  while (values.length > 0 && values[values.length - 1]!.text === '') trailing.unshift(values.pop()!);
   return {
     start: row.start,
     end: row.end,
     label: labelCells.map((c) => c.text).join(' '),
     labelCells,
     values,
+    trailing,
     rows: [row],
   };
 }
@@ -131,6 +136,7 @@ function rowsOf(tables: TableNode[]): ObservedRow[] {
 
 function joinRows(a: ObservedRow, b: ObservedRow, values: CellNode[]): ObservedRow {
   return {
+    trailing: values === a.values ? a.trailing : b.trailing,
     start: Math.min(a.start, b.start),
     end: Math.max(a.end, b.end),
     label: a.label + b.label,
@@ -243,7 +249,12 @@ function placeCells(found: ModelCell[], width: number, totalLast: boolean): { ce
     return { cells, shape: 'ok' };
   }
   if (list.length > width) return { cells, shape: 'long' };
-  // Too few cells: only what can be justified. A last number equal to the sum of the others is the total.
+  // Too few cells: only what can be justified. A last number equal to the sum of the others is the total,
+  // and so is an empty last cell after numbers.
+  if (totalLast && list.length >= 2 && list[list.length - 1]!.issue === 'empty' && list.slice(0, -1).every((c) => c.value !== null)) {
+    cells[width - 1] = list[list.length - 1]!;
+    return { cells, shape: 'short' };
+  }
   if (totalLast && list.length >= 2) {
     const last = list[list.length - 1]!;
     const others = list.slice(0, -1);
@@ -287,8 +298,8 @@ function centre(text: string, row: TableRowNode, cell: Span): number {
  * undefined when the positions do not tell.
  */
 function placeByPosition(text: string, row: ObservedRow, found: ModelCell[], anchors: number[]): ModelCell[] | undefined {
-  const line = row.rows[row.rows.length - 1]!;
-  if (anchors.length <= found.length || found.some((c) => c.start < line.start || c.end > line.end)) return undefined;
+  const line = lineOfCells(row, found);
+  if (!line || anchors.length <= found.length || found.some((c) => c.start < line.start || c.end > line.end)) return undefined;
   const centres = found.map((c) => centre(text, line, c));
   const n = found.length;
   const m = anchors.length;
@@ -338,12 +349,50 @@ function anchorsFromRows(text: string, rows: { observed: ObservedRow; found: Mod
   const columns: number[][] = Array.from({ length: width }, () => []);
   for (const r of rows) {
     if (r.shape !== 'ok' || r.found.length !== width) continue;
-    const line = r.observed.rows[r.observed.rows.length - 1]!;
-    if (r.found.some((c) => c.start < line.start || c.end > line.end)) continue;
+    const line = lineOfCells(r.observed, r.found);
+    if (!line || r.found.some((c) => c.start < line.start || c.end > line.end)) continue;
     r.found.forEach((c, k) => columns[k]!.push(centre(text, line, c)));
   }
   if (columns[0]!.length < 2) return undefined;
   return columns.map((cs) => cs.sort((a, b) => a - b)[cs.length >> 1]!);
+}
+
+/** A row short of cells with the empty cells trimmed from its end given back (its last cells empty), or undefined. */
+function withTrailing(row: ObservedRow, width: number): CellNode[] | undefined {
+  let lead = 0;
+  while (lead < row.values.length && row.values[lead]!.text === '') lead++;
+  const count = row.values.length - lead;
+  if (count >= width || row.trailing.length === 0 || count === 0) return undefined;
+  return [...row.values, ...row.trailing.slice(0, width - count)];
+}
+
+/** Does a row end in more empty cells than the nearest complete row (a sign its last cell is empty)? */
+function moreTrailingThanNeighbours(table: Table3, key: string): boolean {
+  const keys = TABLE3_ROWS.map((r) => r.key);
+  const j = keys.indexOf(key);
+  const complete = (k: string | undefined) => {
+    const r = k ? table.rows.get(k) : undefined;
+    return r && r.shape === 'ok' && r.cells.every((c) => c !== null && c.value !== null) ? r : undefined;
+  };
+  // the nearest complete row on each side; rows of a table often differ in how many empty cells they end with
+  let before: Table3Row | undefined;
+  let after: Table3Row | undefined;
+  for (let d = 1; d < keys.length && !before; d++) before = complete(keys[j - d]);
+  for (let d = 1; d < keys.length && !after; d++) after = complete(keys[j + d]);
+  const usual = Math.max(before?.observed.trailing.length ?? -1, after?.observed.trailing.length ?? -1);
+  return usual >= 0 && table.rows.get(key)!.observed.trailing.length > usual;
+}
+
+/** How many column sums and balances of table 三 fail. */
+function unbalancedColumns(tables: Tables): number {
+  return equations(tables).filter((e) => (e.kind === 'T3-column' || e.kind === 'T3-balance') && e.known && !e.holds).length;
+}
+
+/** The physical line of a joined row that holds its numbers. */
+function lineOfCells(row: ObservedRow, cells: Span[]): TableRowNode | undefined {
+  const first = cells[0];
+  if (!first) return undefined;
+  return row.rows.find((r) => r.start <= first.start && first.end <= r.end);
 }
 
 function readAll(values: CellNode[], kind: CellKind): ModelCell[] {
@@ -377,13 +426,34 @@ export function buildTable3(tables: TableNode[], text = ''): Table3 | undefined 
     unmapped,
     header: rows.slice(0, firstData),
   };
+  // An empty last cell (总计) is trimmed with the empty cells some rows carry beyond the
+  // table, and an empty first cell looks like a merged label cell. Where a row could be
+  // read either way, the reading that leaves fewer column sums unbalanced wins.
+  const alternatives: { key: string; other: { cells: (ModelCell | null)[]; found: ModelCell[]; shape: RowShape } }[] = [];
   TABLE3_ROWS.forEach((spec, j) => {
     const row = mapped.get(j);
     if (!row) return;
-    const found = readAll(row.values, 'count');
-    const { cells, shape } = placeCells(found, TABLE3_COLUMNS.length, true);
-    result.rows.set(spec.key, { spec, label: row.label, labelSpan: labelSpanOf(row), observed: row, start: row.start, end: row.end, cells, found, shape });
+    const plain = readAll(row.values, 'count');
+    const placedPlain = placeCells(plain, TABLE3_COLUMNS.length, true);
+    const restored = result.layout !== 'space' ? withTrailing(row, TABLE3_COLUMNS.length) : undefined;
+    let chosen = { cells: placedPlain.cells, found: plain, shape: placedPlain.shape };
+    if (restored) {
+      const found = readAll(restored, 'count');
+      const placed = placeCells(found, TABLE3_COLUMNS.length, true);
+      const withRestore = { cells: placed.cells, found, shape: placed.shape };
+      if (placedPlain.shape === 'ok') alternatives.push({ key: spec.key, other: withRestore });
+      else chosen = withRestore;
+    }
+    result.rows.set(spec.key, { spec, label: row.label, labelSpan: labelSpanOf(row), observed: row, start: row.start, end: row.end, ...chosen });
   });
+  for (const alt of alternatives) {
+    const row = result.rows.get(alt.key)!;
+    const current = { cells: row.cells, found: row.found, shape: row.shape };
+    const before = unbalancedColumns({ table3: result });
+    Object.assign(row, alt.other);
+    const after = unbalancedColumns({ table3: result });
+    if (after > before || (after === before && !moreTrailingThanNeighbours(result, alt.key))) Object.assign(row, current);
+  }
   if (result.layout === 'space' && text) {
     const anchors = anchorsFromRows(text, [...result.rows.values()], TABLE3_COLUMNS.length);
     if (anchors) {
@@ -414,8 +484,9 @@ function observeT2(row: ObservedRow): ObservedRow {
   if (first < 0) return row;
   if (isValueLike(cells[first]!.text)) return row;
   const values = cells.slice(first + 1);
-  while (values.length > 0 && values[values.length - 1]!.text === '') values.pop();
-  return { ...row, label: cells[first]!.text, labelCells: [cells[first]!], values };
+  const trailing: CellNode[] = [];
+  while (values.length > 0 && values[values.length - 1]!.text === '') trailing.unshift(values.pop()!);
+  return { ...row, label: cells[first]!.text, labelCells: [cells[first]!], values, trailing };
 }
 
 export function buildTable2(tables: TableNode[]): Table2 | undefined {
@@ -492,9 +563,12 @@ export function buildTable4(tables: TableNode[], text = ''): Table4 | undefined 
     if (data < 0) return result;
     result.header = rows.slice(0, data);
   }
-  const row = rows[data]!;
-  result.row = row;
-  result.found = readAll(row.values, 'count');
+  if (result.layout !== 'space') {
+    const restored = withTrailing(rows[data]!, TABLE4_WIDTH);
+    if (restored) rows[data] = { ...rows[data]!, values: restored };
+  }
+  result.row = rows[data]!;
+  result.found = readAll(rows[data]!.values, 'count');
   const placed = placeCells(result.found, TABLE4_WIDTH, false);
   result.cells = placed.cells;
   result.shape = placed.shape;
@@ -504,7 +578,7 @@ export function buildTable4(tables: TableNode[], text = ''): Table4 | undefined 
     if (header) {
       const line = header.rows[0]!;
       const anchors = line.cells.map((c) => centre(text, line, c));
-      const byPosition = placeByPosition(text, row, result.found, anchors);
+      const byPosition = placeByPosition(text, result.row, result.found, anchors);
       if (byPosition) {
         result.cells = byPosition;
         result.shape = 'ok';
