@@ -16,6 +16,8 @@ import {
   DocumentSymbolRequest,
   ExitNotification,
   FoldingRangeRequest,
+  HoverRequest,
+  MarkupContent,
   InitializeRequest,
   InitializedNotification,
   ProtocolConnection,
@@ -170,17 +172,17 @@ describe('language server over stdio', () => {
    * Opens a text, waits for its diagnostics, asks for the quick fixes of the diagnostic of `rule`,
    * applies the first one as an editor would (incremental edits) and returns the diagnostics after it.
    */
-  async function fixThrough(uri: string, text: string, rule: string) {
+  async function fixThrough(uri: string, text: string, rule: string, title?: string, at?: (d: { message: string }) => boolean) {
     await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'gov-annual-report', version: 1, text } });
     const before = await diagnosticsWhere((d) => d.uri === uri && d.version === 1);
-    const diagnostic = before.diagnostics.find((d) => d.code === rule);
+    const diagnostic = before.diagnostics.find((d) => d.code === rule && (!at || at(d)));
     assert.ok(diagnostic, `no ${rule} diagnostic in ${before.diagnostics.map((d) => d.code).join(', ')}`);
     const actions = (await connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri },
       range: diagnostic.range,
       context: { diagnostics: [diagnostic], only: ['quickfix'] },
     })) as CodeAction[];
-    const action = actions.find((a) => a.diagnostics?.some((d) => d.code === rule));
+    const action = actions.find((a) => a.diagnostics?.some((d) => d.code === rule) && (!title || a.title === title));
     assert.ok(action && action.edit?.changes?.[uri], 'a quick fix with an edit');
     assert.equal(action.kind, 'quickfix');
     const edits = action.edit!.changes![uri]!;
@@ -227,6 +229,50 @@ describe('language server over stdio', () => {
     const r = await fixThrough('file:///fix/docno.txt', text, 'doc-number-brackets');
     assert.ok(r.fixed.includes('国办公开办函〔2021〕30号'));
     assert.deepEqual(r.after, []);
+  });
+
+  it('quick fix: fills the empty cell that balances a row and a column (wuwei-2023 （六）1·自然人)', async () => {
+    const r = await fixThrough('file:///fix/fill.txt', readSeed('wuwei-2023'), 'T3-row', '在（六）1·自然人填入 3');
+    for (const rule of ['T3-row', 'T3-column']) assert.ok(r.before.some((d) => d.code === rule));
+    for (const rule of ['T3-row', 'T3-column']) assert.ok(!r.after.some((d) => d.code === rule), rule);
+    assert.ok(r.fixed.includes('理其政府信息公开申请\t3\t0\t0\t0\t0\t0\t3'));
+  });
+
+  it('quick fix: keeps the number of a cell with OCR residue (wuwei-2023 “5 政处罚 351867”)', async () => {
+    const r = await fixThrough('file:///fix/residue.txt', readSeed('wuwei-2023'), 'cell-residue', '改为 351867', (d) => d.message.includes('行政处罚'));
+    assert.ok(r.fixed.includes('行政处罚\t351867\t'));
+    assert.equal(r.after.filter((d) => d.code === 'cell-residue').length, 3);
+  });
+
+  it('quick fix: sets a total to the sum of its parts (T4-block)', async () => {
+    const text = readSeed('wuzhong-2023').replace('9\t8\t3\t2\t22\t', '9\t8\t3\t2\t23\t');
+    const r = await fixThrough('file:///fix/total.txt', text, 'T4-block', '将行政复议·总计改为 22');
+    assert.deepEqual(r.after.filter((d) => d.code === 'T4-block'), []);
+    assert.ok(r.fixed.includes('9\t8\t3\t2\t22\t'));
+  });
+
+  it('hover: a table cell shows its identity and the sums it takes part in', async () => {
+    const uri = 'file:///hover/wuwei.txt';
+    const text = readSeed('wuwei-2023');
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'gov-annual-report', version: 1, text } });
+    await diagnosticsWhere((d) => d.uri === uri && d.version === 1);
+    const line = lineOf(text, '1.申请人无正当理由逾期');
+    const character = text.split('\n')[line]!.lastIndexOf('3');
+    const hover = await connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character } });
+    assert.ok(hover && MarkupContent.is(hover.contents));
+    const value = (hover.contents as MarkupContent).value;
+    assert.match(value, /\*\*表三 · （六）其他处理 · 1\.申请人无正当理由逾期不补正… · 总计\*\*/);
+    assert.match(value, /数值：3/);
+    assert.match(value, /行合计（总计 = 六类申请人之和） · （六）1：3 ⟷ 0 \+ 0 \+ 0 \+ 0 \+ 0 \+ 0 = 0 ✗ 差 3（1 格为空或无法识别，按 0 计）/);
+    assert.match(value, /列合计（（七）总计 = 各项办理结果之和） · 总计：260 ⟷ 260 ✓/);
+    assert.deepEqual(hover!.range, { start: { line, character }, end: { line, character: character + 1 } });
+
+    const heading = lineOf(text, '三、收到和处理政府信息公开申请情况');
+    const h2 = await connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: heading, character: 3 } });
+    assert.match((h2!.contents as MarkupContent).value, /\*\*三、收到和处理政府信息公开申请情况\*\*\n\n申请情况统计表/);
+    const none = await connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: lineOf(text, '2023年,武威市坚持'), character: 5 } });
+    assert.equal(none, null);
+    await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   });
 
   it('offers no quick fix where there is no problem, and none for other kinds', async () => {

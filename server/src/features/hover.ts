@@ -27,7 +27,7 @@ function equationLine(eq: Equation, locale: Locale): string {
   if (!eq.known) return locale === 'zh' ? `- ${name} · ${subject}：有单元格位置不确定，无法核对` : `- ${name} · ${subject}: some cells have no certain place; not checked`;
   const left = eq.left.map((t) => fmt(cellValue(t.cell))).join(' + ');
   const right = eq.right.map((t) => fmt(cellValue(t.cell))).join(' + ');
-  const sums = `${left}${eq.left.length > 1 ? ` = ${fmt(eq.leftSum)}` : ''} ⟷ ${eq.right.length > 4 ? fmt(eq.rightSum) : `${right} = ${fmt(eq.rightSum)}`}`;
+  const sums = `${left}${eq.left.length > 1 ? ` = ${fmt(eq.leftSum)}` : ''} ⟷ ${eq.right.length > 6 ? fmt(eq.rightSum) : `${right} = ${fmt(eq.rightSum)}`}`;
   const state = eq.holds ? '✓' : locale === 'zh' ? `✗ 差 ${fmt(eq.leftSum - eq.rightSum)}` : `✗ off by ${fmt(eq.leftSum - eq.rightSum)}`;
   const blanks = eq.unreadable.length > 0 ? (locale === 'zh' ? `（${eq.unreadable.length} 格为空或无法识别，按 0 计）` : ` (${eq.unreadable.length} empty or unreadable, counted as 0)`) : '';
   return `- ${name} · ${subject}：${sums} ${state}${blanks}`;

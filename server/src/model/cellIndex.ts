@@ -21,7 +21,10 @@ export interface IndexedCell {
 
 const GROUPS: Record<number, string> = { 1: '（一）', 2: '（二）', 3: '（三）不予公开', 4: '（四）无法提供', 5: '（五）不予处理', 6: '（六）其他处理', 7: '（七）' };
 
+/** A long label cut at its first pause (、，) or at n characters. */
 function shorten(s: string, n = 16): string {
+  const pause = s.search(/[、，,]/);
+  if (pause > 0 && pause <= n) return s.slice(0, pause) + '…';
   return s.length > n ? s.slice(0, n) + '…' : s;
 }
 

@@ -362,7 +362,7 @@ function withTrailing(row: ObservedRow, width: number): CellNode[] | undefined {
   let lead = 0;
   while (lead < row.values.length && row.values[lead]!.text === '') lead++;
   const count = row.values.length - lead;
-  if (count >= width || row.trailing.length === 0 || count === 0) return undefined;
+  if (count >= width || row.trailing.length === 0) return undefined;
   return [...row.values, ...row.trailing.slice(0, width - count)];
 }
 
@@ -517,7 +517,7 @@ export function buildTable2(tables: TableNode[]): Table2 | undefined {
   TABLE2_ROWS.forEach((spec, j) => {
     const row = mapped.get(j);
     if (!row) return;
-    const found = readAll(row.values, spec.kind);
+    const found = readAll(withTrailing(row, spec.columns.length) ?? row.values, spec.kind);
     const { cells, shape } = placeCells(found, spec.columns.length, false);
     result.rows.set(spec.label, { spec, label: row.label, labelSpan: labelSpanOf(row), observed: row, start: row.start, end: row.end, cells, found, shape });
   });
