@@ -172,7 +172,7 @@ describe('language server over stdio', () => {
    * Opens a text, waits for its diagnostics, asks for the quick fixes of the diagnostic of `rule`,
    * applies the first one as an editor would (incremental edits) and returns the diagnostics after it.
    */
-  async function fixThrough(uri: string, text: string, rule: string, title?: string, at?: (d: { message: string }) => boolean) {
+  async function fixThrough(uri: string, text: string, rule: string, title?: string, at?: (d: { message: unknown }) => boolean) {
     await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'gov-annual-report', version: 1, text } });
     const before = await diagnosticsWhere((d) => d.uri === uri && d.version === 1);
     const diagnostic = before.diagnostics.find((d) => d.code === rule && (!at || at(d)));
@@ -239,7 +239,7 @@ describe('language server over stdio', () => {
   });
 
   it('quick fix: keeps the number of a cell with OCR residue (wuwei-2023 “5 政处罚 351867”)', async () => {
-    const r = await fixThrough('file:///fix/residue.txt', readSeed('wuwei-2023'), 'cell-residue', '改为 351867', (d) => d.message.includes('行政处罚'));
+    const r = await fixThrough('file:///fix/residue.txt', readSeed('wuwei-2023'), 'cell-residue', '改为 351867', (d) => String(d.message).includes('行政处罚'));
     assert.ok(r.fixed.includes('行政处罚\t351867\t'));
     assert.equal(r.after.filter((d) => d.code === 'cell-residue').length, 3);
   });

@@ -44,7 +44,16 @@ export function table3Identity(key: string, column: number): { identity: string;
   };
 }
 
+const cache = new WeakMap<Report['tables'], IndexedCell[]>();
+
+/** Every cell of the report's tables with its identity (computed once per model). */
 export function indexCells(report: Report): IndexedCell[] {
+  let cells = cache.get(report.tables);
+  if (!cells) cache.set(report.tables, (cells = buildIndex(report)));
+  return cells;
+}
+
+function buildIndex(report: Report): IndexedCell[] {
   const out: IndexedCell[] = [];
   const { table2, table3, table4 } = report.tables;
   if (table2) {

@@ -76,19 +76,29 @@ export const RESULT_ROWS = TABLE3_ROWS.filter((r) => r.key.startsWith('三.') &&
 
 const APPLICANTS = TABLE3_COLUMNS.slice(0, 6);
 
+/** Names of table 三's cells, computed once. */
+const T3_NAMES = new Map(
+  TABLE3_ROWS.map((spec) => {
+    const short = table3Short(spec.key);
+    return [
+      spec.key,
+      {
+        short,
+        name: TABLE3_COLUMNS.map((c) => `${table3RowName(spec)}·${c}`),
+        label: TABLE3_COLUMNS.map((c) => `${short}·${c}`),
+      },
+    ] as const;
+  }),
+);
+
 export function equations(tables: Tables): Equation[] {
   const out: Equation[] = [];
   const t3 = tables.table3;
   if (t3) {
     const cell = (key: string, col: number): ModelCell | null => t3.rows.get(key)?.cells[col] ?? null;
     const term = (key: string, col: number, short: 'row' | 'col'): Term => {
-      const spec = TABLE3_ROWS.find((r) => r.key === key)!;
-      return {
-        cell: cell(key, col),
-        name: `${table3RowName(spec)}·${TABLE3_COLUMNS[col]}`,
-        short: short === 'row' ? table3Short(key) : TABLE3_COLUMNS[col]!,
-        label: `${table3Short(key)}·${TABLE3_COLUMNS[col]}`,
-      };
+      const names = T3_NAMES.get(key)!;
+      return { cell: cell(key, col), name: names.name[col]!, short: short === 'row' ? names.short : TABLE3_COLUMNS[col]!, label: names.label[col]! };
     };
     // T3-row: 总计 = the six applicant columns, for each row present
     for (const spec of TABLE3_ROWS) {

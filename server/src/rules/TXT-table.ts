@@ -158,8 +158,10 @@ export const txtTable: Rule = {
     const problems: Problem[] = [];
     const text = report.tree.text;
     for (const s of sentences(report)) {
-      const sentence = toHalfWidth(text.slice(s.start, s.end));
-      if (OTHER_PERIOD.test(sentence)) continue;
+      const raw = text.slice(s.start, s.end);
+      if (raw.indexOf('件') < 0) continue;
+      const sentence = toHalfWidth(raw);
+      if (!/\d/.test(sentence) || OTHER_PERIOD.test(sentence)) continue;
       const claimed = new Set<number>();
       for (const claim of CLAIMS) {
         claim.re.lastIndex = 0;

@@ -8,6 +8,13 @@ const PAIRS: { open: string; close: string; name: string }[] = [
   { open: '（(', close: '）)', name: '括号（）' },
 ];
 
+/** Character code → kind of pair × 2 (+1 for a closing character). */
+const KIND = new Map<number, number>();
+PAIRS.forEach((pair, kind) => {
+  for (const c of pair.open) KIND.set(c.charCodeAt(0), kind * 2);
+  for (const c of pair.close) KIND.set(c.charCodeAt(0), kind * 2 + 1);
+});
+
 /** Prose units: paragraphs, sub-item lines and headings, joined where a page break cut a sentence. */
 function units(report: Parameters<Rule['check']>[0]): Span[] {
   const text = report.tree.text;
@@ -38,19 +45,20 @@ export const unbalancedPairs: Rule = {
     const text = report.tree.text;
     const problems: Problem[] = [];
     for (const unit of units(report)) {
-      for (const pair of PAIRS) {
-        const opens: number[] = [];
-        let stray = -1;
-        for (let i = unit.start; i < unit.end; i++) {
-          const c = text[i]!;
-          if (pair.open.includes(c)) opens.push(i);
-          else if (pair.close.includes(c)) {
-            if (opens.length > 0) opens.pop();
-            else if (stray < 0) stray = i;
-          }
-        }
-        const at = stray >= 0 ? stray : opens.length > 0 ? opens[0]! : -1;
-        if (at < 0) continue;
+      // one pass: for each kind of pair, the unmatched openings and the first stray closing
+      const opens: number[][] = [[], [], []];
+      const stray = [-1, -1, -1];
+      for (let i = unit.start; i < unit.end; i++) {
+        const k = KIND.get(text.charCodeAt(i));
+        if (k === undefined) continue;
+        const kind = k >> 1;
+        if ((k & 1) === 0) opens[kind]!.push(i);
+        else if (opens[kind]!.length > 0) opens[kind]!.pop();
+        else if (stray[kind]! < 0) stray[kind] = i;
+      }
+      PAIRS.forEach((pair, kind) => {
+        const at = stray[kind]! >= 0 ? stray[kind]! : opens[kind]!.length > 0 ? opens[kind]![0]! : -1;
+        if (at < 0) return;
         const c = text[at]!;
         const isOpen = pair.open.includes(c);
         const partner = isOpen ? pair.close[pair.open.indexOf(c)]! : pair.open[pair.close.indexOf(c)]!;
@@ -60,7 +68,7 @@ export const unbalancedPairs: Rule = {
             en: isOpen ? `“${c}” has no matching “${partner}” in this paragraph` : `“${c}” has no matching “${partner}” before it in this paragraph`,
           }),
         );
-      }
+      });
     }
     return problems;
   },
