@@ -7,6 +7,8 @@ import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import * as oniguruma from 'vscode-oniguruma';
 import * as textmate from 'vscode-textmate';
+import { analyze } from '../../server/src/check';
+import { indexCells } from '../../server/src/model/cellIndex';
 import { ROOT, SEED_NAMES, readSeed } from '../helpers';
 
 let grammar: textmate.IGrammar;
@@ -43,6 +45,45 @@ function scopesOf(lines: ReturnType<typeof tokenize>, needle: string): string {
   throw new Error('no token contains ' + needle);
 }
 
+/** The scopes at a character offset of a text. */
+function scopeAt(lines: ReturnType<typeof tokenize>, text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split(/\r\n|\n/).length - 1;
+  const col = offset - (before.lastIndexOf('\n') + 1);
+  let at = 0;
+  for (const t of lines[line]!.tokens) {
+    if (col >= at && col < at + t.text.length) return t.scopes;
+    at += t.text.length;
+  }
+  return '';
+}
+
+describe('TextMate grammar on every heading, sub-item, number cell and 文号 of the seeds', () => {
+  for (const name of SEED_NAMES) {
+    it(name, () => {
+      const text = readSeed(name);
+      const lines = tokenize(text);
+      const a = analyze(text);
+      for (const s of a.report.sections) {
+        assert.match(scopeAt(lines, text, s.heading.textSpan.start), /markup\.heading\.2\.section/, `heading ${s.heading.text}`);
+        for (const sub of s.subheadings) {
+          if (sub.style === 'paren') assert.match(scopeAt(lines, text, sub.markerSpan.start), /subitem/, `sub-item ${sub.label}`);
+          else assert.match(scopeAt(lines, text, sub.markerSpan.start), /markup\.list\.numbered|meta\.table/, `enumeration ${sub.label}`);
+        }
+      }
+      let numbers = 0;
+      for (const c of indexCells(a.report)) {
+        if (c.cell.value === null || c.cell.issue !== undefined) continue;
+        assert.match(scopeAt(lines, text, c.cell.start), /constant\.numeric\.cell/, `${c.name} = ${c.cell.raw}`);
+        numbers++;
+      }
+      assert.ok(numbers > 150, `${numbers} number cells`);
+      const docNumbers = [...text.matchAll(/[\p{Script=Han}]{1,12}〔\d{4}〕\d+号/gu)];
+      for (const m of docNumbers) assert.match(scopeAt(lines, text, m.index! + m[0].length - 1), /document-number/, m[0]);
+    });
+  }
+});
+
 describe('TextMate grammar', () => {
   it('gives the title and the six section headings their scopes in every seed', () => {
     for (const name of SEED_NAMES) {
@@ -66,6 +107,16 @@ describe('TextMate grammar', () => {
     assert.match(scopesOf(lines, '380599'), /constant\.numeric\.cell/);
     assert.match(scopesOf(lines, '国办公开办函〔2021〕30号'), /constant\.other\.reference\.document-number/);
     assert.match(scopesOf(lines, '《中华人民共和国政府信息公开条例》'), /string\.quoted\.other\.title/);
+    assert.match(scopesOf(lines, '第二十条第(一)项'), /subtable/);
+    assert.match(scopesOf(tokenize('行政规范性文件\t54\t75\t310'), '行政规范性文件'), /entity\.name\.tag\.label\.cell/);
+    assert.match(scopesOf(lines, '一是'), /markup\.list\.numbered/);
+    assert.match(scopesOf(lines, 'http://www.wuzhong.gov.cn/xxgk/zfxxgknb/'), /markup\.underline\.link\.url/);
+    assert.match(scopesOf(lines, '0953-2037701'), /phone-number/);
+    assert.match(scopesOf(lines, '严抓严管政务新媒体'), /markup\.bold/);
+    const dates = tokenize('统计期限为2023年1月1日至12月31日，邮箱 gk@example.gov.cn');
+    assert.match(scopesOf(dates, '2023年1月1日'), /constant\.numeric\.date/);
+    assert.match(scopesOf(dates, '12月31日'), /constant\.numeric\.date/);
+    assert.match(scopesOf(dates, 'gk@example.gov.cn'), /markup\.underline\.link\.email/);
   });
 
   it('does not take the cover letter or a table row for a heading', () => {
