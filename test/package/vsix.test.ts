@@ -46,6 +46,8 @@ describe('the .vsix package', () => {
       const entries = zipEntries(vsix).filter((e) => e.startsWith('extension/')).map((e) => e.slice('extension/'.length));
       for (const needed of [
         'package.json',
+        'package.nls.json',
+        'package.nls.zh-cn.json',
         'readme.md',
         'language-configuration.json',
         'dist/client.js',

@@ -17,6 +17,7 @@ import {
   ExitNotification,
   FoldingRangeRequest,
   HoverRequest,
+  SemanticTokensRequest,
   MarkupContent,
   InitializeRequest,
   InitializedNotification,
@@ -95,6 +96,8 @@ describe('language server over stdio', () => {
     assert.equal(sync.openClose, true);
     assert.ok(result.capabilities.documentSymbolProvider);
     assert.ok(result.capabilities.foldingRangeProvider);
+    assert.deepEqual(result.capabilities.semanticTokensProvider?.legend.tokenTypes, ['rowLabel', 'totalCell', 'numberCell']);
+    assert.ok(result.capabilities.hoverProvider);
     assert.equal(result.serverInfo?.name, 'gov-annual-report-server');
     await connection.sendNotification(InitializedNotification.type, {});
   });
@@ -272,6 +275,35 @@ describe('language server over stdio', () => {
     assert.match((h2!.contents as MarkupContent).value, /\*\*三、收到和处理政府信息公开申请情况\*\*\n\n申请情况统计表/);
     const none = await connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: lineOf(text, '2023年,武威市坚持'), character: 5 } });
     assert.equal(none, null);
+    await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  });
+
+  it('semantic tokens: row labels, totals, and the cells of a sum that does not add up', async () => {
+    const uri = 'file:///tokens/wuwei.txt';
+    const text = readSeed('wuwei-2023');
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'gov-annual-report', version: 1, text } });
+    const init = await diagnosticsWhere((d) => d.uri === uri && d.version === 1);
+    assert.ok(init);
+    const result = await connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
+    const data = result!.data;
+    assert.equal(data.length % 5, 0);
+    const lines = text.split('\n');
+    const tokens: { text: string; type: string; modifiers: number; line: number }[] = [];
+    let line = 0;
+    let char = 0;
+    for (let i = 0; i < data.length; i += 5) {
+      line += data[i]!;
+      char = data[i]! === 0 ? char + data[i + 1]! : data[i + 1]!;
+      tokens.push({ text: lines[line]!.slice(char, char + data[i + 2]!), type: ['rowLabel', 'totalCell', 'numberCell'][data[i + 3]!]!, modifiers: data[i + 4]!, line });
+    }
+    assert.ok(tokens.some((t) => t.type === 'rowLabel' && t.text === '予以公开'));
+    assert.ok(tokens.some((t) => t.type === 'rowLabel' && t.text === 'PUTF'), 'a garbled label mapped by position is a row label too');
+    const row61 = lineOf(text, '1.申请人无正当理由逾期');
+    const total = tokens.find((t) => t.line === row61 && t.type === 'totalCell')!;
+    assert.deepEqual([total.text, total.modifiers], ['3', 1], '（六）1·总计 is in a failing sum');
+    const fine = tokens.find((t) => t.line === lineOf(text, '一、本') && t.type === 'numberCell')!;
+    assert.deepEqual([fine.text, fine.modifiers], ['255', 0]);
+    assert.ok(tokens.filter((t) => t.modifiers === 1).length >= 8);
     await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   });
 

@@ -18,6 +18,7 @@ import { codeActions } from '../features/codeActions';
 import { toDiagnostics } from '../features/diagnostics';
 import { foldingRanges } from '../features/folding';
 import { hoverAt } from '../features/hover';
+import { SEMANTIC_LEGEND, semanticTokens } from '../features/semanticTokens';
 import { documentSymbols } from '../features/symbols';
 import { Locale, pickLocale } from '../i18n';
 import { VERSION } from '../version';
@@ -88,6 +89,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       foldingRangeProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       hoverProvider: true,
+      semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
     },
     serverInfo: { name: 'gov-annual-report-server', version: VERSION },
   };
@@ -124,6 +126,11 @@ connection.onDocumentSymbol((params) => {
 connection.onFoldingRanges((params) => {
   const doc = documents.get(params.textDocument.uri);
   return doc ? foldingRanges(analysisOf(doc)) : [];
+});
+
+connection.languages.semanticTokens.on((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  return doc ? semanticTokens(analysisOf(doc)) : { data: [] };
 });
 
 connection.onHover((params) => {
