@@ -20,6 +20,7 @@ const common = {
   logLevel: 'warning',
   define: { __VERSION__: JSON.stringify(pkg.version) },
   absWorkingDir: root,
+  loader: { '.code-snippets': 'json' },
 };
 
 function testEntries(dir) {

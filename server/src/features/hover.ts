@@ -1,6 +1,6 @@
 import { Hover, MarkupKind } from 'vscode-languageserver-types';
 import type { Analysis } from '../check';
-import { TABLE2_SUBTABLES, TABLE3_COLUMNS, TABLE4_BLOCKS, TABLE4_CELLS } from '../format/national';
+import { ARTICLE20_ITEMS, TABLE2_SUBTABLES, TABLE3_ARTICLES, TABLE3_COLUMNS, TABLE3_ROWS, TABLE4_BLOCKS, TABLE4_CELLS, table3RowName } from '../format/national';
 import type { Locale } from '../i18n';
 import { indexCells } from '../model/cellIndex';
 import { Equation, cellValue, equationsOf } from '../model/equations';
@@ -68,8 +68,32 @@ function tableHeadingHover(analysis: Analysis, offset: number, locale: Locale): 
     for (const sub of TABLE2_SUBTABLES) {
       const span = table2.subtables.get(sub.item);
       if (span && inside(span, offset)) {
-        return md(sub.heading, locale === 'zh' ? [`行：${sub.rows.join('、')}`, `列：${sub.columns.join('、')}`, '', '件数为非负整数；收费金额单位为万元，可有小数。'] : [`Rows: ${sub.rows.join(', ')}`, `Columns: ${sub.columns.join(', ')}`], span);
+        const article = ARTICLE20_ITEMS.find((a) => a.item === sub.item)!;
+        const quote = `> 《中华人民共和国政府信息公开条例》第二十条　行政机关应当依照本条例第十九条的规定，主动公开本行政机关的下列政府信息：……${sub.item}${article.text}`;
+        return md(
+          sub.heading,
+          locale === 'zh'
+            ? [quote, '', `行：${sub.rows.join('、')}`, `列：${sub.columns.join('、')}`, '', '件数为非负整数；收费金额单位为万元，可有小数。']
+            : [quote, '', `Rows: ${sub.rows.join(', ')}`, `Columns: ${sub.columns.join(', ')}`],
+          span,
+        );
       }
+    }
+  }
+  if (table3) {
+    for (const spec of TABLE3_ROWS) {
+      const row = table3.rows.get(spec.key);
+      if (!row) continue;
+      const cell = row.observed.labelCells.find((c) => inside(c, offset));
+      if (!cell) continue;
+      const basis = TABLE3_ARTICLES[spec.key]!;
+      return md(
+        `表三 · ${table3RowName(spec)}`,
+        locale === 'zh'
+          ? [`依据：《中华人民共和国政府信息公开条例》${basis.article}`, '', basis.gist]
+          : [`Basis: Regulations on the Disclosure of Government Information, ${basis.article}`, '', basis.gist],
+        cell,
+      );
     }
   }
   if (table3 && table3.header.length > 0) {

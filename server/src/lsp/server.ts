@@ -15,6 +15,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis, analyze } from '../check';
 import { codeActions } from '../features/codeActions';
+import { completionsAt } from '../features/completion';
 import { toDiagnostics } from '../features/diagnostics';
 import { foldingRanges } from '../features/folding';
 import { hoverAt } from '../features/hover';
@@ -89,6 +90,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       foldingRangeProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       hoverProvider: true,
+      completionProvider: { triggerCharacters: ['第'] },
       semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
     },
     serverInfo: { name: 'gov-annual-report-server', version: VERSION },
@@ -131,6 +133,13 @@ connection.onFoldingRanges((params) => {
 connection.languages.semanticTokens.on((params) => {
   const doc = documents.get(params.textDocument.uri);
   return doc ? semanticTokens(analysisOf(doc)) : { data: [] };
+});
+
+connection.onCompletion((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const analysis = analysisOf(doc);
+  return completionsAt(analysis, analysis.lineIndex.offsetAt(params.position), locale);
 });
 
 connection.onHover((params) => {
