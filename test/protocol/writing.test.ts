@@ -4,8 +4,18 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CompletionItem, CompletionRequest, HoverRequest, MarkupContent } from 'vscode-languageserver-protocol/node';
-import { blankLine, lineOf, readSeed } from '../helpers';
+import {
+  CompletionItem,
+  CompletionRequest,
+  DocumentSymbol,
+  DocumentSymbolRequest,
+  FoldingRangeRequest,
+  HoverRequest,
+  MarkupContent,
+  SelectionRange,
+  SelectionRangeRequest,
+} from 'vscode-languageserver-protocol/node';
+import { SEED_NAMES, blankLine, lineOf, readSeed } from '../helpers';
 import { TestServer, startServer } from './lspClient';
 
 const REPORT = [
@@ -101,3 +111,57 @@ for (const locale of ['zh-cn', 'en'] as const) {
     });
   });
 }
+
+describe('navigation over LSP on every seed', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer('zh-cn');
+    for (const name of SEED_NAMES) await server.open(`file:///nav/${name}.txt`, readSeed(name));
+  });
+  after(() => server.stop());
+
+  for (const name of SEED_NAMES) {
+    it(`${name}: six sections, the five sub-items of 一, the tables with their row groups`, async () => {
+      const uri = `file:///nav/${name}.txt`;
+      const symbols = (await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+      assert.equal(symbols.length, 6);
+      assert.deepEqual(symbols.map((s) => s.detail), ['第一部分', '第二部分', '第三部分', '第四部分', '第五部分', '第六部分']);
+      assert.equal(symbols[0]!.children!.filter((c) => c.kind === 12 /* Field */ || c.name.startsWith('（') || c.name.startsWith('(')).length, 5);
+      const t2 = symbols[1]!.children!.find((c) => c.name.startsWith('表二'))!;
+      assert.deepEqual(t2.children!.map((c) => c.name), ['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项']);
+      const t3 = symbols[2]!.children!.find((c) => c.name.startsWith('表三'))!;
+      assert.deepEqual(t3.children!.map((c) => c.name), ['一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '三、本年度办理结果', '四、结转下年度继续办理']);
+      const results = t3.children![2]!;
+      assert.deepEqual(results.children!.map((c) => c.name), ['（一）予以公开', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '（三）不予公开', '（四）无法提供', '（五）不予处理', '（六）其他处理', '（七）总计']);
+      assert.equal(results.children![2]!.children!.length, 8);
+      assert.ok(symbols[3]!.children!.some((c) => c.name.startsWith('表四')));
+    });
+  }
+
+  it('folds sections, sub-items and tables', async () => {
+    const text = readSeed('wuzhong-2023');
+    const ranges = (await server.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: 'file:///nav/wuzhong-2023.txt' } }))!;
+    const sub = lineOf(text, '（二）依申请公开情况');
+    assert.ok(ranges.some((r) => r.startLine === sub && r.endLine === lineOf(text, '复引起行政复议')), 'sub-item （二） folds over its page-broken continuation');
+    assert.ok(ranges.some((r) => r.startLine === lineOf(text, '第二十条第(一)项') && r.endLine === lineOf(text, '行政事业性收费')), 'table 二');
+  });
+
+  it('grows a selection from a cell to its row, table, section and the document', async () => {
+    const text = readSeed('wuzhong-2023');
+    const line = lineOf(text, '规章\t2');
+    const [r] = (await server.connection.sendRequest(SelectionRangeRequest.type, {
+      textDocument: { uri: 'file:///nav/wuzhong-2023.txt' },
+      positions: [{ line, character: 3 }],
+    })) as SelectionRange[];
+    const chain: string[] = [];
+    for (let s: SelectionRange | undefined = r; s; s = s.parent) {
+      const lines = text.split('\n');
+      chain.push(s.range.start.line === s.range.end.line ? lines[s.range.start.line]!.slice(s.range.start.character, s.range.end.character) : `${s.range.start.line}-${s.range.end.line}`);
+    }
+    assert.equal(chain[0], '2');
+    assert.equal(chain[1], '规章\t2\t0\t3');
+    assert.equal(chain[2], `${lineOf(text, '第二十条第(一)项')}-${lineOf(text, '行政事业性收费')}`);
+    assert.equal(chain[3], `${lineOf(text, '二、主动公开政府信息情况')}-${lineOf(text, '行政事业性收费')}`);
+    assert.equal(chain.length, 5);
+  });
+});

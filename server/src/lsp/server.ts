@@ -19,6 +19,7 @@ import { completionsAt } from '../features/completion';
 import { toDiagnostics } from '../features/diagnostics';
 import { foldingRanges } from '../features/folding';
 import { hoverAt } from '../features/hover';
+import { selectionRangeAt } from '../features/selectionRanges';
 import { SEMANTIC_LEGEND, semanticTokens } from '../features/semanticTokens';
 import { documentSymbols } from '../features/symbols';
 import { Locale, pickLocale } from '../i18n';
@@ -91,6 +92,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       hoverProvider: true,
       completionProvider: { triggerCharacters: ['第'] },
+      selectionRangeProvider: true,
       semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
     },
     serverInfo: { name: 'gov-annual-report-server', version: VERSION },
@@ -133,6 +135,13 @@ connection.onFoldingRanges((params) => {
 connection.languages.semanticTokens.on((params) => {
   const doc = documents.get(params.textDocument.uri);
   return doc ? semanticTokens(analysisOf(doc)) : { data: [] };
+});
+
+connection.onSelectionRanges((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const analysis = analysisOf(doc);
+  return params.positions.map((p) => selectionRangeAt(analysis, analysis.lineIndex.offsetAt(p)));
 });
 
 connection.onCompletion((params) => {
