@@ -6,6 +6,67 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { LANGUAGE_ID, createLanguageDetector } from './languageDetector';
+import { reportTemplate } from './template';
+
+const zh = () => vscode.env.language.toLowerCase().startsWith('zh');
+
+async function newReport(): Promise<void> {
+  const agency = await vscode.window.showInputBox({
+    title: zh() ? '新建政府信息公开年报' : 'New annual report',
+    prompt: zh() ? '机关名称（如：某某县人民政府）' : 'Name of the agency (e.g. 某某县人民政府)',
+    validateInput: (v) => (v.trim() ? undefined : zh() ? '请填写机关名称' : 'The agency is required'),
+  });
+  if (agency === undefined) return;
+  const year = await vscode.window.showInputBox({
+    title: zh() ? '新建政府信息公开年报' : 'New annual report',
+    prompt: zh() ? '报告年度' : 'Year reported on',
+    value: String(new Date().getFullYear() - 1),
+    validateInput: (v) => (/^\d{4}$/.test(v.trim()) ? undefined : zh() ? '请输入四位数年份' : 'Four digits'),
+  });
+  if (year === undefined) return;
+  const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: '' });
+  const editor = await vscode.window.showTextDocument(doc);
+  await editor.insertSnippet(new vscode.SnippetString(reportTemplate(agency.trim(), Number(year.trim()))));
+}
+
+interface WorkspaceCheck {
+  files: number;
+  errors: number;
+  warnings: number;
+  unreadable: string[];
+}
+
+async function checkWorkspace(): Promise<void> {
+  if (!client) return;
+  const r = await client.sendRequest<WorkspaceCheck>('govReport/checkWorkspace');
+  const message = zh()
+    ? `检查了 ${r.files} 份年报：${r.errors} 个错误，${r.warnings} 个警告${r.unreadable.length ? `；${r.unreadable.length} 个文件无法读取` : ''}。`
+    : `${r.files} reports checked: ${r.errors} errors, ${r.warnings} warnings${r.unreadable.length ? `; ${r.unreadable.length} files unreadable` : ''}.`;
+  const open = zh() ? '打开问题面板' : 'Show Problems';
+  if ((await vscode.window.showInformationMessage(message, open)) === open) await vscode.commands.executeCommand('workbench.actions.view.problems');
+}
+
+function codeOf(d: vscode.Diagnostic): string | number | undefined {
+  return typeof d.code === 'object' ? d.code.value : d.code;
+}
+
+async function insertMissingSection(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== LANGUAGE_ID) return;
+  const doc = editor.document;
+  const range = new vscode.Range(0, 0, doc.lineCount, 0);
+  const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+  const inserts = actions.filter((a) => a.edit && a.diagnostics?.some((d) => codeOf(d) === 'section-missing'));
+  if (inserts.length === 0) {
+    void vscode.window.showInformationMessage(zh() ? '六个部分齐全，没有缺失的部分。' : 'All six sections are there.');
+    return;
+  }
+  const pick = await vscode.window.showQuickPick(
+    inserts.map((a) => ({ label: a.title, action: a })),
+    { title: zh() ? '插入缺失的部分' : 'Insert a missing section' },
+  );
+  if (pick?.action.edit) await vscode.workspace.applyEdit(pick.action.edit);
+}
 
 let client: LanguageClient | undefined;
 
@@ -14,7 +75,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     detectByContent: (doc) => vscode.workspace.getConfiguration('govReport', doc.uri).get<boolean>('detectByContent', true),
     setLanguage: (doc, id) => vscode.languages.setTextDocumentLanguage(doc, id),
   });
-  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(detect));
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument(detect),
+    vscode.commands.registerCommand('govReport.newReport', newReport),
+    vscode.commands.registerCommand('govReport.checkWorkspace', checkWorkspace),
+    vscode.commands.registerCommand('govReport.insertMissingSection', insertMissingSection),
+  );
   for (const doc of vscode.workspace.textDocuments) detect(doc);
 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));

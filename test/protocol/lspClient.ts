@@ -8,6 +8,7 @@ import {
   ProtocolConnection,
   PublishDiagnosticsNotification,
   PublishDiagnosticsParams,
+  WorkDoneProgressCreateRequest,
   StreamMessageReader,
   StreamMessageWriter,
   createProtocolConnection,
@@ -22,7 +23,7 @@ export interface TestServer {
   stop(): void;
 }
 
-export async function startServer(locale: string): Promise<TestServer> {
+export async function startServer(locale: string, rootUri: string | null = null): Promise<TestServer> {
   const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiting = new Map<string, (p: PublishDiagnosticsParams) => void>();
@@ -33,8 +34,16 @@ export async function startServer(locale: string): Promise<TestServer> {
       w(p);
     }
   });
+  connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
   connection.listen();
-  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, locale, initializationOptions: { debounce: 0 }, workspaceFolders: null });
+  await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri,
+    capabilities: { window: { workDoneProgress: true } },
+    locale,
+    initializationOptions: { debounce: 0 },
+    workspaceFolders: rootUri ? [{ uri: rootUri, name: 'reports' }] : null,
+  });
   await connection.sendNotification(InitializedNotification.type, {});
   return {
     connection,

@@ -3,6 +3,10 @@
  * context, hover guidance on headings, 第二十条 items and table 三 row labels.
  */
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import {
   CompletionItem,
@@ -12,6 +16,8 @@ import {
   FoldingRangeRequest,
   HoverRequest,
   MarkupContent,
+  PublishDiagnosticsNotification,
+  PublishDiagnosticsParams,
   SelectionRange,
   SelectionRangeRequest,
 } from 'vscode-languageserver-protocol/node';
@@ -163,5 +169,39 @@ describe('navigation over LSP on every seed', () => {
     assert.equal(chain[2], `${lineOf(text, '第二十条第(一)项')}-${lineOf(text, '行政事业性收费')}`);
     assert.equal(chain[3], `${lineOf(text, '二、主动公开政府信息情况')}-${lineOf(text, '行政事业性收费')}`);
     assert.equal(chain.length, 5);
+  });
+});
+
+describe('checking every report of the workspace over LSP', () => {
+  it('publishes the diagnostics of each report on disk and reports progress and totals', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ws-'));
+    fs.mkdirSync(path.join(dir, 'sub'));
+    fs.writeFileSync(path.join(dir, 'wuwei-2023.txt'), readSeed('wuwei-2023'));
+    fs.writeFileSync(path.join(dir, 'sub', 'wuzhong-2023.txt'), readSeed('wuzhong-2023'));
+    fs.writeFileSync(path.join(dir, 'notes.txt'), '会议纪要\n');
+    const server = await startServer('zh-cn', pathToFileURL(dir).href);
+    const published = new Map<string, number>();
+    const progress: string[] = [];
+    server.connection.onNotification(PublishDiagnosticsNotification.type, (p: PublishDiagnosticsParams) => {
+      published.set(p.uri, p.diagnostics.length);
+    });
+    server.connection.onNotification('$/progress', (p: { value: { kind: string } }) => {
+      progress.push(p.value.kind);
+    });
+    try {
+      const r = (await server.connection.sendRequest('govReport/checkWorkspace')) as { files: number; errors: number; warnings: number; unreadable: string[] };
+      assert.equal(r.files, 2);
+      assert.equal(r.errors, 8, 'wuwei-2023: 4 residue, 2 empty cells, a row and a column');
+      assert.deepEqual(r.unreadable, []);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.equal(published.get(pathToFileURL(path.join(dir, 'wuwei-2023.txt')).href), 8);
+      assert.equal(published.get(pathToFileURL(path.join(dir, 'sub', 'wuzhong-2023.txt')).href), 0);
+      assert.ok(!published.has(pathToFileURL(path.join(dir, 'notes.txt')).href));
+      assert.equal(progress[0], 'begin');
+      assert.equal(progress[progress.length - 1], 'end');
+    } finally {
+      server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/check';
 import { ROOT } from '../helpers';
+import { expand } from '../snippetExpand';
 
 interface Snippet {
   prefix: string[];
@@ -15,26 +16,6 @@ interface Snippet {
 }
 
 const SNIPPETS = JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets', 'gov-annual-report.code-snippets'), 'utf8')) as Record<string, Snippet>;
-
-/** Expands a snippet body as VS Code would with every default accepted. */
-export function expand(body: string[], variables: Record<string, string> = { CURRENT_YEAR: '2023' }): string {
-  const values = new Map<string, string>();
-  let text = body.join('\n');
-  const variable = (s: string) => s.replace(/\$([A-Z_]+)|\$\{([A-Z_]+)\}/g, (_m, a: string, b: string) => variables[a ?? b] ?? '');
-  // ${n:default}: the first occurrence sets the value
-  text = text.replace(/\$\{(\d+):([^}]*)\}/g, (_m, n: string, def: string) => {
-    const v = values.get(n) ?? variable(def);
-    values.set(n, v);
-    return v;
-  });
-  text = text.replace(/\$\{(\d+)\|([^|]*)\|\}/g, (_m, n: string, choices: string) => {
-    const v = values.get(n) ?? choices.split(',')[0]!;
-    values.set(n, v);
-    return v;
-  });
-  text = text.replace(/\$\{(\d+)\}|\$(\d+)/g, (_m, a: string, b: string) => values.get(a ?? b) ?? '');
-  return variable(text);
-}
 
 const FULL = expand(SNIPPETS['年报全文 (whole report)']!.body);
 const lines = FULL.split('\n');

@@ -3,14 +3,12 @@
  * Uses everything below the LSP layer and nothing of it.
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { Analysis, analyze } from '../check';
 import { toDiagnostics } from '../features/diagnostics';
 import { exportTables } from '../features/tablesExport';
 import { Locale, pickLocale } from '../i18n';
-import { looksLikeReport } from '../parse/detect';
+import { Unreadable, findReports, readReport } from '../files/findReports';
 import { VERSION } from '../version';
-import { decodeText } from './decode';
 
 export type OutputFormat = 'text' | 'json';
 
@@ -133,32 +131,13 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
   return { ok: true, options: { format, tables, exitZero, locale, paths } };
 }
 
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
-
-/** Report files below a directory, in a stable order. */
-function findReports(dir: string, io: CliIO, unreadable: string[]): string[] {
-  const found: string[] = [];
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch (e) {
-    unreadable.push(dir);
-    io.stderr(`gov-report-lint: ${dir}: ${(e as Error).message}\n`);
-    return found;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) found.push(...findReports(full, io, unreadable));
-    } else if (entry.isFile() && /\.(txt|md)$/i.test(entry.name)) {
-      try {
-        if (looksLikeReport(decodeText(fs.readFileSync(full)))) found.push(full);
-      } catch (e) {
-        unreadable.push(full);
-        io.stderr(`gov-report-lint: ${full}: ${(e as Error).message}\n`);
-      }
-    }
+/** Report files below a directory, reporting the unreadable ones. */
+function findReportsIn(dir: string, io: CliIO, unreadable: string[]): string[] {
+  const problems: Unreadable[] = [];
+  const found = findReports(dir, problems);
+  for (const u of problems) {
+    unreadable.push(u.path);
+    io.stderr(`gov-report-lint: ${u.path}: ${u.message}\n`);
   }
   return found;
 }
@@ -210,7 +189,7 @@ export function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}): num
       io.stderr(`gov-report-lint: ${p}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? (options.locale === 'zh' ? '文件不存在' : 'no such file or directory') : (e as Error).message}\n`);
       continue;
     }
-    if (stat.isDirectory()) files.push(...findReports(p, io, unreadable));
+    if (stat.isDirectory()) files.push(...findReportsIn(p, io, unreadable));
     else files.push(p);
   }
 
@@ -218,7 +197,7 @@ export function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}): num
   for (const file of files) {
     let text: string;
     try {
-      text = decodeText(fs.readFileSync(file));
+      text = readReport(file);
     } catch (e) {
       unreadable.push(file);
       io.stderr(`gov-report-lint: ${file}: ${(e as Error).message}\n`);

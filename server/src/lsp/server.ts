@@ -24,6 +24,9 @@ import { SEMANTIC_LEGEND, semanticTokens } from '../features/semanticTokens';
 import { documentSymbols } from '../features/symbols';
 import { Locale, pickLocale } from '../i18n';
 import { VERSION } from '../version';
+import { findReports, readReport } from '../files/findReports';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 interface InitOptions {
   /** milliseconds to wait after a change before checking (0: check at once) */
@@ -34,6 +37,8 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
 let locale: Locale = 'zh';
+/** the workspace folders, as file system paths */
+let roots: string[] = [];
 let debounceMs = 150;
 let canConfigure = false;
 
@@ -84,6 +89,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as InitOptions;
   if (typeof options.debounce === 'number' && options.debounce >= 0) debounceMs = options.debounce;
   canConfigure = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+  const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  roots = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -162,6 +169,43 @@ connection.onCodeAction((params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
   return codeActions(analysisOf(doc), params.textDocument.uri, params.range, locale, params.context.only);
+});
+
+/** Result of govReport/checkWorkspace. */
+interface WorkspaceCheck {
+  files: number;
+  errors: number;
+  warnings: number;
+  unreadable: string[];
+}
+
+/** Checks every report in the workspace folders and publishes their diagnostics (open documents keep theirs). */
+connection.onRequest('govReport/checkWorkspace', async (): Promise<WorkspaceCheck> => {
+  const progress = await connection.window.createWorkDoneProgress();
+  const zh = locale === 'zh';
+  progress.begin(zh ? '检查工作区中的年报' : 'Checking the reports in the workspace', 0, '', false);
+  const unreadable: { path: string; message: string }[] = [];
+  const files = roots.flatMap((r) => findReports(r, unreadable));
+  const result: WorkspaceCheck = { files: 0, errors: 0, warnings: 0, unreadable: unreadable.map((u) => u.path) };
+  for (let k = 0; k < files.length; k++) {
+    const file = files[k]!;
+    const uri = pathToFileURL(file).href;
+    progress.report(Math.round((100 * k) / Math.max(1, files.length)), path.basename(file));
+    const open = documents.get(uri);
+    let analysis: Analysis;
+    try {
+      analysis = open ? analysisOf(open) : analyze(readReport(file));
+    } catch (e) {
+      result.unreadable.push(file);
+      continue;
+    }
+    result.files++;
+    result.errors += analysis.problems.filter((p) => p.severity === 'error').length;
+    result.warnings += analysis.problems.filter((p) => p.severity === 'warning').length;
+    if (!open) void connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(analysis, locale, uri) });
+  }
+  progress.done();
+  return result;
 });
 
 documents.listen(connection);

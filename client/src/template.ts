@@ -1,0 +1,25 @@
+/**
+ * The whole-report template (the snippet 年报全文) with the agency and year filled in,
+ * for the "new report" command. Pure, so it can be tested without VS Code.
+ */
+import snippetsJson from '../../snippets/gov-annual-report.code-snippets';
+
+interface SnippetDef {
+  body: string[];
+}
+
+const SNIPPETS = snippetsJson as unknown as Record<string, SnippetDef>;
+
+function escapeSnippet(s: string): string {
+  return s.replace(/[\\$}]/g, (c) => '\\' + c);
+}
+
+/** Snippet text (VS Code snippet syntax) of a new report for an agency and a year. */
+export function reportTemplate(agency: string, year: number): string {
+  const entry = Object.entries(SNIPPETS).find(([name]) => name.startsWith('年报全文'));
+  if (!entry) throw new Error('the whole-report snippet is missing');
+  return entry[1].body
+    .join('\n')
+    .replace(/\$\{1:机关名称\}|\$\{1\}/g, escapeSnippet(agency))
+    .replace(/\$\{2:\$CURRENT_YEAR\}|\$\{2\}/g, String(year));
+}
