@@ -7,7 +7,7 @@ import { parse } from './parse/parser';
 import type { SyntaxTree } from './parse/syntax';
 import { LineIndex } from './parse/text';
 import { RULES } from './rules/index';
-import type { Problem, Rule } from './rules/types';
+import type { Problem, Rule, Severity } from './rules/types';
 
 export interface RuleFailure {
   rule: string;
@@ -25,8 +25,12 @@ export interface Analysis {
   failures: RuleFailure[];
 }
 
+export type RuleSetting = Severity | 'off';
+
 export interface AnalyzeOptions {
   rules?: readonly Rule[];
+  /** per rule id: 'off', or the severity to report it with */
+  ruleSettings?: Readonly<Record<string, RuleSetting>>;
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
@@ -35,9 +39,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const lineIndex = new LineIndex(text, tree.lines);
   const problems: Problem[] = [];
   const failures: RuleFailure[] = [];
+  const settings = options.ruleSettings ?? {};
   for (const rule of options.rules ?? RULES) {
+    const setting = settings[rule.meta.id];
+    if (setting === 'off') continue;
     try {
-      problems.push(...rule.check(report));
+      const found = rule.check(report);
+      if (setting) for (const p of found) p.severity = setting;
+      problems.push(...found);
     } catch (error) {
       failures.push({ rule: rule.meta.id, error });
     }

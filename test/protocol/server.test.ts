@@ -9,6 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeAction,
   CodeActionRequest,
+  DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
@@ -304,6 +305,23 @@ describe('language server over stdio', () => {
     const fine = tokens.find((t) => t.line === lineOf(text, '一、本') && t.type === 'numberCell')!;
     assert.deepEqual([fine.text, fine.modifiers], ['255', 0]);
     assert.ok(tokens.filter((t) => t.modifiers === 1).length >= 8);
+    await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  });
+
+  it('turns a rule off, or changes its severity, when the settings change (no restart)', async () => {
+    const uri = 'file:///settings/shizuishan.txt';
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'gov-annual-report', version: 1, text: readSeed('shizuishan-office-2023') } });
+    const first = await diagnosticsWhere((d) => d.uri === uri && d.version === 1);
+    assert.ok(first.diagnostics.some((d) => d.code === 'TXT-table'));
+    const mark = received.length;
+    await connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { govReport: { rules: { 'TXT-table': 'off', 'section-title-nonstandard': 'error' } } } });
+    const after = await diagnosticsWhere((d) => d.uri === uri && received.indexOf(d) >= mark);
+    assert.ok(!after.diagnostics.some((d) => d.code === 'TXT-table'));
+    assert.equal(after.diagnostics.find((d) => d.code === 'section-title-nonstandard')!.severity, 1);
+    const mark2 = received.length;
+    await connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { govReport: { rules: {} } } });
+    const back = await diagnosticsWhere((d) => d.uri === uri && received.indexOf(d) >= mark2);
+    assert.ok(back.diagnostics.some((d) => d.code === 'TXT-table'));
     await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   });
 

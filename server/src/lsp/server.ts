@@ -13,7 +13,7 @@ import {
   createConnection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analysis, analyze } from '../check';
+import { Analysis, RuleSetting, analyze } from '../check';
 import { codeActions } from '../features/codeActions';
 import { completionsAt } from '../features/completion';
 import { toDiagnostics } from '../features/diagnostics';
@@ -37,6 +37,9 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
 let locale: Locale = 'zh';
+/** govReport.rules: rules turned off or given another severity */
+let ruleSettings: Record<string, RuleSetting> = {};
+const RULE_SETTINGS = new Set(['off', 'error', 'warning', 'information', 'hint']);
 /** the workspace folders, as file system paths */
 let roots: string[] = [];
 let debounceMs = 150;
@@ -51,7 +54,7 @@ const sent = new Map<string, number>();
 function analysisOf(doc: TextDocument): Analysis {
   const hit = cache.get(doc.uri);
   if (hit && hit.version === doc.version) return hit.analysis;
-  const analysis = analyze(doc.getText());
+  const analysis = analyze(doc.getText(), { ruleSettings });
   for (const f of analysis.failures) {
     connection.console.error(`rule ${f.rule} failed on ${doc.uri}: ${f.error instanceof Error ? f.error.stack : String(f.error)}`);
   }
@@ -110,7 +113,14 @@ connection.onInitialized(() => {
   if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
 });
 
-connection.onDidChangeConfiguration(() => {
+connection.onDidChangeConfiguration((params) => {
+  const rules = (params.settings as { govReport?: { rules?: unknown } } | undefined)?.govReport?.rules;
+  const next: Record<string, RuleSetting> = {};
+  if (rules && typeof rules === 'object') {
+    for (const [id, v] of Object.entries(rules as Record<string, unknown>)) if (typeof v === 'string' && RULE_SETTINGS.has(v)) next[id] = v as RuleSetting;
+  }
+  ruleSettings = next;
+  cache.clear();
   for (const doc of documents.all()) schedule(doc.uri, true);
 });
 
@@ -194,7 +204,7 @@ connection.onRequest('govReport/checkWorkspace', async (): Promise<WorkspaceChec
     const open = documents.get(uri);
     let analysis: Analysis;
     try {
-      analysis = open ? analysisOf(open) : analyze(readReport(file));
+      analysis = open ? analysisOf(open) : analyze(readReport(file), { ruleSettings });
     } catch (e) {
       result.unreadable.push(file);
       continue;

@@ -27,6 +27,15 @@ describe('rule registry', () => {
     });
   }
 
+  it('the govReport.rules setting lists every rule, and only rules', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, { properties?: Record<string, { enum: string[] }> }> } };
+    };
+    const schema = manifest.contributes.configuration.properties['govReport.rules']!.properties!;
+    assert.deepEqual(Object.keys(schema).sort(), RULES.map((r) => r.meta.id).sort());
+    for (const v of Object.values(schema)) assert.deepEqual(v.enum, ['off', 'error', 'warning', 'information', 'hint']);
+  });
+
   it('has no doc page without a rule', () => {
     const ids = new Set(RULES.map((r) => r.meta.id));
     for (const f of fs.readdirSync(path.join(ROOT, 'docs', 'rules'))) {
