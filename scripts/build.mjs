@@ -53,4 +53,6 @@ if (!production) {
     minify: false,
     sourcemap: 'inline',
   });
+  // the extension-host suite (runs inside VS Code, where `vscode` is provided)
+  await esbuild.build({ ...common, entryPoints: ['test/e2e/suite.ts'], outfile: 'out/e2e/suite.js', external: ['vscode'], minify: false, sourcemap: 'inline' });
 }

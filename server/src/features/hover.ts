@@ -30,7 +30,7 @@ function equationLine(eq: Equation, locale: Locale): string {
   const sums = `${left}${eq.left.length > 1 ? ` = ${fmt(eq.leftSum)}` : ''} ⟷ ${eq.right.length > 6 ? fmt(eq.rightSum) : `${right} = ${fmt(eq.rightSum)}`}`;
   const state = eq.holds ? '✓' : locale === 'zh' ? `✗ 差 ${fmt(eq.leftSum - eq.rightSum)}` : `✗ off by ${fmt(eq.leftSum - eq.rightSum)}`;
   const blanks = eq.unreadable.length > 0 ? (locale === 'zh' ? `（${eq.unreadable.length} 格为空或无法识别，按 0 计）` : ` (${eq.unreadable.length} empty or unreadable, counted as 0)`) : '';
-  return `- ${name} · ${subject}：${sums} ${state}${blanks}`;
+  return `- ${name} · ${subject}${locale === 'zh' ? '：' : ': '}${sums} ${state}${blanks}`;
 }
 
 function cellHover(analysis: Analysis, offset: number, locale: Locale): Hover | undefined {
@@ -46,7 +46,7 @@ function cellHover(analysis: Analysis, offset: number, locale: Locale): Hover | 
         : cell.issue === 'residue' || cell.issue === 'text'
           ? locale === 'zh' ? `“${cell.raw}”（无法识别为数字）` : `“${cell.raw}” (not a number)`
           : fmt(cell.value ?? 0);
-  const lines = [`**${hit.identity}**`, '', `${locale === 'zh' ? '数值' : 'Value'}：${value}`];
+  const lines = [`**${hit.identity}**`, '', locale === 'zh' ? `数值：${value}` : `Value: ${value}`];
   const eqs = equationsOf(report.tables).filter((eq) => [...eq.left, ...eq.right].some((t) => t.cell === cell));
   if (eqs.length > 0) {
     lines.push('', locale === 'zh' ? '参与的合计：' : 'Sums it takes part in:', '');

@@ -44,6 +44,8 @@ const RULE_SETTINGS = new Set(['off', 'error', 'warning', 'information', 'hint']
 let roots: string[] = [];
 let debounceMs = 150;
 let canConfigure = false;
+/** the client answers workspace/configuration (settings are pulled, not pushed) */
+let canPullConfiguration = false;
 
 /** One analysis per document version: every request on the same version shares it. */
 const cache = new Map<string, { version: number; analysis: Analysis }>();
@@ -92,6 +94,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as InitOptions;
   if (typeof options.debounce === 'number' && options.debounce >= 0) debounceMs = options.debounce;
   canConfigure = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+  canPullConfiguration = !!params.capabilities.workspace?.configuration;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   roots = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
   return {
@@ -111,17 +114,33 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(() => {
   if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+  if (canPullConfiguration) void pullSettings();
 });
 
-connection.onDidChangeConfiguration((params) => {
-  const rules = (params.settings as { govReport?: { rules?: unknown } } | undefined)?.govReport?.rules;
+function readRuleSettings(rules: unknown): Record<string, RuleSetting> {
   const next: Record<string, RuleSetting> = {};
   if (rules && typeof rules === 'object') {
     for (const [id, v] of Object.entries(rules as Record<string, unknown>)) if (typeof v === 'string' && RULE_SETTINGS.has(v)) next[id] = v as RuleSetting;
   }
-  ruleSettings = next;
+  return next;
+}
+
+/** Applies new settings and re-checks every open report at once. */
+function applySettings(settings: { rules?: unknown } | undefined): void {
+  ruleSettings = readRuleSettings(settings?.rules);
   cache.clear();
   for (const doc of documents.all()) schedule(doc.uri, true);
+}
+
+async function pullSettings(): Promise<void> {
+  const settings = (await connection.workspace.getConfiguration('govReport')) as { rules?: unknown } | undefined;
+  applySettings(settings);
+}
+
+connection.onDidChangeConfiguration((params) => {
+  // Pull when the client can answer (the pushed value may be null); else take what was pushed.
+  if (canPullConfiguration) void pullSettings();
+  else applySettings((params.settings as { govReport?: { rules?: unknown } } | undefined)?.govReport);
 });
 
 documents.onDidOpen((e) => schedule(e.document.uri, true));

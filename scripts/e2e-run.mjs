@@ -1,0 +1,118 @@
+// Runs the extension-host suite (out/e2e/suite.js) inside a real VS Code:
+// code-server on loopback + headless Chromium driven by playwright-core.
+// The extension under test is the packaged .vsix, installed with --install-extension.
+//   node scripts/e2e-run.mjs [--vsix path] [--keep]
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = path.join(fileURLToPath(import.meta.url), '..', '..');
+const args = process.argv.slice(2);
+const vsix = path.resolve(root, args.includes('--vsix') ? args[args.indexOf('--vsix') + 1] : 'dist-vsix/gov-annual-report.vsix');
+const entry = path.join(root, '.vscode-test/code-server/node_modules/code-server/out/node/entry.js');
+const suite = path.join(root, 'out/e2e/suite.js');
+const harness = path.join(root, 'test/e2e/harness');
+const TIME_LIMIT_MS = 5 * 60_000;
+
+for (const [what, p] of [['code-server (run scripts/e2e-setup.sh)', entry], ['the suite (run npm run build)', suite], ['the .vsix (run npm run package)', vsix]]) {
+  if (!fs.existsSync(p)) {
+    console.error(`e2e: missing ${what}: ${p}`);
+    process.exit(2);
+  }
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gov-e2e-'));
+const userData = path.join(tmp, 'user-data');
+const extensions = path.join(tmp, 'extensions');
+const workspace = path.join(tmp, 'workspace');
+fs.mkdirSync(workspace, { recursive: true });
+for (const f of fs.readdirSync(path.join(root, 'test/fixtures/seeds'))) fs.copyFileSync(path.join(root, 'test/fixtures/seeds', f), path.join(workspace, f));
+fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+fs.writeFileSync(
+  path.join(userData, 'User', 'settings.json'),
+  JSON.stringify({ 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off', 'extensions.autoUpdate': false, 'update.mode': 'none' }),
+);
+
+console.log(`e2e: installing ${path.relative(root, vsix)}`);
+const install = spawnSync(process.execPath, [entry, '--install-extension', vsix, '--extensions-dir', extensions, '--user-data-dir', userData], { encoding: 'utf8' });
+if (install.status !== 0) {
+  console.error(install.stdout, install.stderr);
+  process.exit(1);
+}
+
+const port = await new Promise((resolve) => {
+  const s = net.createServer();
+  s.listen(0, '127.0.0.1', () => {
+    const p = s.address().port;
+    s.close(() => resolve(p));
+  });
+});
+
+const server = spawn(
+  process.execPath,
+  [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userData, '--extensions-dir', extensions, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', workspace],
+  { stdio: ['ignore', 'pipe', 'pipe'] },
+);
+let serverLog = '';
+server.stdout.on('data', (d) => (serverLog += d));
+server.stderr.on('data', (d) => (serverLog += d));
+
+async function waitForServer() {
+  const until = Date.now() + 60_000;
+  while (Date.now() < until) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (r.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('code-server did not start:\n' + serverLog);
+}
+
+let code = 1;
+let browser;
+try {
+  await waitForServer();
+  const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
+  const payload = [
+    ['extensionDevelopmentPath', remote(harness)],
+    ['extensionTestsPath', remote(suite)],
+    ['skipWelcome', 'true'],
+  ];
+  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  const page = await browser.newPage();
+  const finished = new Promise((resolve) => {
+    void page.exposeFunction('codeAutomationExit', (c) => resolve(c));
+  });
+  await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
+    const line = (Array.isArray(logArgs) ? logArgs : [logArgs]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+    if (/✔|✖|e2e:|^\s+at |Error/.test(line)) console.log(line);
+  });
+  await page.goto(url);
+  code = await Promise.race([finished, new Promise((resolve) => setTimeout(() => resolve('timeout'), TIME_LIMIT_MS))]);
+  if (code === 'timeout') {
+    console.error(`e2e: no result within ${TIME_LIMIT_MS / 1000} s`);
+    await page.screenshot({ path: path.join(root, 'out', 'e2e-timeout.png') }).catch(() => {});
+    code = 1;
+  }
+} catch (e) {
+  console.error('e2e:', e instanceof Error ? e.message : e);
+  code = 1;
+} finally {
+  await browser?.close().catch(() => {});
+  server.kill();
+  if (!args.includes('--keep')) fs.rmSync(tmp, { recursive: true, force: true });
+}
+console.log(`e2e: exit code ${code}`);
+process.exit(typeof code === 'number' ? code : 1);

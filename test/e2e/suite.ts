@@ -1,0 +1,166 @@
+/**
+ * The extension-host suite: runs inside a real VS Code (code-server or
+ * desktop), against the extension as installed. The module contract of
+ * @vscode/test-electron: run() returns a promise that rejects on failure.
+ * Event-driven waits only (diagnostics, document events), each with a time limit.
+ */
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+const LANGUAGE = 'gov-annual-report';
+const LIMIT_MS = 30_000;
+
+function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('no workspace folder');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+function codeOf(d: vscode.Diagnostic): string | number | undefined {
+  return typeof d.code === 'object' ? d.code.value : d.code;
+}
+
+/** Resolves when `check` holds, re-evaluated on every diagnostics change, or rejects after the limit. */
+function waitForDiagnostics(uri: vscode.Uri, check: (ds: readonly vscode.Diagnostic[]) => boolean, what: string): Promise<readonly vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const now = vscode.languages.getDiagnostics(uri);
+    if (check(now)) return resolve(now);
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out waiting for ${what}; have: ${vscode.languages.getDiagnostics(uri).map((d) => codeOf(d)).join(', ')}`));
+    }, LIMIT_MS);
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (!e.uris.some((u) => u.toString() === uri.toString())) return;
+      const ds = vscode.languages.getDiagnostics(uri);
+      if (check(ds)) {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(ds);
+      }
+    });
+  });
+}
+
+/** Opens a workspace file and waits until the extension has given it the report language. */
+async function openReport(name: string): Promise<vscode.TextDocument> {
+  const uri = workspaceFile(name);
+  let sub: vscode.Disposable | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const switched = new Promise<vscode.TextDocument>((resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`${name} never got the language ${LANGUAGE}`)), LIMIT_MS);
+    sub = vscode.workspace.onDidOpenTextDocument((d) => {
+      if (d.uri.toString() === uri.toString() && d.languageId === LANGUAGE) resolve(d);
+    });
+  });
+  try {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    if (doc.languageId === LANGUAGE) return doc;
+    return await switched;
+  } finally {
+    clearTimeout(timer);
+    sub?.dispose();
+  }
+}
+
+const tests: [string, () => Promise<void>][] = [];
+const test = (name: string, fn: () => Promise<void>) => tests.push([name, fn]);
+
+test('a .txt report gets the report language by itself', async () => {
+  const doc = await openReport('wuzhong-2023.txt');
+  assert.equal(doc.languageId, LANGUAGE);
+  const ext = vscode.extensions.getExtension('gov-report-tools.gov-annual-report');
+  assert.ok(ext, 'the extension is installed');
+  assert.ok(ext.isActive);
+});
+
+test('wuwei-2023: the diagnostics of corpus/README.md, with rule ids, links, severities and ranges', async () => {
+  const doc = await openReport('wuwei-2023.txt');
+  const ds = await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'T3-column'), 'wuwei diagnostics');
+  const codes = ds.map(codeOf).sort();
+  assert.deepEqual(codes, ['T3-column', 'T3-row', 'cell-empty', 'cell-empty', 'cell-residue', 'cell-residue', 'cell-residue', 'cell-residue']);
+  for (const d of ds) {
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+    assert.ok(typeof d.code === 'object' && d.code.target.toString().endsWith(`/docs/rules/${d.code.value}.md`));
+  }
+  const residue = ds.filter((d) => codeOf(d) === 'cell-residue').sort((a, b) => a.range.start.line - b.range.start.line)[0]!;
+  assert.equal(doc.getText(residue.range), '政许可 421808');
+});
+
+test('a quick fix applied through the code-action provider makes its diagnostic go away', async () => {
+  const doc = await openReport('shizuishan-office-2023.txt');
+  const ds = await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'section-title-nonstandard'), 'the title warning');
+  const target = ds.find((x) => codeOf(x) === 'section-title-nonstandard')!;
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, target.range, vscode.CodeActionKind.QuickFix.value);
+  const fix = actions.find((a) => a.title === '改为标准标题“五、存在的主要问题及改进情况”' || a.title === 'Use the standard heading “五、存在的主要问题及改进情况”');
+  assert.ok(fix && fix.edit, `actions: ${actions.map((a) => a.title).join(' | ')}`);
+  assert.ok(await vscode.workspace.applyEdit(fix.edit));
+  await waitForDiagnostics(doc.uri, (d) => !d.some((x) => codeOf(x) === 'section-title-nonstandard'), 'the warning to go');
+  assert.ok(doc.getText().includes('五、存在的主要问题及改进情况'));
+});
+
+test('hover on a total that does not add up shows its identity and the sum', async () => {
+  const doc = await openReport('wuwei-2023.txt');
+  const line = doc.getText().split('\n').findIndex((l) => l.includes('1.申请人无正当理由逾期'));
+  const character = doc.lineAt(line).text.lastIndexOf('3');
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, character));
+  const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+  assert.match(text, /表三 · （六）其他处理/);
+  assert.match(text, /✗ (差|off by) 3/);
+});
+
+test('completion offers the fee clause in section 六', async () => {
+  const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE, content: '某县2023年政府信息公开工作年度报告\n一、总体情况\n六、其他需要报告的事项\n\n' });
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(3, 0));
+  const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+  assert.ok(labels.includes('信息处理费：未收取') || labels.includes('Fees: none charged'), labels.join(' | '));
+});
+
+test('the outline has the six sections', async () => {
+  const doc = await openReport('wuzhong-2023.txt');
+  const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+  assert.deepEqual(
+    symbols.map((s) => s.name),
+    ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'],
+  );
+});
+
+test('the whole-report snippet inserted with insertSnippet yields no problem', async () => {
+  const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE, content: '' });
+  const editor = await vscode.window.showTextDocument(doc);
+  const snippets = JSON.parse(
+    Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.file(path.join(vscode.extensions.getExtension('gov-report-tools.gov-annual-report')!.extensionPath, 'snippets', 'gov-annual-report.code-snippets')))).toString('utf8'),
+  ) as Record<string, { body: string[] }>;
+  const body = Object.entries(snippets).find(([k]) => k.startsWith('年报全文'))![1].body.join('\n');
+  assert.ok(await editor.insertSnippet(new vscode.SnippetString(body)));
+  await waitForDiagnostics(doc.uri, () => doc.getText().includes('六、其他需要报告的事项') && vscode.languages.getDiagnostics(doc.uri).length === 0, 'a clean check of the inserted report');
+  assert.deepEqual(vscode.languages.getDiagnostics(doc.uri).map(codeOf), []);
+});
+
+test('turning a rule off in the settings takes effect without reload', async () => {
+  const doc = await openReport('shizuishan-office-2023.txt');
+  await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'TXT-table'), 'the TXT-table warning');
+  const config = vscode.workspace.getConfiguration('govReport');
+  await config.update('rules', { 'TXT-table': 'off' }, vscode.ConfigurationTarget.Global);
+  try {
+    await waitForDiagnostics(doc.uri, (d) => d.length > 0 && !d.some((x) => codeOf(x) === 'TXT-table'), 'TXT-table to be off');
+  } finally {
+    await config.update('rules', undefined, vscode.ConfigurationTarget.Global);
+  }
+  await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'TXT-table'), 'TXT-table to be back');
+});
+
+export async function run(): Promise<void> {
+  let failed = 0;
+  for (const [name, fn] of tests) {
+    try {
+      await fn();
+      console.log(`✔ ${name}`);
+    } catch (e) {
+      failed++;
+      console.log(`✖ ${name}\n  ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    }
+  }
+  console.log(`e2e: ${tests.length - failed} passed, ${failed} failed`);
+  if (failed > 0) throw new Error(`${failed} of ${tests.length} extension-host tests failed`);
+}
