@@ -54,5 +54,7 @@ if (!production) {
     sourcemap: 'inline',
   });
   // the extension-host suite (runs inside VS Code, where `vscode` is provided)
-  await esbuild.build({ ...common, entryPoints: ['test/e2e/suite.ts'], outfile: 'out/e2e/suite.js', external: ['vscode'], minify: false, sourcemap: 'inline' });
+  for (const name of ['suite', 'screens']) {
+    await esbuild.build({ ...common, entryPoints: [`test/e2e/${name}.ts`], outfile: `out/e2e/${name}.js`, external: ['vscode'], minify: false, sourcemap: 'inline' });
+  }
 }

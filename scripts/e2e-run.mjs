@@ -14,7 +14,16 @@ const root = path.join(fileURLToPath(import.meta.url), '..', '..');
 const args = process.argv.slice(2);
 const vsix = path.resolve(root, args.includes('--vsix') ? args[args.indexOf('--vsix') + 1] : 'dist-vsix/gov-annual-report.vsix');
 const entry = path.join(root, '.vscode-test/code-server/node_modules/code-server/out/node/entry.js');
-const suite = path.join(root, 'out/e2e/suite.js');
+const screenshots = args.includes('--screenshots');
+const suite = path.join(root, screenshots ? 'out/e2e/screens.js' : 'out/e2e/suite.js');
+const imagesDir = path.join(root, 'docs', 'images');
+/** What must be on screen before each picture is taken. */
+const SHOW = {
+  problems: '.markers-panel .monaco-list-row',
+  hover: '.monaco-hover-content',
+  completion: '.suggest-widget.visible .monaco-list-row',
+  outline: '.outline-pane .monaco-list-row',
+};
 const harness = path.join(root, 'test/e2e/harness');
 const TIME_LIMIT_MS = 5 * 60_000;
 
@@ -34,7 +43,15 @@ for (const f of fs.readdirSync(path.join(root, 'test/fixtures/seeds'))) fs.copyF
 fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
 fs.writeFileSync(
   path.join(userData, 'User', 'settings.json'),
-  JSON.stringify({ 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off', 'extensions.autoUpdate': false, 'update.mode': 'none' }),
+  JSON.stringify({
+    'workbench.startupEditor': 'none',
+    'security.workspace.trust.enabled': false,
+    'telemetry.telemetryLevel': 'off',
+    'extensions.autoUpdate': false,
+    'update.mode': 'none',
+    // the pictures show what Chinese users see (the interface itself has no Chinese language pack offline)
+    ...(screenshots ? { 'govReport.messageLanguage': 'zh', 'workbench.colorTheme': 'Default Light Modern', '[gov-annual-report]': { 'editor.tabSize': 8, 'editor.wordWrap': 'off' } } : {}),
+  }),
 );
 
 console.log(`e2e: installing ${path.relative(root, vsix)}`);
@@ -91,13 +108,24 @@ try {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
-  const page = await browser.newPage();
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   const finished = new Promise((resolve) => {
     void page.exposeFunction('codeAutomationExit', (c) => resolve(c));
   });
-  await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
+  await page.exposeFunction('codeAutomationLog', async (type, logArgs) => {
     const line = (Array.isArray(logArgs) ? logArgs : [logArgs]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
     if (/✔|✖|e2e:|^\s+at |Error/.test(line)) console.log(line);
+    const shot = /SHOT (\w+)/.exec(line);
+    if (shot) {
+      const name = shot[1];
+      await page.waitForSelector(SHOW[name] ?? 'body', { state: 'visible', timeout: 15_000 }).catch(() => console.log(`e2e: ${name}: ${SHOW[name]} not seen`));
+      await page.waitForTimeout(500); // let the widget finish its fade-in before the picture (pictures only, never in tests)
+      fs.mkdirSync(imagesDir, { recursive: true });
+      await page.screenshot({ path: path.join(imagesDir, `${name}.png`) });
+      console.log(`e2e: docs/images/${name}.png`);
+      fs.mkdirSync(path.join(tmp, 'acks'), { recursive: true });
+      fs.writeFileSync(path.join(tmp, 'acks', name), '');
+    }
   });
   await page.goto(url);
   code = await Promise.race([finished, new Promise((resolve) => setTimeout(() => resolve('timeout'), TIME_LIMIT_MS))]);

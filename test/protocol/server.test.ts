@@ -319,9 +319,14 @@ describe('language server over stdio', () => {
     assert.ok(!after.diagnostics.some((d) => d.code === 'TXT-table'));
     assert.equal(after.diagnostics.find((d) => d.code === 'section-title-nonstandard')!.severity, 1);
     const mark2 = received.length;
-    await connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { govReport: { rules: {} } } });
+    await connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { govReport: { rules: {}, messageLanguage: 'en' } } });
     const back = await diagnosticsWhere((d) => d.uri === uri && received.indexOf(d) >= mark2);
     assert.ok(back.diagnostics.some((d) => d.code === 'TXT-table'));
+    assert.match(String(back.diagnostics.find((d) => d.code === 'TXT-table')!.message), /^The text says 1 reconsideration cases/);
+    const mark3 = received.length;
+    await connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { govReport: { messageLanguage: 'auto' } } });
+    const zhAgain = await diagnosticsWhere((d) => d.uri === uri && received.indexOf(d) >= mark3);
+    assert.match(String(zhAgain.diagnostics.find((d) => d.code === 'TXT-table')!.message), /^正文称行政复议 1 件/);
     await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   });
 

@@ -37,6 +37,8 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
 let locale: Locale = 'zh';
+/** the language of VS Code's interface, used when govReport.messageLanguage is "auto" */
+let clientLocale: Locale = 'zh';
 /** govReport.rules: rules turned off or given another severity */
 let ruleSettings: Record<string, RuleSetting> = {};
 const RULE_SETTINGS = new Set(['off', 'error', 'warning', 'information', 'hint']);
@@ -90,7 +92,7 @@ function schedule(uri: string, immediate: boolean): void {
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
-  locale = pickLocale(params.locale);
+  locale = clientLocale = pickLocale(params.locale);
   const options = (params.initializationOptions ?? {}) as InitOptions;
   if (typeof options.debounce === 'number' && options.debounce >= 0) debounceMs = options.debounce;
   canConfigure = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
@@ -126,21 +128,23 @@ function readRuleSettings(rules: unknown): Record<string, RuleSetting> {
 }
 
 /** Applies new settings and re-checks every open report at once. */
-function applySettings(settings: { rules?: unknown } | undefined): void {
+function applySettings(settings: { rules?: unknown; messageLanguage?: unknown } | undefined): void {
   ruleSettings = readRuleSettings(settings?.rules);
+  const language = settings?.messageLanguage;
+  locale = language === 'zh' || language === 'en' ? language : clientLocale;
   cache.clear();
   for (const doc of documents.all()) schedule(doc.uri, true);
 }
 
 async function pullSettings(): Promise<void> {
-  const settings = (await connection.workspace.getConfiguration('govReport')) as { rules?: unknown } | undefined;
+  const settings = (await connection.workspace.getConfiguration('govReport')) as { rules?: unknown; messageLanguage?: unknown } | undefined;
   applySettings(settings);
 }
 
 connection.onDidChangeConfiguration((params) => {
   // Pull when the client can answer (the pushed value may be null); else take what was pushed.
   if (canPullConfiguration) void pullSettings();
-  else applySettings((params.settings as { govReport?: { rules?: unknown } } | undefined)?.govReport);
+  else applySettings((params.settings as { govReport?: { rules?: unknown; messageLanguage?: unknown } } | undefined)?.govReport);
 });
 
 documents.onDidOpen((e) => schedule(e.document.uri, true));

@@ -1,0 +1,82 @@
+/**
+ * Extension-host steps for the README's pictures: each step puts the editor in
+ * a state, logs "SHOT <name>", and waits until the runner has taken the
+ * screenshot (it writes an acknowledgement file into the workspace).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+const LIMIT_MS = 60_000;
+
+function folder(): string {
+  return vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+}
+
+async function shot(name: string): Promise<void> {
+  // the runner acknowledges each picture in a folder beside the workspace (not in it, so the Explorer stays clean)
+  const ack = path.join(folder(), '..', 'acks', name);
+  console.log(`SHOT ${name}`);
+  const until = Date.now() + LIMIT_MS;
+  while (!fs.existsSync(ack)) {
+    if (Date.now() > until) throw new Error(`no screenshot of ${name}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function waitForDiagnostics(uri: vscode.Uri): Promise<void> {
+  if (vscode.languages.getDiagnostics(uri).length > 0) return;
+  await new Promise<void>((resolve) => {
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) {
+        sub.dispose();
+        resolve();
+      }
+    });
+  });
+}
+
+async function openAt(file: string, needle: string, after = 0): Promise<vscode.TextEditor> {
+  const uri = vscode.Uri.file(path.join(folder(), file));
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  const line = doc.getText().split('\n').findIndex((l) => l.includes(needle));
+  const character = after >= 0 ? doc.lineAt(line).text.lastIndexOf(needle) + after : 0;
+  editor.selection = new vscode.Selection(line, character, line, character);
+  editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.InCenter);
+  return editor;
+}
+
+export async function run(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  // 1. a report with its problems: squiggles in the editor and the Problems panel
+  const editor = await openAt('wuwei-2023.txt', '1.申请人无正当理由逾期');
+  await waitForDiagnostics(editor.document.uri);
+  await vscode.commands.executeCommand('workbench.actions.view.problems');
+  await shot('problems');
+  await vscode.commands.executeCommand('workbench.action.closePanel');
+
+  // 2. the hover on a total that does not add up
+  const line = editor.document.getText().split('\n').findIndex((l) => l.includes('1.申请人无正当理由逾期'));
+  const character = editor.document.lineAt(line).text.lastIndexOf('3');
+  editor.selection = new vscode.Selection(line, character, line, character);
+  await vscode.commands.executeCommand('editor.action.showHover');
+  await shot('hover');
+
+  // 3. the completion list of standard clauses in section 六
+  const doc = await vscode.workspace.openTextDocument({
+    language: 'gov-annual-report',
+    content: '某县人民政府2023年政府信息公开工作年度报告\n\n一、总体情况\n\n……\n\n六、其他需要报告的事项\n\n',
+  });
+  const untitled = await vscode.window.showTextDocument(doc, { preview: false });
+  untitled.selection = new vscode.Selection(7, 0, 7, 0);
+  await vscode.commands.executeCommand('editor.action.triggerSuggest');
+  await shot('completion');
+  await vscode.commands.executeCommand('hideSuggestWidget');
+
+  // 4. the outline
+  await openAt('wuzhong-2023.txt', '三、收到和处理政府信息公开申请情况', -1);
+  await vscode.commands.executeCommand('outline.focus');
+  await vscode.commands.executeCommand('outline.expand').then(undefined, () => undefined);
+  await shot('outline');
+}
