@@ -87,6 +87,27 @@ test('wuwei-2023: the diagnostics of corpus/README.md, with rule ids, links, sev
   assert.equal(doc.getText(residue.range), '政许可 421808');
 });
 
+test('the other seeds: the diagnostics of corpus/README.md', async () => {
+  const want: Record<string, string[]> = {
+    'wuzhong-2023.txt': [],
+    'tongxin-2022.txt': [],
+    'shizuishan-office-2023.txt': ['TXT-table', 'cell-empty', 'cell-empty', 'cell-empty', 'cell-empty', 'cell-empty', 'section-title-nonstandard'],
+    'litong-2021.txt': ['cell-empty', 'cell-empty', 'cell-empty', 'cell-empty', 'cell-empty', 'cell-empty', 'table-header', 'table-shape', 'table-shape', 'table-shape'],
+  };
+  for (const [name, codes] of Object.entries(want)) {
+    const doc = await openReport(name);
+    // the server answers on a document in order: once it has given the outline, it has published the diagnostics
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+    assert.equal(symbols.length, 6, name);
+    const ds = await waitForDiagnostics(doc.uri, (d) => d.length === codes.length, `${name} diagnostics`);
+    assert.deepEqual(ds.map(codeOf).map(String).sort(), [...codes].sort(), name);
+    for (const d of ds) assert.ok(typeof d.code === 'object' && d.code.target.toString().includes('/docs/rules/'), name);
+  }
+  const litong = vscode.languages.getDiagnostics(workspaceFile('litong-2021.txt'));
+  const note = litong.find((d) => codeOf(d) === 'table-header')!;
+  assert.equal(note.severity, vscode.DiagnosticSeverity.Information);
+});
+
 test('a quick fix applied through the code-action provider makes its diagnostic go away', async () => {
   const doc = await openReport('shizuishan-office-2023.txt');
   const ds = await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'section-title-nonstandard'), 'the title warning');
