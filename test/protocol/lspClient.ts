@@ -20,6 +20,8 @@ export interface TestServer {
   child: ChildProcess;
   /** opens a document and resolves with its first diagnostics */
   open(uri: string, text: string): Promise<PublishDiagnosticsParams>;
+  /** every publishDiagnostics received, in order */
+  published: PublishDiagnosticsParams[];
   stop(): void;
 }
 
@@ -27,7 +29,9 @@ export async function startServer(locale: string, rootUri: string | null = null)
   const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiting = new Map<string, (p: PublishDiagnosticsParams) => void>();
+  const published: PublishDiagnosticsParams[] = [];
   connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    published.push(p);
     const w = waiting.get(`${p.uri}#${p.version}`);
     if (w) {
       waiting.delete(`${p.uri}#${p.version}`);
@@ -48,6 +52,7 @@ export async function startServer(locale: string, rootUri: string | null = null)
   return {
     connection,
     child,
+    published,
     open(uri, text) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error('no diagnostics for ' + uri)), 10_000);

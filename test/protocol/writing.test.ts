@@ -16,8 +16,6 @@ import {
   FoldingRangeRequest,
   HoverRequest,
   MarkupContent,
-  PublishDiagnosticsNotification,
-  PublishDiagnosticsParams,
   SelectionRange,
   SelectionRangeRequest,
 } from 'vscode-languageserver-protocol/node';
@@ -180,11 +178,7 @@ describe('checking every report of the workspace over LSP', () => {
     fs.writeFileSync(path.join(dir, 'sub', 'wuzhong-2023.txt'), readSeed('wuzhong-2023'));
     fs.writeFileSync(path.join(dir, 'notes.txt'), '会议纪要\n');
     const server = await startServer('zh-cn', pathToFileURL(dir).href);
-    const published = new Map<string, number>();
     const progress: string[] = [];
-    server.connection.onNotification(PublishDiagnosticsNotification.type, (p: PublishDiagnosticsParams) => {
-      published.set(p.uri, p.diagnostics.length);
-    });
     server.connection.onNotification('$/progress', (p: { value: { kind: string } }) => {
       progress.push(p.value.kind);
     });
@@ -193,7 +187,7 @@ describe('checking every report of the workspace over LSP', () => {
       assert.equal(r.files, 2);
       assert.equal(r.errors, 8, 'wuwei-2023: 4 residue, 2 empty cells, a row and a column');
       assert.deepEqual(r.unreadable, []);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      const published = new Map(server.published.map((p) => [p.uri, p.diagnostics.length]));
       assert.equal(published.get(pathToFileURL(path.join(dir, 'wuwei-2023.txt')).href), 8);
       assert.equal(published.get(pathToFileURL(path.join(dir, 'sub', 'wuzhong-2023.txt')).href), 0);
       assert.ok(!published.has(pathToFileURL(path.join(dir, 'notes.txt')).href));

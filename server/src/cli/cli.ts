@@ -219,8 +219,8 @@ export function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}): num
   if (options.format === 'json') {
     const out = results.map((r) => ({
       file: r.file,
-      diagnostics: toDiagnostics(r.analysis, options.locale).map((d, k) => ({
-        rule: r.analysis.problems[k]!.rule,
+      diagnostics: toDiagnostics(r.analysis, options.locale).map((d) => ({
+        rule: String(d.code),
         severity: SEVERITY_NAME[d.severity ?? 1],
         message: d.message,
         range: d.range,
@@ -230,10 +230,9 @@ export function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}): num
   } else {
     for (const r of results) {
       const diagnostics = toDiagnostics(r.analysis, options.locale);
-      diagnostics.forEach((d, k) => {
-        const p = r.analysis.problems[k]!;
-        io.stdout(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${p.severity} ${p.rule} ${d.message}\n`);
-      });
+      for (const d of diagnostics) {
+        io.stdout(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY_NAME[d.severity ?? 1]} ${String(d.code)} ${d.message}\n`);
+      }
     }
     io.stdout(summary(results, options.locale) + '\n');
   }

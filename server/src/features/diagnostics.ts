@@ -30,6 +30,20 @@ export function toDiagnostic(problem: Problem, analysis: Analysis, locale: Local
   return d;
 }
 
+/** One diagnostic per rule that threw: the other rules' problems are still there. */
+function internalDiagnostics(analysis: Analysis, locale: Locale): Diagnostic[] {
+  return analysis.failures.map((f) => ({
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Warning,
+    code: 'internal-error',
+    source: DIAGNOSTIC_SOURCE,
+    message:
+      locale === 'zh'
+        ? `规则 ${f.rule} 在检查本文档时出错（内部错误，请反馈）；其余规则照常检查。${f.error instanceof Error ? f.error.message : String(f.error)}`
+        : `Rule ${f.rule} failed on this document (an internal error, please report it); the other rules ran. ${f.error instanceof Error ? f.error.message : String(f.error)}`,
+  }));
+}
+
 export function toDiagnostics(analysis: Analysis, locale: Locale, uri?: string): Diagnostic[] {
-  return analysis.problems.map((p) => toDiagnostic(p, analysis, locale, uri));
+  return [...internalDiagnostics(analysis, locale), ...analysis.problems.map((p) => toDiagnostic(p, analysis, locale, uri))];
 }

@@ -44,7 +44,11 @@ let ruleSettings: Record<string, RuleSetting> = {};
 const RULE_SETTINGS = new Set(['off', 'error', 'warning', 'information', 'hint']);
 /** the workspace folders, as file system paths */
 let roots: string[] = [];
-let debounceMs = 150;
+let debounceMs = 200;
+/** documents longer than this (characters) are checked on save only */
+let maxFileSize = 2_000_000;
+/** debounce given by the client at initialization (tests set 0): it wins over the setting */
+let debounceFixed = false;
 let canConfigure = false;
 /** the client answers workspace/configuration (settings are pulled, not pushed) */
 let canPullConfiguration = false;
@@ -66,12 +70,36 @@ function analysisOf(doc: TextDocument): Analysis {
   return analysis;
 }
 
-function validate(uri: string): void {
+/** A note on a document too large to check on every keystroke. */
+function sizeNote(doc: TextDocument) {
+  const mb = (doc.getText().length / 1_000_000).toFixed(1);
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: 3 as const,
+    code: 'size-limit',
+    source: '政府信息公开年报',
+    message:
+      locale === 'zh'
+        ? `文档较大（${mb} 百万字符，超过 govReport.maxFileSize），为保持编辑流畅，只在保存时检查。`
+        : `This document is large (${mb} M characters, above govReport.maxFileSize): it is checked on save only.`,
+  };
+}
+
+function validate(uri: string, onSave = false): void {
   const doc = documents.get(uri);
   if (!doc) return;
+  const large = doc.getText().length > maxFileSize;
+  if (large && !onSave) {
+    sent.set(uri, doc.version);
+    const previous = cache.get(uri);
+    const kept = previous ? toDiagnostics(previous.analysis, locale, uri) : [];
+    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [sizeNote(doc), ...kept] });
+    return;
+  }
   const analysis = analysisOf(doc);
   sent.set(uri, doc.version);
-  void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: toDiagnostics(analysis, locale, uri) });
+  const diagnostics = toDiagnostics(analysis, locale, uri);
+  void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: large ? [sizeNote(doc), ...diagnostics] : diagnostics });
 }
 
 function schedule(uri: string, immediate: boolean): void {
@@ -94,14 +122,17 @@ function schedule(uri: string, immediate: boolean): void {
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   locale = clientLocale = pickLocale(params.locale);
   const options = (params.initializationOptions ?? {}) as InitOptions;
-  if (typeof options.debounce === 'number' && options.debounce >= 0) debounceMs = options.debounce;
+  if (typeof options.debounce === 'number' && options.debounce >= 0) {
+    debounceMs = options.debounce;
+    debounceFixed = true;
+  }
   canConfigure = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   roots = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
   return {
     capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       documentSymbolProvider: { label: locale === 'zh' ? '政府信息公开年报' : 'Annual report' },
       foldingRangeProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
@@ -128,8 +159,10 @@ function readRuleSettings(rules: unknown): Record<string, RuleSetting> {
 }
 
 /** Applies new settings and re-checks every open report at once. */
-function applySettings(settings: { rules?: unknown; messageLanguage?: unknown } | undefined): void {
+function applySettings(settings: { rules?: unknown; messageLanguage?: unknown; debounce?: unknown; maxFileSize?: unknown } | undefined): void {
   ruleSettings = readRuleSettings(settings?.rules);
+  if (!debounceFixed) debounceMs = typeof settings?.debounce === 'number' && settings.debounce >= 0 && settings.debounce <= 10_000 ? settings.debounce : 200;
+  maxFileSize = typeof settings?.maxFileSize === 'number' && settings.maxFileSize > 0 ? settings.maxFileSize : 2_000_000;
   const language = settings?.messageLanguage;
   locale = language === 'zh' || language === 'en' ? language : clientLocale;
   cache.clear();
@@ -137,14 +170,14 @@ function applySettings(settings: { rules?: unknown; messageLanguage?: unknown } 
 }
 
 async function pullSettings(): Promise<void> {
-  const settings = (await connection.workspace.getConfiguration('govReport')) as { rules?: unknown; messageLanguage?: unknown } | undefined;
+  const settings = (await connection.workspace.getConfiguration('govReport')) as Parameters<typeof applySettings>[0];
   applySettings(settings);
 }
 
 connection.onDidChangeConfiguration((params) => {
   // Pull when the client can answer (the pushed value may be null); else take what was pushed.
   if (canPullConfiguration) void pullSettings();
-  else applySettings((params.settings as { govReport?: { rules?: unknown; messageLanguage?: unknown } } | undefined)?.govReport);
+  else applySettings((params.settings as { govReport?: Parameters<typeof applySettings>[0] } | undefined)?.govReport);
 });
 
 documents.onDidOpen((e) => schedule(e.document.uri, true));
@@ -152,6 +185,12 @@ documents.onDidChangeContent((e) => {
   // didOpen also reports its content as a change: it was checked already.
   if (sent.get(e.document.uri) === e.document.version) return;
   schedule(e.document.uri, false);
+});
+documents.onDidSave((e) => {
+  if (e.document.getText().length > maxFileSize) {
+    cache.delete(e.document.uri);
+    validate(e.document.uri, true);
+  }
 });
 documents.onDidClose((e) => {
   const pending = timers.get(e.document.uri);

@@ -189,7 +189,7 @@ export function spaceSegments(t: string): { start: number; end: number }[] {
   while ((m = SEGMENT_RE.exec(t))) {
     const seg = m[0];
     const base = m.index;
-    const n = TRAILING_NUMBERS_RE.exec(seg);
+    const n = seg.length <= 400 && /[0-9０-９]$/.test(seg) ? TRAILING_NUMBERS_RE.exec(seg) : null;
     if (n && (n[1] === undefined || n[2]!.includes(' ') || /[^\d\s]$/.test(n[1]))) {
       let offset = 0;
       if (n[1] !== undefined && n[1] !== '') {
@@ -218,6 +218,8 @@ function isSpaceRow(t: string): boolean {
   if (/[。；;]$/.test(trimmed)) return false;
   if (t.indexOf('  ') < 0 && t.indexOf('\u3000') < 0) {
     // numbers separated by single spaces after a label: "一、本年新收政府信息公开申请数量 343 1 0 0 0 0 344"
+    // only the end of the line can hold the numbers (and a regex on a 1 MB line must not backtrack over all of it)
+    if (!/[0-9０-９]$/.test(trimmed) || trimmed.length > 400) return false;
     const m = TRAILING_NUMBERS_RE.exec(trimmed);
     return !!m && m[2]!.split(' ').length >= 3 && !/[，,。]/.test(m[1] ?? '');
   }
@@ -426,7 +428,8 @@ export function parse(text: string): SyntaxTree {
 
     // plain text: continue a paragraph cut by a page break, or start a new one
     const c = contentOf(line);
-    if (paragraph && !endsSentence(text.slice(paragraph.start, paragraph.end))) {
+    const lastLine = paragraph?.lines[paragraph.lines.length - 1];
+    if (paragraph && lastLine && !endsSentence(text.slice(lastLine.start, lastLine.end))) {
       paragraph.lines.push({ start: c.start, end: c.end });
       paragraph.end = c.end;
     } else {

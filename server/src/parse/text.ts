@@ -88,21 +88,22 @@ const FULLWIDTH_END = 0xff5e;
  * the result are offsets into the input.
  */
 export function toHalfWidth(s: string): string {
-  let out = '';
-  let changed = false;
-  for (let i = 0; i < s.length; i++) {
+  const n = s.length;
+  let i = 0;
+  for (; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (c >= FULLWIDTH_START && c <= FULLWIDTH_END) {
-      out += String.fromCharCode(c - 0xfee0);
-      changed = true;
-    } else if (c === 0x3000) {
-      out += ' ';
-      changed = true;
-    } else {
-      out += s[i];
-    }
+    if ((c >= FULLWIDTH_START && c <= FULLWIDTH_END) || c === 0x3000) break;
   }
-  return changed ? out : s;
+  if (i === n) return s; // nothing to fold: no copy
+  const codes = new Uint16Array(n);
+  for (let k = 0; k < n; k++) {
+    const c = s.charCodeAt(k);
+    codes[k] = c >= FULLWIDTH_START && c <= FULLWIDTH_END ? c - 0xfee0 : c === 0x3000 ? 0x20 : c;
+  }
+  let out = '';
+  const CHUNK = 8192;
+  for (let k = 0; k < n; k += CHUNK) out += String.fromCharCode(...codes.subarray(k, Math.min(n, k + CHUNK)));
+  return out;
 }
 
 /** Removes all white space (including the ideographic space). */

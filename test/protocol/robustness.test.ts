@@ -1,0 +1,106 @@
+/**
+ * The server stays up and sane under odd requests: unknown documents, positions
+ * outside the document, rapid open/change/close, a 10 MB change, invalid settings.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import {
+  CompletionRequest,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DidSaveTextDocumentNotification,
+  DocumentSymbolRequest,
+  HoverRequest,
+  PublishDiagnosticsParams,
+  SelectionRangeRequest,
+} from 'vscode-languageserver-protocol/node';
+import { readSeed } from '../helpers';
+import { TestServer, startServer } from './lspClient';
+
+describe('server robustness', () => {
+  let server: TestServer;
+  let published: PublishDiagnosticsParams[] = [];
+  before(async () => {
+    server = await startServer('zh-cn');
+    published = server.published;
+  });
+  after(() => server.stop());
+
+  it('answers requests about unknown documents with nothing', async () => {
+    const uri = 'file:///nowhere.txt';
+    assert.deepEqual(await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }), []);
+    assert.equal(await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } }), null);
+    assert.deepEqual(await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } }), []);
+  });
+
+  it('answers positions outside the document sanely', async () => {
+    const uri = 'file:///robust/out.txt';
+    await server.open(uri, readSeed('wuzhong-2023'));
+    for (const position of [{ line: 99_999, character: 0 }, { line: 3, character: 99_999 }, { line: 0, character: 0 }]) {
+      await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+      await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
+      const ranges = await server.connection.sendRequest(SelectionRangeRequest.type, { textDocument: { uri }, positions: [position] });
+      assert.equal(ranges!.length, 1);
+    }
+  });
+
+  it('survives rapid open/change/close and keeps answering', async () => {
+    const text = readSeed('wuwei-2023');
+    for (let k = 0; k < 30; k++) {
+      const uri = `file:///robust/rapid-${k % 3}.txt`;
+      await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'gov-annual-report', version: 1, text } });
+      await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 5, character: 0 } }, text: '' }],
+      });
+      await server.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    }
+    const symbols = await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: 'file:///robust/out.txt' } });
+    assert.equal((symbols as unknown[]).length, 6);
+  });
+
+  it('takes a 10 MB change: checked on save only, with a note, and keeps answering', async () => {
+    const uri = 'file:///robust/huge.txt';
+    await server.open(uri, readSeed('wuzhong-2023'));
+    const huge = readSeed('wuzhong-2023').repeat(Math.ceil(10_000_000 / readSeed('wuzhong-2023').length));
+    const mark = published.length;
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: huge }] });
+    const noted = await waitFor(() => published.slice(mark).find((p) => p.uri === uri && p.version === 2));
+    assert.equal(noted.diagnostics[0]!.code, 'size-limit');
+    assert.match(String(noted.diagnostics[0]!.message), /只在保存时检查/);
+    const mark2 = published.length;
+    await server.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
+    const saved = await waitFor(() => published.slice(mark2).find((p) => p.uri === uri), 60_000);
+    assert.equal(saved.diagnostics[0]!.code, 'size-limit');
+    assert.ok(saved.diagnostics.some((d) => d.code === 'section-duplicate'), 'the saved document was checked');
+    await server.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  });
+
+  it('ignores invalid settings values', async () => {
+    const uri = 'file:///robust/settings.txt';
+    await server.open(uri, readSeed('shizuishan-office-2023'));
+    const mark = published.length;
+    await server.connection.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: { govReport: { rules: { 'TXT-table': 5, 'cell-empty': 'loud', 'no-such-rule': 'off' }, messageLanguage: 42, debounce: -3, maxFileSize: 'big' } },
+    });
+    const after = await waitFor(() => published.slice(mark).find((p) => p.uri === uri));
+    assert.ok(after.diagnostics.some((d) => d.code === 'TXT-table'));
+    assert.ok(after.diagnostics.some((d) => d.code === 'cell-empty' && d.severity === 1));
+    assert.match(String(after.diagnostics[0]!.message), /[\u4e00-\u9fff]/);
+  });
+});
+
+function waitFor<T>(find: () => T | undefined, limit = 20_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const until = Date.now() + limit;
+    const tick = () => {
+      const v = find();
+      if (v !== undefined) return resolve(v);
+      if (Date.now() > until) return reject(new Error('not received in time'));
+      setTimeout(tick, 20);
+    };
+    tick();
+  });
+}
