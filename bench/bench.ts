@@ -5,6 +5,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../server/src/check';
+import { lint as markdownlint } from 'markdownlint/sync';
+import { spawn } from 'node:child_process';
+import {
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  InitializeRequest,
+  InitializedNotification,
+  PublishDiagnosticsNotification,
+  StreamMessageReader,
+  StreamMessageWriter,
+  createProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
 import { parse } from '../server/src/parse/parser';
 
 const root = path.resolve(__dirname, '..');
@@ -22,12 +34,16 @@ function stats(samples: number[]): { median: number; p95: number } {
   return { median: s[s.length >> 1]!, p95: s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]! };
 }
 
+async function main(): Promise<void> {
 const rows: string[][] = [['measure', 'median ms', 'p95 ms']];
 for (let i = 0; i < 50; i++) for (const s of seeds) analyze(s.text); // warm up
+for (const s of seeds) markdownlint({ strings: { s: s.text } });
 for (const s of seeds) {
   const samples = Array.from({ length: 300 }, () => time(() => analyze(s.text)));
   const { median, p95 } = stats(samples);
+  const reference = stats(Array.from({ length: 100 }, () => time(() => markdownlint({ strings: { s: s.text } }))));
   rows.push([`full check ${s.name} (${(Buffer.byteLength(s.text) / 1024).toFixed(1)} KB)`, median.toFixed(3), p95.toFixed(3)]);
+  rows.push([`  markdownlint on the same text (ratio ours/markdownlint ${(median / reference.median).toFixed(2)})`, reference.median.toFixed(3), reference.p95.toFixed(3)]);
 }
 
 /** A report of about `bytes` characters: the seeds' prose repeated inside sections, and one set of tables. */
@@ -64,6 +80,57 @@ while (soup.length < 1_000_000) {
 rows.push(['parse 1 MB random text', time(() => parse(soup)).toFixed(1), '']);
 rows.push(['full check 1 MB random text', time(() => analyze(soup)).toFixed(1), '']);
 
+const pathological: [string, string][] = [
+  ['a 1 MB single line', '政府信息公开'.repeat(170_000)],
+  ['100 000 tabs', '\t'.repeat(100_000)],
+  ['a 10 000-row table', '三、收到和处理政府信息公开申请情况\n' + Array.from({ length: 10_000 }, (_v, k) => `${k % 9}.其他\t1\t0\t0\t0\t0\t0\t1`).join('\n')],
+  ['50 000 lines without structure', Array.from({ length: 50_000 }, (_v, k) => `第 ${k} 行文字，没有结构`).join('\n')],
+];
+for (const [name, text] of pathological) rows.push([`full check ${name}`, time(() => analyze(text)).toFixed(1), '']);
+
+// the language server over stdio: one character typed, diagnostics back (debounce off)
+{
+  const child = spawn(process.execPath, [path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const waiting = new Map<string, () => void>();
+  connection.onNotification(PublishDiagnosticsNotification.type, (p) => waiting.get(`${p.uri}#${p.version}`)?.());
+  connection.listen();
+  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { debounce: 0 }, workspaceFolders: null });
+  await connection.sendNotification(InitializedNotification.type, {});
+  const published = (uri: string, version: number) => new Promise<void>((resolve) => waiting.set(`${uri}#${version}`, resolve));
+  const uri = 'file:///bench/wuzhong.txt';
+  const text = seeds.find((x) => x.name.startsWith('wuzhong'))!.text;
+  let done = published(uri, 1);
+  await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'gov-annual-report', version: 1, text } });
+  await done;
+  const latencies: number[] = [];
+  const line = text.split('\n').findIndex((l) => l.startsWith('五、'));
+  for (let k = 0; k < 500; k++) {
+    const version = k + 2;
+    done = published(uri, version);
+    const t = process.hrtime.bigint();
+    await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line: line + 2, character: 0 }, end: { line: line + 2, character: k % 2 } }, text: k % 2 ? '' : '字' }],
+    });
+    await done;
+    latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  const l = stats(latencies);
+  rows.push(['keystroke → diagnostics over LSP (500 edits)', l.median.toFixed(2), l.p95.toFixed(2)]);
+  for (let k = 0; k < 100; k++) {
+    const u = `file:///bench/open-${k}.txt`;
+    done = published(u, 1);
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: u, languageId: 'gov-annual-report', version: 1, text: seeds[k % seeds.length]!.text } });
+    await done;
+  }
+  const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  rows.push(['server memory with 100 reports open', `${rss.toFixed(0)} MB`, '']);
+  connection.dispose();
+  child.kill();
+}
+
 for (const f of ['client.js', 'server.js', 'cli.js']) {
   const p = path.join(root, 'dist', f);
   if (fs.existsSync(p)) rows.push([`bundle dist/${f}`, `${(fs.statSync(p).size / 1024).toFixed(0)} KB`, '']);
@@ -71,3 +138,6 @@ for (const f of ['client.js', 'server.js', 'cli.js']) {
 
 const width = rows.map((r) => r.map((c) => c.length)).reduce((w, r) => w.map((x, k) => Math.max(x, r[k] ?? 0)));
 for (const r of rows) console.log(r.map((c, k) => (k === 0 ? c.padEnd(width[k]!) : c.padStart(width[k]!))).join('  '));
+}
+
+void main();
