@@ -153,11 +153,33 @@ interface Canon {
   info: LabelInfo;
 }
 
-function bestScore(info: LabelInfo, canon: readonly Canon[]): number {
+/**
+ * Label scores against every row of a format table, cached by label: a report is
+ * re-checked on every keystroke and its labels rarely change. Bounded.
+ */
+const scoreCache = new WeakMap<readonly Canon[], Map<string, Float64Array>>();
+const SCORE_CACHE_LIMIT = 20_000;
+
+function scoresFor(label: string, canon: readonly Canon[], remove: readonly string[]): Float64Array {
+  let byLabel = scoreCache.get(canon);
+  if (!byLabel) scoreCache.set(canon, (byLabel = new Map()));
+  let scores = byLabel.get(label);
+  if (!scores) {
+    if (byLabel.size >= SCORE_CACHE_LIMIT) byLabel.clear();
+    const info = labelInfo(label, remove);
+    scores = new Float64Array(canon.length);
+    for (let j = 0; j < canon.length; j++) scores[j] = labelScore(info, canon[j]!.info);
+    byLabel.set(label, scores);
+  }
+  return scores;
+}
+
+function bestOf(scores: Float64Array): number {
   let best = -Infinity;
-  for (const c of canon) best = Math.max(best, labelScore(info, c.info));
+  for (const v of scores) if (v > best) best = v;
   return best;
 }
+
 
 const STRONG = 0.5;
 const WEAK = 0.45;
@@ -171,7 +193,7 @@ function joinContinuations(rows: ObservedRow[], canon: readonly Canon[], remove:
   const memo = new Map<string, number>();
   const best = (label: string) => {
     let b = memo.get(label);
-    if (b === undefined) memo.set(label, (b = bestScore(labelInfo(label, remove), canon)));
+    if (b === undefined) memo.set(label, (b = bestOf(scoresFor(label, canon, remove))));
     return b;
   };
   for (const row of rows) {
@@ -216,18 +238,13 @@ function mapRows<S>(
   canon: readonly Canon[],
   remove: readonly string[],
 ): { mapped: Map<number, ObservedRow>; unmapped: ObservedRow[]; firstData: number } {
-  const infos = rows.map((r) => labelInfo(r.label, remove));
+  const rowScores = rows.map((r) => scoresFor(r.label, canon, remove));
   const candidates: number[] = [];
   rows.forEach((r, k) => {
     const numbered = hasDigits(r.values);
-    if ((numbered && !isHeaderLike(r)) || bestScore(infos[k]!, canon) >= 0.6) candidates.push(k);
+    if ((numbered && !isHeaderLike(r)) || bestOf(rowScores[k]!) >= 0.6) candidates.push(k);
   });
-  // label scores, computed once per (row, format row)
-  const scores = new Float64Array(candidates.length * specs.length);
-  candidates.forEach((rowIndex, i) => {
-    for (let j = 0; j < specs.length; j++) scores[i * specs.length + j] = labelScore(infos[rowIndex]!, canon[j]!.info);
-  });
-  const assignment = alignRows(candidates.length, specs.length, (i, j) => scores[i * specs.length + j]!);
+  const assignment = alignRows(candidates.length, specs.length, (i, j) => rowScores[candidates[i]!]![j]!);
   const mapped = new Map<number, ObservedRow>();
   const unmapped: ObservedRow[] = [];
   candidates.forEach((rowIndex, i) => {

@@ -87,6 +87,9 @@ const FULLWIDTH_END = 0xff5e;
  * space to their half-width forms. Keeps the string length, so offsets into
  * the result are offsets into the input.
  */
+const FULLWIDTH_RE = /[\uff01-\uff5e\u3000]/g;
+const fold = (c: string): string => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
 export function toHalfWidth(s: string): string {
   const n = s.length;
   let i = 0;
@@ -95,15 +98,7 @@ export function toHalfWidth(s: string): string {
     if ((c >= FULLWIDTH_START && c <= FULLWIDTH_END) || c === 0x3000) break;
   }
   if (i === n) return s; // nothing to fold: no copy
-  const codes = new Uint16Array(n);
-  for (let k = 0; k < n; k++) {
-    const c = s.charCodeAt(k);
-    codes[k] = c >= FULLWIDTH_START && c <= FULLWIDTH_END ? c - 0xfee0 : c === 0x3000 ? 0x20 : c;
-  }
-  let out = '';
-  const CHUNK = 8192;
-  for (let k = 0; k < n; k += CHUNK) out += String.fromCharCode(...codes.subarray(k, Math.min(n, k + CHUNK)));
-  return out;
+  return s.slice(0, i) + s.slice(i).replace(FULLWIDTH_RE, fold);
 }
 
 /** Removes all white space (including the ideographic space). */

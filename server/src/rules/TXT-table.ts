@@ -125,20 +125,24 @@ const CLAIMS: Claim[] = [
   },
 ];
 
-/** Sentences of the prose (tables left out), each with its offset. */
+const SENTENCE_END = /[。；;！？!?]/g;
+
+/** Sentences of the prose (tables left out) that may state a count (they hold 件), each with its offset. */
 function sentences(report: Report): Span[] {
   const text = report.tree.text;
   const out: Span[] = [];
   for (const block of report.tree.blocks) {
     if (block.kind === 'table') continue;
-    let start = block.start;
-    for (let i = block.start; i < block.end; i++) {
-      if ('。；;！？!?'.includes(text[i]!)) {
-        out.push({ start, end: i + 1 });
-        start = i + 1;
-      }
+    const body = text.slice(block.start, block.end);
+    if (body.indexOf('件') < 0) continue;
+    let start = 0;
+    SENTENCE_END.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = SENTENCE_END.exec(body))) {
+      out.push({ start: block.start + start, end: block.start + m.index + 1 });
+      start = m.index + 1;
     }
-    if (start < block.end) out.push({ start, end: block.end });
+    if (start < body.length) out.push({ start: block.start + start, end: block.end });
   }
   return out;
 }

@@ -15,6 +15,8 @@ PAIRS.forEach((pair, kind) => {
   for (const c of pair.close) KIND.set(c.charCodeAt(0), kind * 2 + 1);
 });
 
+const ANY_PAIR = /[《》“”（）()]/;
+
 /** Prose units: paragraphs, sub-item lines and headings, joined where a page break cut a sentence. */
 function units(report: Parameters<Rule['check']>[0]): Span[] {
   const text = report.tree.text;
@@ -45,6 +47,7 @@ export const unbalancedPairs: Rule = {
     const text = report.tree.text;
     const problems: Problem[] = [];
     for (const unit of units(report)) {
+      if (!ANY_PAIR.test(text.slice(unit.start, unit.end))) continue;
       // one pass: for each kind of pair, the unmatched openings and the first stray closing
       const opens: number[][] = [[], [], []];
       const stray = [-1, -1, -1];
