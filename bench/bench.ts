@@ -90,7 +90,8 @@ for (const [name, text] of pathological) rows.push([`full check ${name}`, time((
 
 // the language server over stdio: one character typed, diagnostics back (debounce off)
 {
-  const child = spawn(process.execPath, [path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // started as the extension starts it (client/src/extension.ts: the same V8 flag)
+  const child = spawn(process.execPath, ['--max-semi-space-size=2', path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiting = new Map<string, () => void>();
   connection.onNotification(PublishDiagnosticsNotification.type, (p) => waiting.get(`${p.uri}#${p.version}`)?.());

@@ -84,9 +84,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   for (const doc of vscode.workspace.textDocuments) detect(doc);
 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // a small young generation keeps the server's memory low (many reports open); checks are short-lived work
+  const execArgv = ['--max-semi-space-size=2'];
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],

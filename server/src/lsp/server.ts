@@ -59,14 +59,24 @@ const timers = new Map<string, NodeJS.Timeout>();
 /** the version whose diagnostics were last sent, per document */
 const sent = new Map<string, number>();
 
+/** Analyses kept: the most recently used documents (others are re-checked on request, in about a millisecond). */
+const CACHE_LIMIT = 16;
+
 function analysisOf(doc: TextDocument): Analysis {
   const hit = cache.get(doc.uri);
-  if (hit && hit.version === doc.version) return hit.analysis;
+  if (hit && hit.version === doc.version) {
+    // most recently used last
+    cache.delete(doc.uri);
+    cache.set(doc.uri, hit);
+    return hit.analysis;
+  }
   const analysis = analyze(doc.getText(), { ruleSettings });
   for (const f of analysis.failures) {
     connection.console.error(`rule ${f.rule} failed on ${doc.uri}: ${f.error instanceof Error ? f.error.stack : String(f.error)}`);
   }
+  cache.delete(doc.uri);
   cache.set(doc.uri, { version: doc.version, analysis });
+  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   return analysis;
 }
 
