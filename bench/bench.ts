@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../server/src/check';
+import * as esbuild from 'esbuild';
 import { lint as markdownlint } from 'markdownlint/sync';
 import { spawn } from 'node:child_process';
 import {
@@ -132,9 +133,20 @@ for (const [name, text] of pathological) rows.push([`full check ${name}`, time((
   child.kill();
 }
 
-for (const f of ['client.js', 'server.js', 'cli.js']) {
-  const p = path.join(root, 'dist', f);
-  if (fs.existsSync(p)) rows.push([`bundle dist/${f}`, `${(fs.statSync(p).size / 1024).toFixed(0)} KB`, '']);
+// bundle sizes as shipped (minified, as in the .vsix)
+for (const [name, entry] of [['client', 'client/src/extension.ts'], ['server', 'server/src/lsp/server.ts'], ['cli', 'server/src/cli/main.ts']] as const) {
+  const r = await esbuild.build({
+    entryPoints: [path.join(root, entry)],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    minify: true,
+    write: false,
+    external: ['vscode'],
+    loader: { '.code-snippets': 'json' },
+    logLevel: 'silent',
+  });
+  rows.push([`bundle ${name} (minified)`, `${(r.outputFiles[0]!.contents.length / 1024).toFixed(0)} KB`, '']);
 }
 
 const width = rows.map((r) => r.map((c) => c.length)).reduce((w, r) => w.map((x, k) => Math.max(x, r[k] ?? 0)));

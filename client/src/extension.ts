@@ -6,9 +6,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { LANGUAGE_ID, createLanguageDetector } from './languageDetector';
-import { reportTemplate } from './template';
+import { SnippetDef, reportTemplate } from './template';
 
 const zh = () => vscode.env.language.toLowerCase().startsWith('zh');
+
+let extensionPath = '';
 
 async function newReport(): Promise<void> {
   const agency = await vscode.window.showInputBox({
@@ -24,9 +26,11 @@ async function newReport(): Promise<void> {
     validateInput: (v) => (/^\d{4}$/.test(v.trim()) ? undefined : zh() ? '请输入四位数年份' : 'Four digits'),
   });
   if (year === undefined) return;
+  const file = vscode.Uri.file(path.join(extensionPath, 'snippets', 'gov-annual-report.code-snippets'));
+  const snippets = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as Record<string, SnippetDef>;
   const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: '' });
   const editor = await vscode.window.showTextDocument(doc);
-  await editor.insertSnippet(new vscode.SnippetString(reportTemplate(agency.trim(), Number(year.trim()))));
+  await editor.insertSnippet(new vscode.SnippetString(reportTemplate(snippets, agency.trim(), Number(year.trim()))));
 }
 
 interface WorkspaceCheck {
@@ -71,6 +75,7 @@ async function insertMissingSection(): Promise<void> {
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  extensionPath = context.extensionPath;
   const detect = createLanguageDetector<vscode.TextDocument>({
     detectByContent: (doc) => vscode.workspace.getConfiguration('govReport', doc.uri).get<boolean>('detectByContent', true),
     setLanguage: (doc, id) => vscode.languages.setTextDocumentLanguage(doc, id),
