@@ -24,6 +24,7 @@ let broken: string;
 before(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gov-report-lint-'));
   broken = path.join(tmp, 'broken.txt');
+  fs.writeFileSync(path.join(tmp, 'warn.json'), JSON.stringify({ rules: { 'cell-empty': 'warning' } }));
   fs.writeFileSync(broken, blankLine(readSeed('wuzhong-2023'), '四、政府信息公开行政复议'));
 });
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -159,6 +160,69 @@ describe('gov-report-lint', () => {
     assert.equal(out.length, 2);
     assert.deepEqual((out[0]!.table2 as Record<string, unknown>)['行政许可'], { 本年处理决定数量: null });
     assert.deepEqual(Object.keys(out[1]!), ['file', 'title', 'agency', 'year', 'format']);
+  });
+
+  it('writes SARIF 2.1.0 with the rules and their help links', () => {
+    const r = lint(['--format', 'sarif', 'examples/wuwei-2023.txt']);
+    assert.equal(r.code, 1);
+    const sarif = JSON.parse(r.stdout) as { version: string; runs: { tool: { driver: { name: string; rules: { id: string; helpUri: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[] }[] };
+    assert.equal(sarif.version, '2.1.0');
+    const run = sarif.runs[0]!;
+    assert.equal(run.tool.driver.name, 'gov-report-lint');
+    assert.ok(run.tool.driver.rules.some((x) => x.id === 'T3-row' && x.helpUri.endsWith('/docs/rules/T3-row.md')));
+    assert.equal(run.results.length, 8);
+    const residue = run.results.find((x) => x.ruleId === 'cell-residue')!;
+    assert.equal(residue.level, 'error');
+    assert.deepEqual(residue.locations[0]!.physicalLocation.region.startLine, 57);
+    assert.equal(residue.locations[0]!.physicalLocation.artifactLocation.uri, 'examples/wuwei-2023.txt');
+  });
+
+  it('writes GitHub workflow annotations', () => {
+    const r = lint(['--format', 'github', 'examples/shizuishan-office-2023.txt']);
+    const lines = r.stdout.trimEnd().split('\n');
+    assert.equal(lines.length, 7);
+    assert.equal(lines[0], '::warning file=examples/shizuishan-office-2023.txt,line=17,col=69,endLine=17,endColumn=70,title=TXT-table::正文称行政复议 1 件，但表四行政复议·总计为空');
+    assert.ok(lines.filter((l) => l.startsWith('::error ')).length === 5);
+  });
+
+  it('--quiet reports errors only; --max-warnings fails on too many warnings', () => {
+    const q = lint(['--quiet', 'examples/shizuishan-office-2023.txt']);
+    assert.ok(!/ warning /.test(q.stdout));
+    assert.match(q.stdout, /5 个问题（5 个错误/);
+    assert.equal(lint(['--max-warnings', '0', 'examples/tongxin-2022.txt']).code, 0);
+    const many = lint(['--max-warnings', '0', '--locale', 'en', '--config', path.join(tmp, 'warn.json'), 'examples/shizuishan-office-2023.txt'], {});
+    assert.equal(many.code, 1, many.stdout + many.stderr);
+  });
+
+  it('reads .govreportrc.json from the report’s folder upwards, or --config; rejects an invalid one', () => {
+    const dir = path.join(tmp, 'team', 'reports');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.copyFileSync(path.join(ROOT, 'examples', 'shizuishan-office-2023.txt'), path.join(dir, 'r.txt'));
+    fs.writeFileSync(path.join(tmp, 'team', '.govreportrc.json'), JSON.stringify({ rules: { 'TXT-table': 'off', 'cell-empty': 'warning' } }));
+    const r = lint(['--format', 'json', path.join(dir, 'r.txt')]);
+    assert.equal(r.code, 0, 'the errors became warnings');
+    const out = JSON.parse(r.stdout) as JsonFile[];
+    assert.ok(!out[0]!.diagnostics.some((d) => d.rule === 'TXT-table'));
+    assert.ok(out[0]!.diagnostics.filter((d) => d.rule === 'cell-empty').every((d) => d.severity === 'warning'));
+    fs.writeFileSync(path.join(tmp, 'bad.json'), JSON.stringify({ rules: { 'TXT-table': 'loud' } }));
+    const bad = lint(['--config', path.join(tmp, 'bad.json'), 'examples/wuzhong-2023.txt']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /rules\.TXT-table must be one of off, error, warning, information, hint/);
+  });
+
+  it('--fix applies the safe fixes to the file and never touches a number', () => {
+    const file = path.join(tmp, 'fix.txt');
+    const original = readSeed('shizuishan-office-2023').replace('（国办公开办函〔2021〕30号）', '（国办公开办函(2021)30号）').replace('行政规范性文件\t1\t0\t46', '行政规范性文件\t１\t0\t46');
+    fs.writeFileSync(file, original);
+    const r = lint(['--fix', file]);
+    const fixed = fs.readFileSync(file, 'utf8');
+    assert.ok(fixed.includes('五、存在的主要问题及改进情况'));
+    assert.ok(fixed.includes('国办公开办函〔2021〕30号'));
+    assert.ok(fixed.includes('行政规范性文件\t1\t0\t46'));
+    assert.equal(fixed.replace(/五、存在的主要问题及改进情况/, '五、存在主要问题及改进情况').replace('〔2021〕', '(2021)').replace('行政规范性文件\t1', '行政规范性文件\t１'), original, 'nothing else changed');
+    assert.ok(!/section-title-nonstandard|doc-number-brackets|cell-format/.test(r.stdout));
+    lint(['--fix', file]);
+    assert.equal(fs.readFileSync(file, 'utf8'), fixed, 'a second --fix changes nothing');
   });
 
   it('answers --help and --version, and rejects bad usage with exit 2', () => {

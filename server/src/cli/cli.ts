@@ -3,14 +3,16 @@
  * Uses everything below the LSP layer and nothing of it.
  */
 import * as fs from 'node:fs';
-import { Analysis, analyze } from '../check';
+import { Analysis, AnalyzeOptions, RuleSetting, analyze } from '../check';
+import { toGithub, toSarif } from '../features/sarif';
+import { findConfig, readConfig } from '../files/config';
 import { toDiagnostics } from '../features/diagnostics';
 import { exportTables } from '../features/tablesExport';
 import { Locale, pickLocale } from '../i18n';
 import { Unreadable, findReports, readReport } from '../files/findReports';
 import { VERSION } from '../version';
 
-export type OutputFormat = 'text' | 'json';
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
 
 export interface CliOptions {
   format: OutputFormat;
@@ -18,6 +20,14 @@ export interface CliOptions {
   tables: boolean;
   /** exit 0 even when errors are found (a reporting run) */
   exitZero: boolean;
+  /** report errors only */
+  quiet: boolean;
+  /** exit 1 when there are more warnings than this */
+  maxWarnings?: number;
+  /** a config file given on the command line (instead of the .govreportrc.json found upwards) */
+  config?: string;
+  /** apply the safe fixes to the files */
+  fix: boolean;
   locale: Locale;
   paths: string[];
 }
@@ -43,7 +53,11 @@ Usage: gov-report-lint [options] <file|directory>...
 Directories are searched recursively for .txt and .md files that are reports.
 
 Options:
-  --format <text|json>  output format (default: text)
+  --format <f>          output: text (default), json, sarif (SARIF 2.1.0), github (workflow annotations)
+  --quiet               report errors only
+  --max-warnings <n>    exit 1 when there are more than n warnings
+  --config <file>       settings file (default: the nearest .govreportrc.json above each report)
+  --fix                 apply the safe fixes (titles, brackets, digits; never numbers) to the files
   --tables              print the statistical tables as JSON (one object per file;
                         an array when several files are given)
   --exit-zero           exit 0 even when errors are found (reporting runs)
@@ -62,7 +76,11 @@ Exit status: 0 no errors, 1 at least one error, 2 usage error or unreadable file
 目录会被递归搜索，检查其中属于年报的 .txt 和 .md 文件。
 
 选项：
-  --format <text|json>  输出格式（默认 text）
+  --format <f>          输出格式：text（默认）、json、sarif（SARIF 2.1.0）、github（工作流注释）
+  --quiet               只报告错误
+  --max-warnings <n>    警告多于 n 个时以 1 退出
+  --config <file>       配置文件（默认：报告所在目录向上最近的 .govreportrc.json）
+  --fix                 把安全的修复（标题、括号、数字写法；从不改数字）写回文件
   --tables              以 JSON 输出统计表数据（一个文件输出一个对象，多个文件输出数组）
   --exit-zero           即使发现错误也以 0 退出（仅用于出报告）
   --locale <zh|en>      提示语言（默认中文，或按 LANG 环境变量）
@@ -80,6 +98,10 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
   let format: OutputFormat = 'text';
   let tables = false;
   let exitZero = false;
+  let quiet = false;
+  let fix = false;
+  let maxWarnings: number | undefined;
+  let config: string | undefined;
   const paths: string[] = [];
   let wantHelp = false;
   let wantVersion = false;
@@ -99,8 +121,8 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
         break;
       case '--format': {
         const v = value();
-        if (v === 'text' || v === 'json') format = v;
-        else errors.push(`--format: ${v === undefined ? 'missing value' : `unknown format "${v}"`} (text, json)`);
+        if (v === 'text' || v === 'json' || v === 'sarif' || v === 'github') format = v;
+        else errors.push(`--format: ${v === undefined ? 'missing value' : `unknown format "${v}"`} (text, json, sarif, github)`);
         break;
       }
       case '--tables':
@@ -109,6 +131,24 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
       case '--exit-zero':
         exitZero = true;
         break;
+      case '--quiet':
+        quiet = true;
+        break;
+      case '--fix':
+        fix = true;
+        break;
+      case '--max-warnings': {
+        const v = value();
+        if (v !== undefined && /^\d+$/.test(v)) maxWarnings = Number(v);
+        else errors.push(`--max-warnings: ${v === undefined ? 'missing value' : `"${v}" is not a number`}`);
+        break;
+      }
+      case '--config': {
+        const v = value();
+        if (v) config = v;
+        else errors.push('--config: missing file');
+        break;
+      }
       case '--locale': {
         const v = value();
         if (v === 'zh' || v === 'en') locale = v;
@@ -128,7 +168,10 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
   if (wantVersion) return { ok: false, exit: EXIT_OK, out: VERSION + '\n' };
   if (errors.length > 0) return { ok: false, exit: EXIT_USAGE, err: errors.map((e) => `gov-report-lint: ${e}\n`).join('') + `gov-report-lint --help\n` };
   if (paths.length === 0) return { ok: false, exit: EXIT_USAGE, err: helpText(locale) };
-  return { ok: true, options: { format, tables, exitZero, locale, paths } };
+  const options: CliOptions = { format, tables, exitZero, quiet, fix, locale, paths };
+  if (maxWarnings !== undefined) options.maxWarnings = maxWarnings;
+  if (config !== undefined) options.config = config;
+  return { ok: true, options };
 }
 
 /** Report files below a directory, reporting the unreadable ones. */
@@ -203,7 +246,24 @@ export function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}): num
       io.stderr(`gov-report-lint: ${file}: ${(e as Error).message}\n`);
       continue;
     }
-    const analysis = analyze(text);
+    let settings: Record<string, RuleSetting> | undefined;
+    try {
+      const configFile = options.config ?? findConfig(file);
+      settings = configFile ? readConfig(configFile).rules : undefined;
+    } catch (e) {
+      io.stderr(`gov-report-lint: ${(e as Error).message}\n`);
+      return EXIT_USAGE;
+    }
+    const analyzeOptions = settings ? { ruleSettings: settings } : {};
+    let analysis = analyze(text, analyzeOptions);
+    if (options.fix) {
+      const fixed = applySafeFixes(text, analyzeOptions);
+      if (fixed !== text) {
+        fs.writeFileSync(file, fixed, 'utf8');
+        analysis = analyze(fixed, analyzeOptions);
+      }
+    }
+    if (options.quiet) analysis.problems = analysis.problems.filter((p) => p.severity === 'error');
     for (const f of analysis.failures) {
       io.stderr(`gov-report-lint: internal error in rule ${f.rule} on ${file}: ${f.error instanceof Error ? f.error.message : String(f.error)}\n`);
     }
@@ -216,7 +276,10 @@ export function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}): num
     return unreadable.length > 0 ? EXIT_USAGE : EXIT_OK;
   }
 
-  if (options.format === 'json') {
+  if (options.format === 'sarif' || options.format === 'github') {
+    const files = results.map((r) => ({ file: r.file, diagnostics: toDiagnostics(r.analysis, options.locale) }));
+    io.stdout(options.format === 'sarif' ? JSON.stringify(toSarif(files, options.locale), null, 2) + '\n' : toGithub(files));
+  } else if (options.format === 'json') {
     const out = results.map((r) => ({
       file: r.file,
       diagnostics: toDiagnostics(r.analysis, options.locale).map((d) => ({
@@ -239,5 +302,24 @@ export function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}): num
 
   if (unreadable.length > 0) return EXIT_USAGE;
   if (options.exitZero) return EXIT_OK;
-  return results.some((r) => r.analysis.problems.some((p) => p.severity === 'error')) ? EXIT_PROBLEMS : EXIT_OK;
+  if (results.some((r) => r.analysis.problems.some((p) => p.severity === 'error'))) return EXIT_PROBLEMS;
+  const warnings = results.reduce((n, r) => n + r.analysis.problems.filter((p) => p.severity === 'warning').length, 0);
+  return options.maxWarnings !== undefined && warnings > options.maxWarnings ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/** Applies the safe fixes (never numbers) until none is left; edits of one round never overlap. */
+export function applySafeFixes(text: string, options: AnalyzeOptions = {}): string {
+  let current = text;
+  for (let round = 0; round < 10; round++) {
+    const problems = analyze(current, options).problems;
+    const fixes = problems.flatMap((p) => (p.fixes ?? []).filter((f) => f.safe).slice(0, 1));
+    // whole fixes only, none overlapping another
+    const chosen: { span: { start: number; end: number }; newText: string }[] = [];
+    const overlaps = (a: { start: number; end: number }) => chosen.some((c) => a.start < c.span.end && c.span.start < a.end || (a.start === a.end && a.start === c.span.start));
+    for (const f of fixes) if (!f.edits.some((e) => overlaps(e.span))) chosen.push(...f.edits);
+    chosen.sort((a, b) => a.span.start - b.span.start);
+    if (chosen.length === 0) break;
+    for (const e of [...chosen].reverse()) current = current.slice(0, e.span.start) + e.newText + current.slice(e.span.end);
+  }
+  return current;
 }
