@@ -54,6 +54,14 @@ function codeOf(d: vscode.Diagnostic): string | number | undefined {
   return typeof d.code === 'object' ? d.code.value : d.code;
 }
 
+/** Turns a rule off in the workspace settings (govReport.rules), keeping the other rule settings. */
+async function disableRule(rule: string): Promise<void> {
+  const config = vscode.workspace.getConfiguration('govReport');
+  const rules = { ...(config.get<Record<string, string>>('rules') ?? {}), [rule]: 'off' };
+  const target = vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await config.update('rules', rules, target);
+}
+
 async function insertMissingSection(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== LANGUAGE_ID) return;
@@ -85,6 +93,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('govReport.newReport', newReport),
     vscode.commands.registerCommand('govReport.checkWorkspace', checkWorkspace),
     vscode.commands.registerCommand('govReport.insertMissingSection', insertMissingSection),
+    vscode.commands.registerCommand('govReport.disableRule', disableRule),
   );
   for (const doc of vscode.workspace.textDocuments) detect(doc);
 

@@ -186,7 +186,10 @@ describe('language server over stdio', () => {
       range: diagnostic.range,
       context: { diagnostics: [diagnostic], only: ['quickfix'] },
     })) as CodeAction[];
-    const action = actions.find((a) => a.diagnostics?.some((d) => d.code === rule) && (!title || a.title === title));
+    const action = actions.find((a) => a.edit && a.diagnostics?.some((d) => d.code === rule) && (!title || a.title === title));
+    // every diagnostic also offers its rule's page and turning the rule off
+    assert.ok(actions.some((a) => a.command?.command === 'vscode.open' && String(a.command.arguments![0]).endsWith(`/docs/rules/${rule}.md`)));
+    assert.ok(actions.some((a) => a.command?.command === 'govReport.disableRule' && a.command.arguments![0] === rule));
     assert.ok(action && action.edit?.changes?.[uri], 'a quick fix with an edit');
     assert.equal(action.kind, 'quickfix');
     const edits = action.edit!.changes![uri]!;

@@ -1,6 +1,7 @@
 import { CodeAction, CodeActionKind, Range, TextEdit } from 'vscode-languageserver-types';
 import type { Analysis } from '../check';
 import type { Locale } from '../i18n';
+import { ruleDocUrl } from '../rules/docs';
 import { toDiagnostic } from './diagnostics';
 
 function before(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
@@ -32,5 +33,30 @@ export function codeActions(analysis: Analysis, uri: string, range: Range, local
       actions.push(action);
     }
   }
-  return actions;
+  return [...actions, ...ruleActions(analysis, uri, range, locale)];
+}
+
+/** On every diagnostic: open its rule's page; turn its rule off for the workspace. */
+function ruleActions(analysis: Analysis, uri: string, range: Range, locale: Locale): CodeAction[] {
+  const out: CodeAction[] = [];
+  const seen = new Set<string>();
+  for (const problem of analysis.problems) {
+    if (seen.has(problem.rule)) continue;
+    const diagnostic = toDiagnostic(problem, analysis, locale, uri);
+    if (!touches(diagnostic.range, range)) continue;
+    seen.add(problem.rule);
+    out.push({
+      title: locale === 'zh' ? `查看规则 ${problem.rule} 的说明` : `Show the documentation of ${problem.rule}`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      command: { title: 'open', command: 'vscode.open', arguments: [ruleDocUrl(problem.rule)] },
+    });
+    out.push({
+      title: locale === 'zh' ? `在本工作区关闭规则 ${problem.rule}` : `Turn ${problem.rule} off for this workspace`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      command: { title: 'off', command: 'govReport.disableRule', arguments: [problem.rule] },
+    });
+  }
+  return out;
 }
