@@ -54,6 +54,18 @@ function codeOf(d: vscode.Diagnostic): string | number | undefined {
   return typeof d.code === 'object' ? d.code.value : d.code;
 }
 
+/** Applies every safe fix of the active report (the server's source.fixAll.govReport action). */
+async function fixAll(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== LANGUAGE_ID) return;
+  const doc = editor.document;
+  const kind = vscode.CodeActionKind.SourceFixAll.append('govReport');
+  const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), kind.value)) ?? [];
+  const action = actions.find((a) => a.kind?.value === kind.value && a.edit);
+  if (action?.edit) await vscode.workspace.applyEdit(action.edit);
+  else void vscode.window.showInformationMessage(zh() ? '没有可以安全自动修复的问题。' : 'Nothing to fix safely.');
+}
+
 /** Turns a rule off in the workspace settings (govReport.rules), keeping the other rule settings. */
 async function disableRule(rule: string): Promise<void> {
   const config = vscode.workspace.getConfiguration('govReport');
@@ -94,6 +106,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('govReport.checkWorkspace', checkWorkspace),
     vscode.commands.registerCommand('govReport.insertMissingSection', insertMissingSection),
     vscode.commands.registerCommand('govReport.disableRule', disableRule),
+    vscode.commands.registerCommand('govReport.fixAll', fixAll),
   );
   for (const doc of vscode.workspace.textDocuments) detect(doc);
 

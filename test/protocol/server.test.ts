@@ -333,6 +333,34 @@ describe('language server over stdio', () => {
     await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   });
 
+  it('source.fixAll.govReport applies every safe fix and never touches a number', async () => {
+    const uri = 'file:///fix/all.txt';
+    const text = readSeed('shizuishan-office-2023').replace('（国办公开办函〔2021〕30号）', '（国办公开办函(2021)30号）').replace('行政规范性文件\t1\t0\t46', '行政规范性文件\t１\t0\t46');
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'gov-annual-report', version: 1, text } });
+    await diagnosticsWhere((d) => d.uri === uri && d.version === 1);
+    const actions = (await connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as CodeAction[];
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0]!.kind, 'source.fixAll.govReport');
+    const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'x', 1, text), actions[0]!.edit!.changes![uri]!);
+    assert.ok(fixed.includes('五、存在的主要问题及改进情况') && fixed.includes('国办公开办函〔2021〕30号') && fixed.includes('行政规范性文件\t1\t0\t46'));
+    assert.equal(fixed.length, text.length + 1, 'one character added (的); nothing else changed in length');
+    const cleanUri = 'file:///fix/clean.txt';
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: cleanUri, languageId: 'gov-annual-report', version: 1, text: wuzhongText } });
+    await diagnosticsWhere((d) => d.uri === cleanUri && d.version === 1);
+    const none = (await connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: cleanUri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.govReport'] },
+    })) as CodeAction[];
+    assert.deepEqual(none, []);
+    await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: cleanUri } });
+  });
+
   it('offers no quick fix where there is no problem, and none for other kinds', async () => {
     const uri = 'file:///fix/none.txt';
     await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'gov-annual-report', version: 1, text: wuzhongText } });
@@ -340,6 +368,7 @@ describe('language server over stdio', () => {
     const none = await connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 200, character: 0 } }, context: { diagnostics: [] } });
     assert.deepEqual(none, []);
     await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: cleanUri } });
   });
 
   it('shuts down and exits cleanly', async () => {

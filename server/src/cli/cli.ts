@@ -3,7 +3,8 @@
  * Uses everything below the LSP layer and nothing of it.
  */
 import * as fs from 'node:fs';
-import { Analysis, AnalyzeOptions, RuleSetting, analyze } from '../check';
+import { Analysis, RuleSetting, analyze } from '../check';
+import { applySafeFixes } from '../features/fixAll';
 import { toGithub, toSarif } from '../features/sarif';
 import { findConfig, readConfig } from '../files/config';
 import { toDiagnostics } from '../features/diagnostics';
@@ -307,19 +308,3 @@ export function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}): num
   return options.maxWarnings !== undefined && warnings > options.maxWarnings ? EXIT_PROBLEMS : EXIT_OK;
 }
 
-/** Applies the safe fixes (never numbers) until none is left; edits of one round never overlap. */
-export function applySafeFixes(text: string, options: AnalyzeOptions = {}): string {
-  let current = text;
-  for (let round = 0; round < 10; round++) {
-    const problems = analyze(current, options).problems;
-    const fixes = problems.flatMap((p) => (p.fixes ?? []).filter((f) => f.safe).slice(0, 1));
-    // whole fixes only, none overlapping another
-    const chosen: { span: { start: number; end: number }; newText: string }[] = [];
-    const overlaps = (a: { start: number; end: number }) => chosen.some((c) => a.start < c.span.end && c.span.start < a.end || (a.start === a.end && a.start === c.span.start));
-    for (const f of fixes) if (!f.edits.some((e) => overlaps(e.span))) chosen.push(...f.edits);
-    chosen.sort((a, b) => a.span.start - b.span.start);
-    if (chosen.length === 0) break;
-    for (const e of [...chosen].reverse()) current = current.slice(0, e.span.start) + e.newText + current.slice(e.span.end);
-  }
-  return current;
-}

@@ -1,5 +1,6 @@
 import { CodeAction, CodeActionKind, Range, TextEdit } from 'vscode-languageserver-types';
-import type { Analysis } from '../check';
+import type { Analysis, AnalyzeOptions } from '../check';
+import { FIX_ALL_KIND, fixAllAction } from './fixAll';
 import type { Locale } from '../i18n';
 import { ruleDocUrl } from '../rules/docs';
 import { toDiagnostic } from './diagnostics';
@@ -14,8 +15,10 @@ function touches(a: Range, b: Range): boolean {
 }
 
 /** Quick fixes for the problems at a range: each fix of each problem there becomes a code action. */
-export function codeActions(analysis: Analysis, uri: string, range: Range, locale: Locale, only?: string[]): CodeAction[] {
-  if (only && only.length > 0 && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k + '.') || k === CodeActionKind.Empty)) return [];
+export function codeActions(analysis: Analysis, uri: string, range: Range, locale: Locale, only?: string[], options: AnalyzeOptions = {}): CodeAction[] {
+  const wants = (kind: string) => !only || only.length === 0 || only.some((k) => k === CodeActionKind.Empty || kind === k || kind.startsWith(k + '.'));
+  const fixAll = wants(FIX_ALL_KIND) && only && only.length > 0 ? fixAllAction(analysis.text, analysis.lineIndex, uri, locale, options) : [];
+  if (!wants(CodeActionKind.QuickFix)) return fixAll;
   const actions: CodeAction[] = [];
   for (const problem of analysis.problems) {
     if (!problem.fixes || problem.fixes.length === 0) continue;
@@ -33,7 +36,7 @@ export function codeActions(analysis: Analysis, uri: string, range: Range, local
       actions.push(action);
     }
   }
-  return [...actions, ...ruleActions(analysis, uri, range, locale)];
+  return [...actions, ...ruleActions(analysis, uri, range, locale), ...fixAll];
 }
 
 /** On every diagnostic: open its rule's page; turn its rule off for the workspace. */

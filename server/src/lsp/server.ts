@@ -15,6 +15,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis, RuleSetting, analyze } from '../check';
 import { codeActions } from '../features/codeActions';
+import { FIX_ALL_KIND } from '../features/fixAll';
 import { completionsAt } from '../features/completion';
 import { toDiagnostics } from '../features/diagnostics';
 import { foldingRanges } from '../features/folding';
@@ -145,7 +146,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       documentSymbolProvider: { label: locale === 'zh' ? '政府信息公开年报' : 'Annual report' },
       foldingRangeProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       hoverProvider: true,
       completionProvider: { triggerCharacters: ['第'] },
       selectionRangeProvider: true,
@@ -250,7 +251,7 @@ connection.onHover((params) => {
 connection.onCodeAction((params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
-  return codeActions(analysisOf(doc), params.textDocument.uri, params.range, locale, params.context.only);
+  return codeActions(analysisOf(doc), params.textDocument.uri, params.range, locale, params.context.only, { ruleSettings });
 });
 
 /** Result of govReport/checkWorkspace. */
