@@ -368,7 +368,6 @@ describe('language server over stdio', () => {
     const none = await connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 200, character: 0 } }, context: { diagnostics: [] } });
     assert.deepEqual(none, []);
     await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
-    await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: cleanUri } });
   });
 
   it('shuts down and exits cleanly', async () => {
