@@ -92,6 +92,46 @@ describe('server robustness', () => {
   });
 });
 
+describe('govReport.enable and govReport.run', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer('zh-cn');
+  });
+  after(() => server.stop());
+
+  it('checks nothing when disabled, and again when enabled', async () => {
+    const uri = 'file:///settings/enable.txt';
+    const first = await server.open(uri, readSeed('wuwei-2023'));
+    assert.ok(first.diagnostics.length > 0);
+    let mark = server.published.length;
+    await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { govReport: { enable: false } } });
+    const off = await waitFor(() => server.published.slice(mark).find((p) => p.uri === uri));
+    assert.deepEqual(off.diagnostics, []);
+    mark = server.published.length;
+    await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { govReport: { enable: true } } });
+    const on = await waitFor(() => server.published.slice(mark).find((p) => p.uri === uri));
+    assert.equal(on.diagnostics.length, first.diagnostics.length);
+  });
+
+  it('with run = onSave, checks on save and not while typing', async () => {
+    const uri = 'file:///settings/onsave.txt';
+    await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { govReport: { run: 'onSave' } } });
+    const opened = await server.open(uri, readSeed('wuzhong-2023'));
+    assert.deepEqual(opened.diagnostics, [], 'opening checks');
+    const mark = server.published.length;
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 3 } }, text: '' }],
+    });
+    await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+    assert.ok(!server.published.slice(mark).some((p) => p.uri === uri), 'no check while typing');
+    await server.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
+    const saved = await waitFor(() => server.published.slice(mark).find((p) => p.uri === uri));
+    assert.equal(saved.version, 2);
+    await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { govReport: { run: 'onType' } } });
+  });
+});
+
 function waitFor<T>(find: () => T | undefined, limit = 20_000): Promise<T> {
   return new Promise((resolve, reject) => {
     const until = Date.now() + limit;

@@ -40,6 +40,9 @@ const documents = new TextDocuments(TextDocument);
 let locale: Locale = 'zh';
 /** the language of VS Code's interface, used when govReport.messageLanguage is "auto" */
 let clientLocale: Locale = 'zh';
+/** govReport.enable and govReport.run */
+let enabled = true;
+let runOnType = true;
 /** govReport.rules: rules turned off or given another severity */
 let ruleSettings: Record<string, RuleSetting> = {};
 const RULE_SETTINGS = new Set(['off', 'error', 'warning', 'information', 'hint']);
@@ -99,6 +102,11 @@ function sizeNote(doc: TextDocument) {
 function validate(uri: string, onSave = false): void {
   const doc = documents.get(uri);
   if (!doc) return;
+  if (!enabled) {
+    sent.set(uri, doc.version);
+    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
+    return;
+  }
   const large = doc.getText().length > maxFileSize;
   if (large && !onSave) {
     sent.set(uri, doc.version);
@@ -170,8 +178,10 @@ function readRuleSettings(rules: unknown): Record<string, RuleSetting> {
 }
 
 /** Applies new settings and re-checks every open report at once. */
-function applySettings(settings: { rules?: unknown; messageLanguage?: unknown; debounce?: unknown; maxFileSize?: unknown } | undefined): void {
+function applySettings(settings: { rules?: unknown; messageLanguage?: unknown; debounce?: unknown; maxFileSize?: unknown; enable?: unknown; run?: unknown } | undefined): void {
   ruleSettings = readRuleSettings(settings?.rules);
+  enabled = settings?.enable !== false;
+  runOnType = settings?.run !== 'onSave';
   if (!debounceFixed) debounceMs = typeof settings?.debounce === 'number' && settings.debounce >= 0 && settings.debounce <= 10_000 ? settings.debounce : 200;
   maxFileSize = typeof settings?.maxFileSize === 'number' && settings.maxFileSize > 0 ? settings.maxFileSize : 2_000_000;
   const language = settings?.messageLanguage;
@@ -195,13 +205,14 @@ documents.onDidOpen((e) => schedule(e.document.uri, true));
 documents.onDidChangeContent((e) => {
   // didOpen also reports its content as a change: it was checked already.
   if (sent.get(e.document.uri) === e.document.version) return;
+  if (!runOnType) return; // govReport.run = onSave
   schedule(e.document.uri, false);
 });
 documents.onDidSave((e) => {
   if (e.document.getText().length > maxFileSize) {
     cache.delete(e.document.uri);
     validate(e.document.uri, true);
-  }
+  } else if (!runOnType) validate(e.document.uri);
 });
 documents.onDidClose((e) => {
   const pending = timers.get(e.document.uri);
