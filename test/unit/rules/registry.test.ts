@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { RULES } from '../../../server/src/rules/index';
 import { ruleDocUrl } from '../../../server/src/rules/docs';
+import { rulesIndex } from '../../../server/src/rules/docsIndex';
 import { ROOT } from '../../helpers';
 
 describe('rule registry', () => {
@@ -34,6 +35,10 @@ describe('rule registry', () => {
     const schema = manifest.contributes.configuration.properties['govReport.rules']!.properties!;
     assert.deepEqual(Object.keys(schema).sort(), RULES.map((r) => r.meta.id).sort());
     for (const v of Object.values(schema)) assert.deepEqual(v.enum, ['off', 'error', 'warning', 'information', 'hint']);
+  });
+
+  it('docs/rules/README.md is the index generated from the registry (npm run docs)', () => {
+    assert.equal(fs.readFileSync(path.join(ROOT, 'docs', 'rules', 'README.md'), 'utf8'), rulesIndex());
   });
 
   it('has no doc page without a rule', () => {
