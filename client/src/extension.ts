@@ -119,7 +119,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
-    synchronize: { configurationSection: 'govReport' },
+    synchronize: { configurationSection: 'govReport', fileEvents: vscode.workspace.createFileSystemWatcher('**/.govreportrc.json') },
   };
   const name = vscode.env.language.startsWith('zh') ? '政府信息公开年报' : 'Gov Annual Report';
   client = new LanguageClient('govReport', name, serverOptions, clientOptions);

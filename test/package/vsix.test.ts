@@ -56,6 +56,7 @@ describe('the .vsix package', () => {
         'syntaxes/gov-annual-report.tmLanguage.json',
         'snippets/gov-annual-report.code-snippets',
         'docs/rules/section-missing.md',
+        'schemas/govreportrc.schema.json',
       ]) {
         assert.ok(entries.some((e) => e.toLowerCase() === needed.toLowerCase()), `${needed} missing from ${entries.join(', ')}`);
       }

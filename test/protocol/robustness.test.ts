@@ -3,11 +3,16 @@
  * outside the document, rapid open/change/close, a 10 MB change, invalid settings.
  */
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import {
   CompletionRequest,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DidSaveTextDocumentNotification,
@@ -89,6 +94,32 @@ describe('server robustness', () => {
     assert.ok(after.diagnostics.some((d) => d.code === 'TXT-table'));
     assert.ok(after.diagnostics.some((d) => d.code === 'cell-empty' && d.severity === 1));
     assert.match(String(after.diagnostics[0]!.message), /[\u4e00-\u9fff]/);
+  });
+});
+
+describe('.govreportrc.json in the editor', () => {
+  it('applies the nearest file above the report, and re-checks when it changes', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-'));
+    fs.mkdirSync(path.join(dir, 'reports'));
+    const report = path.join(dir, 'reports', 'r.txt');
+    fs.writeFileSync(report, readSeed('shizuishan-office-2023'));
+    fs.writeFileSync(path.join(dir, '.govreportrc.json'), JSON.stringify({ rules: { 'TXT-table': 'off' } }));
+    const server = await startServer('zh-cn');
+    try {
+      const uri = pathToFileURL(report).href;
+      const first = await server.open(uri, readSeed('shizuishan-office-2023'));
+      assert.ok(!first.diagnostics.some((d) => d.code === 'TXT-table'));
+      assert.ok(first.diagnostics.some((d) => d.code === 'cell-empty' && d.severity === 1));
+      fs.writeFileSync(path.join(dir, '.govreportrc.json'), JSON.stringify({ rules: { 'cell-empty': 'warning' } }));
+      const mark = server.published.length;
+      await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(path.join(dir, '.govreportrc.json')).href, type: 2 }] });
+      const after = await waitFor(() => server.published.slice(mark).find((p) => p.uri === uri));
+      assert.ok(after.diagnostics.some((d) => d.code === 'TXT-table'));
+      assert.ok(after.diagnostics.filter((d) => d.code === 'cell-empty').every((d) => d.severity === 2));
+    } finally {
+      server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

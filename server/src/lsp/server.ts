@@ -25,6 +25,7 @@ import { SEMANTIC_LEGEND, semanticTokens } from '../features/semanticTokens';
 import { documentSymbols } from '../features/symbols';
 import { Locale, pickLocale } from '../i18n';
 import { VERSION } from '../version';
+import { findConfig, readConfig } from '../files/config';
 import { findReports, readReport } from '../files/findReports';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -63,6 +64,32 @@ const timers = new Map<string, NodeJS.Timeout>();
 /** the version whose diagnostics were last sent, per document */
 const sent = new Map<string, number>();
 
+/** Rule settings from the nearest .govreportrc.json, by folder (cleared when such a file changes). */
+const folderRules = new Map<string, Record<string, RuleSetting>>();
+
+function fileRules(uri: string): Record<string, RuleSetting> {
+  if (!uri.startsWith('file:')) return {};
+  const file = fileURLToPath(uri);
+  const dir = path.dirname(file);
+  let rules = folderRules.get(dir);
+  if (!rules) {
+    rules = {};
+    try {
+      const config = findConfig(file);
+      if (config) rules = readConfig(config).rules ?? {};
+    } catch (e) {
+      connection.console.error(`.govreportrc.json: ${(e as Error).message}`);
+    }
+    folderRules.set(dir, rules);
+  }
+  return rules;
+}
+
+/** The team's file first, the editor's govReport.rules on top. */
+function settingsFor(uri: string): Record<string, RuleSetting> {
+  return { ...fileRules(uri), ...ruleSettings };
+}
+
 /** Analyses kept: the most recently used documents (others are re-checked on request, in about a millisecond). */
 const CACHE_LIMIT = 16;
 
@@ -74,7 +101,7 @@ function analysisOf(doc: TextDocument): Analysis {
     cache.set(doc.uri, hit);
     return hit.analysis;
   }
-  const analysis = analyze(doc.getText(), { ruleSettings });
+  const analysis = analyze(doc.getText(), { ruleSettings: settingsFor(doc.uri) });
   for (const f of analysis.failures) {
     connection.console.error(`rule ${f.rule} failed on ${doc.uri}: ${f.error instanceof Error ? f.error.stack : String(f.error)}`);
   }
@@ -195,6 +222,13 @@ async function pullSettings(): Promise<void> {
   applySettings(settings);
 }
 
+connection.onDidChangeWatchedFiles(() => {
+  // a .govreportrc.json changed: every report re-checks with it at once
+  folderRules.clear();
+  cache.clear();
+  for (const doc of documents.all()) schedule(doc.uri, true);
+});
+
 connection.onDidChangeConfiguration((params) => {
   // Pull when the client can answer (the pushed value may be null); else take what was pushed.
   if (canPullConfiguration) void pullSettings();
@@ -262,7 +296,7 @@ connection.onHover((params) => {
 connection.onCodeAction((params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
-  return codeActions(analysisOf(doc), params.textDocument.uri, params.range, locale, params.context.only, { ruleSettings });
+  return codeActions(analysisOf(doc), params.textDocument.uri, params.range, locale, params.context.only, { ruleSettings: settingsFor(doc.uri) });
 });
 
 /** Result of govReport/checkWorkspace. */
@@ -288,7 +322,7 @@ connection.onRequest('govReport/checkWorkspace', async (): Promise<WorkspaceChec
     const open = documents.get(uri);
     let analysis: Analysis;
     try {
-      analysis = open ? analysisOf(open) : analyze(readReport(file), { ruleSettings });
+      analysis = open ? analysisOf(open) : analyze(readReport(file), { ruleSettings: settingsFor(uri) });
     } catch (e) {
       result.unreadable.push(file);
       continue;

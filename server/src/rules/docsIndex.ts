@@ -19,3 +19,23 @@ export function rulesIndex(): string {
   ];
   return lines.join('\n');
 }
+
+/** The JSON schema of .govreportrc.json, generated from the registry (schemas/govreportrc.schema.json). */
+export function configSchema(): string {
+  const level = { type: 'string', enum: ['off', 'error', 'warning', 'information', 'hint'] };
+  const schema = {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: '.govreportrc.json — 政府信息公开年报检查配置',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      rules: {
+        type: 'object',
+        description: '按规则关闭或调整严重程度 (turn rules off or change their severity)',
+        additionalProperties: false,
+        properties: Object.fromEntries(RULES.map((r) => [r.meta.id, { ...level, description: `${r.meta.description.zh}（默认 ${r.meta.severity}）` }])),
+      },
+    },
+  };
+  return JSON.stringify(schema, null, 2) + '\n';
+}

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { RULES } from '../../../server/src/rules/index';
 import { ruleDocUrl } from '../../../server/src/rules/docs';
-import { rulesIndex } from '../../../server/src/rules/docsIndex';
+import { configSchema, rulesIndex } from '../../../server/src/rules/docsIndex';
 import { ROOT } from '../../helpers';
 
 describe('rule registry', () => {
@@ -39,6 +39,12 @@ describe('rule registry', () => {
 
   it('docs/rules/README.md is the index generated from the registry (npm run docs)', () => {
     assert.equal(fs.readFileSync(path.join(ROOT, 'docs', 'rules', 'README.md'), 'utf8'), rulesIndex());
+  });
+
+  it('schemas/govreportrc.schema.json is generated from the registry and contributed for .govreportrc.json', () => {
+    assert.equal(fs.readFileSync(path.join(ROOT, 'schemas', 'govreportrc.schema.json'), 'utf8'), configSchema());
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { jsonValidation: { fileMatch: string; url: string }[] } };
+    assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: '.govreportrc.json', url: './schemas/govreportrc.schema.json' }]);
   });
 
   it('has no doc page without a rule', () => {
