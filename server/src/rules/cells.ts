@@ -1,5 +1,7 @@
 /** The cell rules: a number where a number is required, clean and whole. */
-import { indexCells } from '../model/cellIndex';
+import type { LocalizedText } from '../i18n';
+import type { CellIssue } from '../model/cells';
+import { IndexedCell, indexCells } from '../model/cellIndex';
 import { fillValue } from '../model/equations';
 import type { Report } from '../model/report';
 import type { Fix, Problem, Rule } from './types';
@@ -87,41 +89,28 @@ export const cellResidue: Rule = {
   },
 };
 
-export const cellNegative: Rule = {
-  meta: {
-    id: 'cell-negative',
-    severity: 'error',
-    description: { zh: '统计表中出现负数。', en: 'A negative number in a table.' },
-  },
-  check(report) {
-    return indexCells(report)
-      .filter((c) => c.cell.issue === 'negative')
-      .map((c) =>
-        problem('cell-negative', 'error', c.cell, {
-          zh: `${c.name}为负数（${c.cell.raw}），件数和金额不能为负`,
-          en: `${c.name} is negative (${c.cell.raw}); counts and amounts cannot be`,
-        }),
-      );
-  },
-};
+/** A rule that reports every cell with one issue of readCell, as an error on the cell. */
+function cellIssueRule(id: string, issue: CellIssue, description: Rule['meta']['description'], message: (c: IndexedCell) => LocalizedText): Rule {
+  return {
+    meta: { id, severity: 'error', description },
+    check: (report) =>
+      indexCells(report)
+        .filter((c) => c.cell.issue === issue)
+        .map((c) => problem(id, 'error', c.cell, message(c))),
+  };
+}
 
-export const cellFraction: Rule = {
-  meta: {
-    id: 'cell-fraction',
-    severity: 'error',
-    description: { zh: '件数不是整数（只有收费金额可以有小数）。', en: 'A count that is not a whole number (only the fee amount may have decimals).' },
-  },
-  check(report) {
-    return indexCells(report)
-      .filter((c) => c.cell.issue === 'fraction')
-      .map((c) =>
-        problem('cell-fraction', 'error', c.cell, {
-          zh: `${c.name}为 ${c.cell.raw}，件数应为整数`,
-          en: `${c.name} is ${c.cell.raw}; a count must be a whole number`,
-        }),
-      );
-  },
-};
+export const cellNegative = cellIssueRule('cell-negative', 'negative', { zh: '统计表中出现负数。', en: 'A negative number in a table.' }, (c) => ({
+  zh: `${c.name}为负数（${c.cell.raw}），件数和金额不能为负`,
+  en: `${c.name} is negative (${c.cell.raw}); counts and amounts cannot be`,
+}));
+
+export const cellFraction = cellIssueRule(
+  'cell-fraction',
+  'fraction',
+  { zh: '件数不是整数（只有收费金额可以有小数）。', en: 'A count that is not a whole number (only the fee amount may have decimals).' },
+  (c) => ({ zh: `${c.name}为 ${c.cell.raw}，件数应为整数`, en: `${c.name} is ${c.cell.raw}; a count must be a whole number` }),
+);
 
 export const cellFormat: Rule = {
   meta: {
