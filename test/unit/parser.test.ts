@@ -267,3 +267,32 @@ describe('robustness', () => {
     }
   });
 });
+
+describe('classes remembered by line text', () => {
+  it('gives every heading and sub-item the spans of where it stands now, whatever was parsed before', () => {
+    for (const name of SEED_NAMES) {
+      const text = readSeed(name);
+      const first = parse(text);
+      // the same lines again, further down and with other lines in between
+      const moved = '前言\n\n' + text.replace(/\n/g, '\n\n');
+      const again = parse(moved);
+      const firstHeads = first.blocks.filter((b): b is HeadingNode | SubheadingNode => b.kind === 'heading' || b.kind === 'subheading');
+      const movedHeads = again.blocks.filter((b): b is HeadingNode | SubheadingNode => b.kind === 'heading' || b.kind === 'subheading');
+      assert.equal(movedHeads.length, firstHeads.length, name);
+      for (const [k, h] of movedHeads.entries()) {
+        const before = firstHeads[k]!;
+        assert.equal(moved.slice(h.start, h.end), text.slice(before.start, before.end), `${name}: ${text.slice(before.start, before.end)}`);
+        if (h.kind === 'heading' && before.kind === 'heading') {
+          assert.equal(moved.slice(h.textSpan.start, h.textSpan.end), text.slice(before.textSpan.start, before.textSpan.end));
+          assert.equal(moved.slice(h.numeralSpan.start, h.numeralSpan.end), text.slice(before.numeralSpan.start, before.numeralSpan.end));
+        } else if (h.kind === 'subheading' && before.kind === 'subheading') {
+          assert.equal(moved.slice(h.labelSpan.start, h.labelSpan.end), h.label);
+          assert.equal(moved.slice(h.markerSpan.start, h.markerSpan.end), text.slice(before.markerSpan.start, before.markerSpan.end));
+        }
+      }
+      // and the first parse's nodes were not changed by the second
+      for (const h of firstHeads) assert.ok(text.slice(h.start, h.end).length > 0 && h.end <= text.length);
+      assert.deepEqual(parse(text).blocks, first.blocks, name);
+    }
+  });
+});

@@ -28,7 +28,14 @@ function shorten(s: string, n = 16): string {
   return s.length > n ? s.slice(0, n) + '…' : s;
 }
 
+/** How each cell of table 三 is named, per row key and column (a pure function of the format: computed once). */
+const T3_IDENTITIES = new Map(TABLE3_ROWS.map((spec) => [spec.key, TABLE3_COLUMNS.map((_c, k) => nameTable3Cell(spec.key, k))]));
+
 export function table3Identity(key: string, column: number): { identity: string; name: string } {
+  return T3_IDENTITIES.get(key)?.[column] ?? nameTable3Cell(key, column);
+}
+
+function nameTable3Cell(key: string, column: number): { identity: string; name: string } {
   const spec = TABLE3_ROWS.find((r) => r.key === key)!;
   const numerals = ['', '一', '二', '三', '四', '五', '六', '七'];
   const col = TABLE3_COLUMNS[column]!;
@@ -43,6 +50,23 @@ export function table3Identity(key: string, column: number): { identity: string;
     name: `表三（${numerals[spec.paren]}）${spec.arabic}·${col}`,
   };
 }
+
+const table2Cache = new Map<string, { identity: string; name: string }[]>();
+
+/** How the cells of a table 二 row are named, per column (computed once per row of the format). */
+function table2Names(label: string): { identity: string; name: string }[] {
+  let names = table2Cache.get(label);
+  if (!names) {
+    const sub = TABLE2_SUBTABLES.find((s) => s.rows.includes(label))!;
+    names = sub.columns.map((col) => ({ identity: `表二 · ${sub.heading} · ${label} · ${col}`, name: `表二·${label}·${col.replace(/（.*/, '')}` }));
+    table2Cache.set(label, names);
+  }
+  return names;
+}
+
+const TABLE4_NAMES = TABLE4_BLOCKS.flatMap((block) =>
+  TABLE4_CELLS.map((col) => ({ identity: `表四 · ${block.replace('·', ' · ')} · ${col}`, name: `表四·${block.replace('行政诉讼·', '')}·${col}` })),
+);
 
 const cache = new WeakMap<Report['tables'], IndexedCell[]>();
 
@@ -60,11 +84,10 @@ function buildIndex(report: Report): IndexedCell[] {
     for (const spec of TABLE2_ROWS) {
       const row = table2.rows.get(spec.label);
       if (!row) continue;
-      const sub = TABLE2_SUBTABLES.find((s) => s.rows.includes(spec.label))!;
+      const names = table2Names(spec.label);
       row.cells.forEach((cell, k) => {
-        if (!cell) return;
-        const col = sub.columns[k]!;
-        out.push({ cell, table: '二', identity: `表二 · ${sub.heading} · ${spec.label} · ${col}`, name: `表二·${spec.label}·${col.replace(/（.*/, '')}`, kind: spec.kind, row: spec.label, column: k });
+        if (!cell || !names[k]) return;
+        out.push({ cell, table: '二', ...names[k], kind: spec.kind, row: spec.label, column: k });
       });
     }
   }
@@ -72,18 +95,18 @@ function buildIndex(report: Report): IndexedCell[] {
     for (const spec of TABLE3_ROWS) {
       const row = table3.rows.get(spec.key);
       if (!row) continue;
+      const names = T3_IDENTITIES.get(spec.key)!;
       row.cells.forEach((cell, k) => {
         if (!cell) return;
-        out.push({ cell, table: '三', ...table3Identity(spec.key, k), kind: 'count', row: spec.key, column: k });
+        const { identity, name } = names[k]!;
+        out.push({ cell, table: '三', identity, name, kind: 'count', row: spec.key, column: k });
       });
     }
   }
   if (table4 && table4.row) {
     table4.cells.forEach((cell, k) => {
       if (!cell) return;
-      const block = TABLE4_BLOCKS[Math.floor(k / 5)]!;
-      const col = TABLE4_CELLS[k % 5]!;
-      out.push({ cell, table: '四', identity: `表四 · ${block.replace('·', ' · ')} · ${col}`, name: `表四·${block.replace('行政诉讼·', '')}·${col}`, kind: 'count', row: String(Math.floor(k / 5)), column: k });
+      out.push({ cell, table: '四', ...TABLE4_NAMES[k]!, kind: 'count', row: String(Math.floor(k / 5)), column: k });
     });
   }
   return out;

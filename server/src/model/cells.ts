@@ -38,9 +38,12 @@ const PLACEHOLDER_RE = /^(?:[\/／\\—–\-－─━_＿…·.。]+|无|空|暂
 const CLEAN_NUMBER_RE = /^[-−]?\d+(?:\.\d+)?$/;
 const GROUPED_NUMBER_RE = /^[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const DIGIT_RUN_RE = /\d+(?:\.\d+)?/g;
+const PLAIN_RE = /^\d{1,15}$/;
 
 /** Reads a cell. `kind` says whether a fraction is acceptable (amounts in 万元) or an issue (counts). */
 export function readCell(raw: string, span: Span, kind: CellKind = 'count'): ModelCell {
+  // the common case first: a plain whole number
+  if (PLAIN_RE.test(raw)) return { start: span.start, end: span.end, raw, value: Number(raw) };
   const cell: ModelCell = { start: span.start, end: span.end, raw, value: null };
   const half = toHalfWidth(raw).replace(/\s+/g, '').replace(/，/g, ',');
   if (half === '') {
@@ -78,6 +81,7 @@ export function readCell(raw: string, span: Span, kind: CellKind = 'count'): Mod
 
 /** Is this raw text something that stands where a number should (a number, empty, a placeholder, residue with digits)? */
 export function isValueLike(raw: string): boolean {
+  if (raw === '' || PLAIN_RE.test(raw)) return true;
   const half = toHalfWidth(raw).replace(/\s+/g, '');
   if (half === '' || PLACEHOLDER_RE.test(half)) return true;
   if (CLEAN_NUMBER_RE.test(half.replace(/,/g, ''))) return true;

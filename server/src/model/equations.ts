@@ -151,13 +151,29 @@ export function neededValue(eq: Equation, term: Term): number {
  */
 export function fillValue(tables: Tables, cell: { start: number; end: number }): number | undefined {
   let value: number | undefined;
-  for (const eq of equationsOf(tables)) {
-    if (!eq.known || eq.unreadable.length !== 1) continue;
-    const term = eq.unreadable[0]!;
-    if (term.cell !== cell) continue;
-    const v = neededValue(eq, term);
+  for (const eq of soleUnreadable(tables).get(cell) ?? []) {
+    const v = neededValue(eq, eq.unreadable[0]!);
     if (value !== undefined && value !== v) return undefined;
     value = v;
   }
   return value !== undefined && value >= 0 && Number.isInteger(value) ? value : undefined;
+}
+
+const soleCache = new WeakMap<Tables, Map<object, Equation[]>>();
+
+/** Per cell, the evaluable equations in which it is the only unreadable cell (computed once per model). */
+function soleUnreadable(tables: Tables): Map<object, Equation[]> {
+  let byCell = soleCache.get(tables);
+  if (!byCell) {
+    byCell = new Map();
+    for (const eq of equationsOf(tables)) {
+      if (!eq.known || eq.unreadable.length !== 1) continue;
+      const cell = eq.unreadable[0]!.cell!;
+      const list = byCell.get(cell);
+      if (list) list.push(eq);
+      else byCell.set(cell, [eq]);
+    }
+    soleCache.set(tables, byCell);
+  }
+  return byCell;
 }

@@ -68,7 +68,40 @@ const LABEL_END_RE = /[。：:；;！!？?]/;
 /** Longest line still taken as a heading (longer ones are prose that happens to start with 一、). */
 const MAX_HEADING_LENGTH = 60;
 
+/**
+ * A line's class depends on its text alone, so classes are remembered by text
+ * (offsets relative to the line start): on a keystroke only the edited line is
+ * classified again. Bounded.
+ */
+const classCache = new Map<string, LineClass>();
+const CLASS_CACHE_LIMIT = 50_000;
+/** Lines longer than this are classified every time (a cache of huge keys would hold the text twice). */
+const CLASS_CACHE_MAX_LINE = 2_000;
+
 function classify(line: Line): LineClass {
+  if (line.text.length > CLASS_CACHE_MAX_LINE) return classifyAt(line);
+  let cls = classCache.get(line.text);
+  if (!cls) {
+    if (classCache.size >= CLASS_CACHE_LIMIT) classCache.clear();
+    cls = classifyAt({ index: 0, start: 0, end: line.text.length, text: line.text });
+    classCache.set(line.text, cls);
+  }
+  if (cls.kind === 'heading') return { kind: 'heading', node: shiftHeading(cls.node, line.start) };
+  if (cls.kind === 'subheading') return { kind: 'subheading', node: shiftSubheading(cls.node, line.start) };
+  return cls;
+}
+
+const at = (s: Span, d: number): Span => ({ start: s.start + d, end: s.end + d });
+
+function shiftHeading(n: HeadingNode, d: number): HeadingNode {
+  return { ...n, start: n.start + d, end: n.end + d, numeralSpan: at(n.numeralSpan, d), textSpan: at(n.textSpan, d) };
+}
+
+function shiftSubheading(n: SubheadingNode, d: number): SubheadingNode {
+  return { ...n, start: n.start + d, end: n.end + d, markerSpan: at(n.markerSpan, d), labelSpan: at(n.labelSpan, d) };
+}
+
+function classifyAt(line: Line): LineClass {
   const t = line.text;
   if (isBlank(t)) {
     // a row of empty cells (two tabs or more) is a row, not a blank line
@@ -139,6 +172,13 @@ function endsSentence(text: string): boolean {
   return /[。！？；：.!?;:）)」』”"]\**[ \t\u3000]*$/.test(text);
 }
 
+/** White space as /\s/ knows it (the ideographic space included). */
+function isSpaceCode(c: number): boolean {
+  if (c === 32 || c === 9) return true;
+  if (c < 9 || (c > 13 && c < 160)) return false;
+  return c <= 13 || c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 function splitCells(line: Line, layout: TableLayout): CellNode[] {
   const cells: CellNode[] = [];
   const t = line.text;
@@ -169,8 +209,8 @@ function splitCells(line: Line, layout: TableLayout): CellNode[] {
   for (const p of parts) {
     let a = p.start;
     let b = p.end;
-    while (a < b && /[\s\u3000]/.test(t[a]!)) a++;
-    while (b > a && /[\s\u3000]/.test(t[b - 1]!)) b--;
+    while (a < b && isSpaceCode(t.charCodeAt(a))) a++;
+    while (b > a && isSpaceCode(t.charCodeAt(b - 1))) b--;
     cells.push({ start: line.start + a, end: line.start + b, text: t.slice(a, b) });
   }
   return cells;
@@ -213,7 +253,20 @@ export function spaceSegments(t: string): { start: number; end: number }[] {
 const NUMERIC_SEGMENT_RE = /^[0-9０-９][0-9０-９.,，]*$/;
 
 /** Is this line, alone, a row of a table whose columns are aligned with spaces? */
+const spaceRowCache = new Map<string, boolean>();
+
+/** Is this line, alone, a row of a table whose columns are aligned with spaces? (remembered by text, like classes) */
 function isSpaceRow(t: string): boolean {
+  if (t.length > CLASS_CACHE_MAX_LINE) return isSpaceRowText(t);
+  let yes = spaceRowCache.get(t);
+  if (yes === undefined) {
+    if (spaceRowCache.size >= CLASS_CACHE_LIMIT) spaceRowCache.clear();
+    spaceRowCache.set(t, (yes = isSpaceRowText(t)));
+  }
+  return yes;
+}
+
+function isSpaceRowText(t: string): boolean {
   const trimmed = t.trim();
   if (/[。；;]$/.test(trimmed)) return false;
   if (t.indexOf('  ') < 0 && t.indexOf('\u3000') < 0) {

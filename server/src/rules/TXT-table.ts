@@ -165,7 +165,8 @@ export const txtTable: Rule = {
       const raw = text.slice(s.start, s.end);
       if (raw.indexOf('件') < 0) continue;
       const sentence = toHalfWidth(raw);
-      if (!/\d/.test(sentence) || OTHER_PERIOD.test(sentence)) continue;
+      // every claim ends in a number of 件
+      if (!/\d\s*件/.test(sentence) || OTHER_PERIOD.test(sentence)) continue;
       const claimed = new Set<number>();
       for (const claim of CLAIMS) {
         claim.re.lastIndex = 0;

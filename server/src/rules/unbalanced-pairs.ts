@@ -15,7 +15,7 @@ PAIRS.forEach((pair, kind) => {
   for (const c of pair.close) KIND.set(c.charCodeAt(0), kind * 2 + 1);
 });
 
-const ANY_PAIR = /[《》“”（）()]/;
+const PAIR_CHARS = /[《》“”（）()]/g;
 
 /** Prose units: paragraphs, sub-item lines and headings, joined where a page break cut a sentence. */
 function units(report: Parameters<Rule['check']>[0]): Span[] {
@@ -47,18 +47,22 @@ export const unbalancedPairs: Rule = {
     const text = report.tree.text;
     const problems: Problem[] = [];
     for (const unit of units(report)) {
-      if (!ANY_PAIR.test(text.slice(unit.start, unit.end))) continue;
-      // one pass: for each kind of pair, the unmatched openings and the first stray closing
+      // one pass, jumping from one pair character to the next: for each kind of pair,
+      // the unmatched openings and the first stray closing
       const opens: number[][] = [[], [], []];
       const stray = [-1, -1, -1];
-      for (let i = unit.start; i < unit.end; i++) {
-        const k = KIND.get(text.charCodeAt(i));
-        if (k === undefined) continue;
+      PAIR_CHARS.lastIndex = unit.start;
+      let any = false;
+      for (let m = PAIR_CHARS.exec(text); m && m.index < unit.end; m = PAIR_CHARS.exec(text)) {
+        any = true;
+        const i = m.index;
+        const k = KIND.get(text.charCodeAt(i))!;
         const kind = k >> 1;
         if ((k & 1) === 0) opens[kind]!.push(i);
         else if (opens[kind]!.length > 0) opens[kind]!.pop();
         else if (stray[kind]! < 0) stray[kind] = i;
       }
+      if (!any) continue;
       PAIRS.forEach((pair, kind) => {
         const at = stray[kind]! >= 0 ? stray[kind]! : opens[kind]!.length > 0 ? opens[kind]![0]! : -1;
         if (at < 0) return;
