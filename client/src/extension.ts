@@ -4,8 +4,8 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { LANGUAGE_ID, createLanguageDetector } from './languageDetector';
+import { ReportClient } from './lsp/client';
 import { SnippetDef, reportTemplate } from './template';
 
 const zh = () => vscode.env.language.toLowerCase().startsWith('zh');
@@ -92,7 +92,7 @@ async function insertMissingSection(): Promise<void> {
   if (pick?.action.edit) await vscode.workspace.applyEdit(pick.action.edit);
 }
 
-let client: LanguageClient | undefined;
+let client: ReportClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   extensionPath = context.extensionPath;
@@ -110,19 +110,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   for (const doc of vscode.workspace.textDocuments) detect(doc);
 
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   // a small young generation keeps the server's memory low (many reports open); checks are short-lived work
   const execArgv = ['--max-semi-space-size=2'];
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6011'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: LANGUAGE_ID }],
-    synchronize: { configurationSection: 'govReport', fileEvents: vscode.workspace.createFileSystemWatcher('**/.govreportrc.json') },
-  };
-  const name = vscode.env.language.startsWith('zh') ? '政府信息公开年报' : 'Gov Annual Report';
-  client = new LanguageClient('govReport', name, serverOptions, clientOptions);
+  if (context.extensionMode === vscode.ExtensionMode.Development) execArgv.push('--nolazy', '--inspect=6011');
+  client = new ReportClient({
+    module: context.asAbsolutePath(path.join('dist', 'server.js')),
+    execArgv,
+    languageId: LANGUAGE_ID,
+    name: zh() ? '政府信息公开年报' : 'Gov Annual Report',
+    section: 'govReport',
+    watch: vscode.workspace.createFileSystemWatcher('**/.govreportrc.json'),
+  });
   context.subscriptions.push(client);
   await client.start();
 }

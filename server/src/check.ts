@@ -3,7 +3,8 @@
  * language server and the command-line checker; knows nothing of either.
  */
 import { Report, buildReport } from './model/report';
-import { parse } from './parse/parser';
+import { clearParseCaches, parse } from './parse/parser';
+import { clearTableCaches } from './model/tables';
 import type { SyntaxTree } from './parse/syntax';
 import { LineIndex } from './parse/text';
 import { RULES } from './rules/index';
@@ -53,4 +54,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   }
   problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { text, tree, report, lineIndex, problems, failures };
+}
+
+/**
+ * Forgets what checks remember across texts (line classes, label scores), so that
+ * the next check runs from cold. For measurements; results never depend on it.
+ */
+export function clearCaches(): void {
+  clearParseCaches();
+  clearTableCaches();
 }

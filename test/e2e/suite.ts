@@ -171,6 +171,51 @@ test('turning a rule off in the settings takes effect without reload', async () 
   await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'TXT-table'), 'TXT-table to be back');
 });
 
+test('folding, selection ranges and semantic tokens come from the server', async () => {
+  const doc = await openReport('wuzhong-2023.txt');
+  const lines = doc.getText().split(/\r?\n/);
+  const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', doc.uri);
+  const sectionLine = lines.findIndex((l) => l.startsWith('三、收到和处理'));
+  assert.ok(folds.some((f) => f.start === sectionLine && f.end > sectionLine + 20), `a fold for section 三 at line ${sectionLine}`);
+  const cellLine = lines.findIndex((l) => l.includes('一、本年新收政府信息公开申请数量'));
+  const ranges = await vscode.commands.executeCommand<vscode.SelectionRange[]>('vscode.executeSelectionRangeProvider', doc.uri, [new vscode.Position(cellLine, lines[cellLine]!.length - 1)]);
+  let depth = 0;
+  for (let r: vscode.SelectionRange | undefined = ranges[0]; r; r = r.parent) depth++;
+  assert.ok(depth >= 4, `cell → row → table → section → document, got ${depth} levels`);
+  const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', doc.uri);
+  const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', doc.uri);
+  assert.ok(legend.tokenTypes.length > 0, 'a legend');
+  assert.ok(tokens.data.length > 0 && tokens.data.length % 5 === 0, 'tokens in groups of five');
+});
+
+test('a rule turned off in .govreportrc.json takes effect at once, and comes back when the file goes', async () => {
+  const doc = await openReport('shizuishan-office-2023.txt');
+  await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'TXT-table'), 'the TXT-table warning');
+  const rc = workspaceFile('.govreportrc.json');
+  await vscode.workspace.fs.writeFile(rc, Buffer.from(JSON.stringify({ rules: { 'TXT-table': 'off' } })));
+  try {
+    await waitForDiagnostics(doc.uri, (d) => d.length > 0 && !d.some((x) => codeOf(x) === 'TXT-table'), 'TXT-table off by .govreportrc.json');
+  } finally {
+    await vscode.workspace.fs.delete(rc);
+  }
+  await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'TXT-table'), 'TXT-table back once the file is gone');
+});
+
+test('checking the workspace publishes the problems of reports that are not open', async () => {
+  const source = await vscode.workspace.fs.readFile(workspaceFile('wuwei-2023.txt'));
+  const unopened = workspaceFile('unopened-wuwei-copy.txt');
+  await vscode.workspace.fs.writeFile(unopened, source);
+  try {
+    assert.equal(vscode.workspace.textDocuments.some((d) => d.uri.toString() === unopened.toString()), false);
+    // the command ends in a message that waits for the user: not awaited
+    void vscode.commands.executeCommand('govReport.checkWorkspace');
+    const ds = await waitForDiagnostics(unopened, (d) => d.some((x) => codeOf(x) === 'T3-column'), 'the diagnostics of the unopened copy');
+    assert.ok(ds.some((x) => codeOf(x) === 'T3-row'));
+  } finally {
+    await vscode.workspace.fs.delete(unopened);
+  }
+});
+
 export async function run(): Promise<void> {
   let failed = 0;
   for (const [name, fn] of tests) {

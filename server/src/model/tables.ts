@@ -156,7 +156,12 @@ interface Canon {
  * Label scores against every row of a format table, cached by label: a report is
  * re-checked on every keystroke and its labels rarely change. Bounded.
  */
-const scoreCache = new WeakMap<readonly Canon[], Map<string, Float64Array>>();
+let scoreCache = new WeakMap<readonly Canon[], Map<string, Float64Array>>();
+
+/** Forgets the remembered label scores (for measuring a check from cold). */
+export function clearTableCaches(): void {
+  scoreCache = new WeakMap();
+}
 const SCORE_CACHE_LIMIT = 20_000;
 
 function scoresFor(label: string, canon: readonly Canon[], remove: readonly string[]): Float64Array {

@@ -78,6 +78,12 @@ const CLASS_CACHE_LIMIT = 50_000;
 /** Lines longer than this are classified every time (a cache of huge keys would hold the text twice). */
 const CLASS_CACHE_MAX_LINE = 2_000;
 
+/** Forgets the remembered line classes (for measuring a check from cold). */
+export function clearParseCaches(): void {
+  classCache.clear();
+  spaceRowCache.clear();
+}
+
 function classify(line: Line): LineClass {
   if (line.text.length > CLASS_CACHE_MAX_LINE) return classifyAt(line);
   let cls = classCache.get(line.text);
