@@ -38,14 +38,15 @@ interface WorkspaceCheck {
   errors: number;
   warnings: number;
   unreadable: string[];
+  cancelled?: boolean;
 }
 
 async function checkWorkspace(): Promise<void> {
   if (!client) return;
   const r = await client.sendRequest<WorkspaceCheck>('govReport/checkWorkspace');
   const message = zh()
-    ? `检查了 ${r.files} 份年报：${r.errors} 个错误，${r.warnings} 个警告${r.unreadable.length ? `；${r.unreadable.length} 个文件无法读取` : ''}。`
-    : `${r.files} reports checked: ${r.errors} errors, ${r.warnings} warnings${r.unreadable.length ? `; ${r.unreadable.length} files unreadable` : ''}.`;
+    ? `${r.cancelled ? '已取消。' : ''}检查了 ${r.files} 份年报：${r.errors} 个错误，${r.warnings} 个警告${r.unreadable.length ? `；${r.unreadable.length} 个文件无法读取` : ''}。`
+    : `${r.cancelled ? 'Cancelled. ' : ''}${r.files} reports checked: ${r.errors} errors, ${r.warnings} warnings${r.unreadable.length ? `; ${r.unreadable.length} files unreadable` : ''}.`;
   const open = zh() ? '打开问题面板' : 'Show Problems';
   if ((await vscode.window.showInformationMessage(message, open)) === open) await vscode.commands.executeCommand('workbench.actions.view.problems');
 }

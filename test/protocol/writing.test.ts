@@ -198,4 +198,48 @@ describe('checking every report of the workspace over LSP', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+  it('gives way to typing while it runs, and stops when cancelled through its progress', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ws-many-'));
+    const names = ['wuwei-2023', 'wuzhong-2023', 'litong-2021', 'tongxin-2022'] as const;
+    const total = 400;
+    for (let k = 0; k < total; k++) fs.writeFileSync(path.join(dir, `r${k}.txt`), readSeed(names[k % names.length]!));
+    const server = await startServer('zh-cn', pathToFileURL(dir).href);
+    let progressToken: string | number | undefined;
+    const reports: string[] = [];
+    let typedChecked = false;
+    server.connection.onNotification('$/progress', (p: { token: string | number; value: { kind: string; message?: string } }) => {
+      progressToken = p.token;
+      if (p.value.kind === 'report') reports.push(p.value.message ?? '');
+    });
+    try {
+      const uri = 'file:///typing/wuzhong.txt';
+      await server.open(uri, readSeed('wuzhong-2023'));
+      const running = server.connection.sendRequest('govReport/checkWorkspace') as Promise<{ files: number; cancelled?: boolean }>;
+      // wait for the check to be under way, then type into the open report
+      while (reports.length < 5) await new Promise((r) => setTimeout(r, 2));
+      const typed = new Promise<void>((resolve) => {
+        const d = server.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => {
+          if (p.uri === uri && p.version === 2) {
+            typedChecked = true;
+            d.dispose();
+            resolve();
+          }
+        });
+      });
+      await server.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '字' }],
+      });
+      await typed;
+      const checkedWhileTyping = reports.length;
+      assert.ok(typedChecked && checkedWhileTyping < total, `the edit was checked while the workspace check ran (${checkedWhileTyping} of ${total} files done)`);
+      await server.connection.sendNotification('window/workDoneProgress/cancel', { token: progressToken });
+      const r = await running;
+      assert.equal(r.cancelled, true);
+      assert.ok(r.files > 0 && r.files < total, `stopped early: ${r.files} of ${total}`);
+    } finally {
+      server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

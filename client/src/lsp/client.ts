@@ -159,9 +159,10 @@ export class ReportClient implements vscode.Disposable {
     const v = p.value;
     if (v.kind === 'begin') {
       void vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: v.title, cancellable: false },
-        (progress) =>
+        { location: vscode.ProgressLocation.Notification, title: v.title, cancellable: !!v.cancellable },
+        (progress, cancel) =>
           new Promise<void>((resolve) => {
+            cancel.onCancellationRequested(() => this.connection?.notify('window/workDoneProgress/cancel', { token: p.token }));
             entry.report = (r) => progress.report(r);
             entry.done = resolve;
             if (v.message !== undefined || v.percentage !== undefined) {

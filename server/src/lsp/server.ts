@@ -3,6 +3,7 @@
  * Everything it answers comes from `features/`, computed on `check.analyze`.
  */
 import {
+  CancellationToken,
   CodeActionKind,
   DidChangeConfigurationNotification,
   InitializeParams,
@@ -305,20 +306,37 @@ interface WorkspaceCheck {
   errors: number;
   warnings: number;
   unreadable: string[];
+  /** the check was cancelled before every report was read: the counts cover the reports checked */
+  cancelled?: boolean;
 }
 
-/** Checks every report in the workspace folders and publishes their diagnostics (open documents keep theirs). */
-connection.onRequest('govReport/checkWorkspace', async (): Promise<WorkspaceCheck> => {
+/** Lets the connection handle what came in meanwhile (edits, requests, a cancellation). */
+const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Checks every report in the workspace folders and publishes their diagnostics (open
+ * documents keep theirs). Gives way after each file, so that typing in an open report
+ * is checked as usual meanwhile; cancellable from the request and from the progress.
+ */
+connection.onRequest('govReport/checkWorkspace', async (...args: unknown[]): Promise<WorkspaceCheck> => {
+  // the token comes last (after the params, when the request has any)
+  const token = args[args.length - 1] as CancellationToken;
   const progress = await connection.window.createWorkDoneProgress();
   const zh = locale === 'zh';
-  progress.begin(zh ? '检查工作区中的年报' : 'Checking the reports in the workspace', 0, '', false);
+  progress.begin(zh ? '检查工作区中的年报' : 'Checking the reports in the workspace', 0, '', true);
+  const stop = () => token.isCancellationRequested || progress.token.isCancellationRequested;
   const unreadable: { path: string; message: string }[] = [];
   const files = roots.flatMap((r) => findReports(r, unreadable));
   const result: WorkspaceCheck = { files: 0, errors: 0, warnings: 0, unreadable: unreadable.map((u) => u.path) };
   for (let k = 0; k < files.length; k++) {
+    await yieldToEvents();
+    if (stop()) {
+      result.cancelled = true;
+      break;
+    }
     const file = files[k]!;
     const uri = pathToFileURL(file).href;
-    progress.report(Math.round((100 * k) / Math.max(1, files.length)), path.basename(file));
+    progress.report(Math.round((100 * k) / Math.max(1, files.length)), `${k + 1}/${files.length} ${path.basename(file)}`);
     const open = documents.get(uri);
     let analysis: Analysis;
     try {
