@@ -112,14 +112,22 @@ function observe(row: TableRowNode): ObservedRow {
       break;
     }
   }
-  const labelCells = cells.slice(0, boundary + 1).filter((c) => c.text !== '');
-  const values = cells.slice(boundary + 1);
-  const trailing: CellNode[] = [];
-  while (values.length > 0 && values[values.length - 1]!.text === '') trailing.unshift(values.pop()!);
+  const labelCells: CellNode[] = [];
+  let label = '';
+  for (let k = 0; k <= boundary; k++) {
+    const c = cells[k]!;
+    if (c.text === '') continue;
+    label = labelCells.length === 0 ? c.text : label + ' ' + c.text;
+    labelCells.push(c);
+  }
+  let last = cells.length;
+  while (last > boundary + 1 && cells[last - 1]!.text === '') last--;
+  const values = cells.slice(boundary + 1, last);
+  const trailing = cells.slice(last);
   return {
     start: row.start,
     end: row.end,
-    label: labelCells.map((c) => c.text).join(' '),
+    label,
     labelCells,
     values,
     trailing,
@@ -530,9 +538,10 @@ const T2_CANON: readonly Canon[] = TABLE2_ROWS.map((s) => ({ info: labelInfo(s.l
 
 /** In table 二 the label is the first cell; everything after it is a value, however garbled. */
 function observeT2(row: ObservedRow): ObservedRow {
-  const cells = row.rows.flatMap((r) => r.cells);
-  const first = cells.findIndex((c) => c.text !== '');
-  if (first < 0) return row;
+  const cells = row.rows.length === 1 ? row.rows[0]!.cells : row.rows.flatMap((r) => r.cells);
+  let first = 0;
+  while (first < cells.length && cells[first]!.text === '') first++;
+  if (first === cells.length) return row;
   if (isValueLike(cells[first]!.text)) return row;
   const values = cells.slice(first + 1);
   const trailing: CellNode[] = [];

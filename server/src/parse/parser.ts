@@ -59,6 +59,13 @@ function contentOf(line: Line): Content {
   return { start: line.start + lead, end: line.start + lead + raw.length, raw, norm: toHalfWidth(raw) };
 }
 
+/** Where the content of a line starts and ends (contentOf without the texts). */
+function contentSpan(line: Line): Span {
+  const lead = LEADING_MARKUP.exec(line.text)![0].length;
+  const end = line.text.length - trailingMarkup(line.text.slice(lead));
+  return { start: line.start + lead, end: line.start + Math.max(lead, end) };
+}
+
 const HEADING_RE = /^([一二三四五六七八九十]{1,3})[ \t]*[、.．,，][ \t]*(\S.*)?$/;
 const PAREN_SUB_RE = /^\([ \t]*([一二三四五六七八九十]{1,3})[ \t]*\)[ \t]*/;
 const SHI_SUB_RE = /^([一二三四五六七八九十]{1,3})是/;
@@ -191,11 +198,15 @@ function splitCells(line: Line, layout: TableLayout): CellNode[] {
   let parts: { start: number; end: number }[] = [];
   if (layout === 'tab') {
     let s = 0;
-    for (let i = 0; i <= t.length; i++) {
-      if (i === t.length || t.charCodeAt(i) === 9) {
-        parts.push({ start: s, end: i });
-        s = i + 1;
-      }
+    for (let i = t.indexOf('\t'); ; i = t.indexOf('\t', s)) {
+      const e = i < 0 ? t.length : i;
+      let a = s;
+      let b = e;
+      while (a < b && isSpaceCode(t.charCodeAt(a))) a++;
+      while (b > a && isSpaceCode(t.charCodeAt(b - 1))) b--;
+      cells.push({ start: line.start + a, end: line.start + b, text: t.slice(a, b) });
+      if (i < 0) return cells;
+      s = i + 1;
     }
   } else if (layout === 'space') {
     parts = spaceSegments(t);
@@ -329,12 +340,13 @@ function markSpaceRows(lines: Line[], classes: LineClass[]): void {
     return false;
   };
   for (const step of [-1, 1]) {
-    const order = step === -1 ? [...lines.keys()] : [...lines.keys()].reverse();
-    for (const i of order) {
+    // downwards looking up, then upwards looking down, so that a run of fragments joins its rows
+    for (let k = 0; k < lines.length; k++) {
+      const i = step === -1 ? k : lines.length - 1 - k;
       const c = classes[i]!;
       if (c.kind === 'blank' || c.kind === 'row') continue;
       const t = lines[i]!.text;
-      if ((isSpaceContinuation(t) || isSpaceHeaderLine(t)) && near(i, step)) classes[i] = { kind: 'row', layout: 'space' };
+      if (near(i, step) && (isSpaceContinuation(t) || isSpaceHeaderLine(t))) classes[i] = { kind: 'row', layout: 'space' };
     }
   }
 }
@@ -486,7 +498,7 @@ export function parse(text: string): SyntaxTree {
     }
 
     // plain text: continue a paragraph cut by a page break, or start a new one
-    const c = contentOf(line);
+    const c = contentSpan(line);
     const lastLine = paragraph?.lines[paragraph.lines.length - 1];
     if (paragraph && lastLine && !endsSentence(text.slice(lastLine.start, lastLine.end))) {
       paragraph.lines.push({ start: c.start, end: c.end });

@@ -31,8 +31,18 @@ export interface Line extends Span {
 /** Splits text into lines on \r\n, \n and \r (as LSP does). Linear time. */
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
-  let start = 0;
   const n = text.length;
+  if (text.indexOf('\r') < 0) {
+    // the common case: \n only, found by indexOf
+    let start = 0;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+      lines.push({ index: lines.length, start, end: i, text: text.slice(start, i) });
+      start = i + 1;
+    }
+    lines.push({ index: lines.length, start, end: n, text: text.slice(start, n) });
+    return lines;
+  }
+  let start = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 /* \n */ || c === 13 /* \r */) {
