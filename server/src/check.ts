@@ -7,6 +7,7 @@ import { clearParseCaches, parse } from './parse/parser';
 import { clearTableCaches } from './model/tables';
 import type { SyntaxTree } from './parse/syntax';
 import { LineIndex } from './parse/text';
+import { IgnoredProblem, applyIgnores } from './ignore';
 import { RULES } from './rules/index';
 import type { Problem, Rule, Severity } from './rules/types';
 
@@ -24,6 +25,8 @@ export interface Analysis {
   problems: Problem[];
   /** rules that threw (a bug): the other rules still ran */
   failures: RuleFailure[];
+  /** problems found but ignored here (`ignore` entries of .govreportrc.json), sorted by position */
+  ignored: Problem[];
 }
 
 export type RuleSetting = Severity | 'off';
@@ -32,6 +35,8 @@ export interface AnalyzeOptions {
   rules?: readonly Rule[];
   /** per rule id: 'off', or the severity to report it with */
   ruleSettings?: Readonly<Record<string, RuleSetting>>;
+  /** problems ignored at their place ("ignore this problem here"), for this document */
+  ignore?: readonly IgnoredProblem[];
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
@@ -53,7 +58,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     }
   }
   problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  return { text, tree, report, lineIndex, problems, failures };
+  const { shown, ignored } = applyIgnores(problems, options.ignore ?? [], report, lineIndex);
+  return { text, tree, report, lineIndex, problems: shown, failures, ignored };
 }
 
 /**

@@ -210,6 +210,25 @@ describe('gov-report-lint', () => {
     assert.match(bad.stderr, /rules\.TXT-table must be one of off, error, warning, information, hint/);
   });
 
+  it('honours the problems ignored in .govreportrc.json (by file, rule and place), and rejects a malformed entry', () => {
+    const dir = path.join(tmp, 'ignoring', 'reports');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.copyFileSync(path.join(ROOT, 'examples', 'wuwei-2023.txt'), path.join(dir, 'w.txt'));
+    fs.copyFileSync(path.join(ROOT, 'examples', 'wuwei-2023.txt'), path.join(dir, 'other.txt'));
+    const at = 'cell:表三 · （六）其他处理 · 1.申请人无正当理由逾期不补正… · 总计';
+    fs.writeFileSync(path.join(tmp, 'ignoring', '.govreportrc.json'), JSON.stringify({ ignore: [{ file: 'reports/w.txt', rule: 'T3-row', at }] }));
+    const r = lint(['--format', 'json', dir]);
+    const out = JSON.parse(r.stdout) as JsonFile[];
+    const byName = new Map(out.map((f) => [path.basename(f.file), f.diagnostics.map((d) => d.rule)]));
+    assert.ok(!byName.get('w.txt')!.includes('T3-row'), 'ignored in the file it names');
+    assert.ok(byName.get('w.txt')!.includes('T3-column'), 'the other problems stay');
+    assert.ok(byName.get('other.txt')!.includes('T3-row'), 'not in another file');
+    fs.writeFileSync(path.join(tmp, 'ignoring', '.govreportrc.json'), JSON.stringify({ ignore: [{ file: 'reports/w.txt', rule: 'T3-row' }] }));
+    const bad = lint([path.join(dir, 'w.txt')]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /ignore\[0\] must have "file", "rule" and "at"/);
+  });
+
   it('--fix applies the safe fixes to the file and never touches a number', () => {
     const file = path.join(tmp, 'fix.txt');
     const original = readSeed('shizuishan-office-2023').replace('（国办公开办函〔2021〕30号）', '（国办公开办函(2021)30号）').replace('行政规范性文件\t1\t0\t46', '行政规范性文件\t１\t0\t46');

@@ -201,6 +201,39 @@ test('a rule turned off in .govreportrc.json takes effect at once, and comes bac
   await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'TXT-table'), 'TXT-table back once the file is gone');
 });
 
+test('"ignore this problem here" hides the problem without touching the report, kept in .govreportrc.json', async () => {
+  const doc = await openReport('wuwei-2023.txt');
+  const ds = await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'T3-row'), 'the T3-row error');
+  const row = ds.find((x) => codeOf(x) === 'T3-row')!;
+  const textBefore = doc.getText();
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, row.range, vscode.CodeActionKind.QuickFix.value);
+  // (VS Code hands commands with arguments back under an id of its own: the action is found by its title, and run as a click would)
+  const ignore = actions.find((a) => /^(Ignore this problem here|忽略此处的这个问题)/.test(a.title) && a.title.includes('T3-row'));
+  assert.ok(ignore?.command && !ignore.edit, `an ignore action (a command, no edit) among: ${actions.map((a) => a.title).join(' | ')}`);
+  const rc = workspaceFile('.govreportrc.json');
+  // the server writes the file: wait until the file watchers have seen it before it is deleted again
+  // (a creation and a deletion close together reach watchers as nothing at all)
+  const watcher = vscode.workspace.createFileSystemWatcher('**/.govreportrc.json');
+  const seen = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the watcher never saw .govreportrc.json')), LIMIT_MS);
+    const done = () => (clearTimeout(timer), resolve());
+    watcher.onDidCreate(done);
+    watcher.onDidChange(done);
+  });
+  try {
+    await vscode.commands.executeCommand(ignore.command.command, ...(ignore.command.arguments ?? []));
+    await seen;
+    await waitForDiagnostics(doc.uri, (d) => d.length > 0 && !d.some((x) => codeOf(x) === 'T3-row'), 'T3-row to be ignored');
+    assert.equal(doc.getText(), textBefore, 'the report text is untouched');
+    const saved = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(rc)).toString('utf8')) as { ignore: { file: string; rule: string }[] };
+    assert.deepEqual(saved.ignore.map((e) => [e.file, e.rule]), [['wuwei-2023.txt', 'T3-row']]);
+  } finally {
+    watcher.dispose();
+    await vscode.workspace.fs.delete(rc);
+  }
+  await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'T3-row'), 'T3-row back once the file is gone');
+});
+
 test('checking the workspace publishes the problems of reports that are not open', async () => {
   const source = await vscode.workspace.fs.readFile(workspaceFile('wuwei-2023.txt'));
   const unopened = workspaceFile('unopened-wuwei-copy.txt');

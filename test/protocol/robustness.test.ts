@@ -9,6 +9,9 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import {
+  CodeAction,
+  CodeActionRequest,
+  ExecuteCommandRequest,
   CompletionRequest,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
@@ -119,6 +122,63 @@ describe('.govreportrc.json in the editor', () => {
     } finally {
       server.stop();
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('ignore this problem here, over LSP', () => {
+  it('offers the action, records it in .govreportrc.json (text untouched), and the problem stays away when lines move', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ignore-'));
+    fs.mkdirSync(path.join(dir, 'reports'));
+    const report = path.join(dir, 'reports', 'wuwei.txt');
+    const text = readSeed('wuwei-2023');
+    fs.writeFileSync(report, text);
+    const server = await startServer('zh-cn', pathToFileURL(dir).href);
+    try {
+      const uri = pathToFileURL(report).href;
+      const first = await server.open(uri, text);
+      const row = first.diagnostics.find((d) => d.code === 'T3-row')!;
+      assert.ok(row);
+      const actions = (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: row.range, context: { diagnostics: [row] } })) as CodeAction[];
+      const ignore = actions.find((a) => a.command?.command === 'govReport.ignoreProblem' && a.diagnostics?.[0]?.code === 'T3-row');
+      assert.ok(ignore, `an ignore action among: ${actions.map((a) => a.title).join(' | ')}`);
+      assert.equal(ignore.edit, undefined, 'it does not edit the report');
+      let mark = server.published.length;
+      const result = (await server.connection.sendRequest(ExecuteCommandRequest.type, { command: ignore.command!.command, arguments: ignore.command!.arguments })) as { file: string };
+      const rc = path.join(dir, '.govreportrc.json');
+      assert.equal(result.file, rc, 'written in the workspace folder (no .govreportrc.json above the report yet)');
+      assert.deepEqual(JSON.parse(fs.readFileSync(rc, 'utf8')), { ignore: [{ file: 'reports/wuwei.txt', rule: 'T3-row', at: 'cell:表三 · （六）其他处理 · 1.申请人无正当理由逾期不补正… · 总计' }] });
+      const after = await waitFor(() => server.published.slice(mark).find((p) => p.uri === uri));
+      assert.deepEqual(after.diagnostics.map((d) => d.code), first.diagnostics.map((d) => d.code).filter((c) => c !== 'T3-row'));
+      // three lines typed above the table: still ignored
+      mark = server.published.length;
+      await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: '新加的一行。\n又一行。\n第三行。\n' }],
+      });
+      const moved = await waitFor(() => server.published.slice(mark).find((p) => p.uri === uri && p.version === 2));
+      assert.ok(moved.diagnostics.length > 0 && !moved.diagnostics.some((d) => d.code === 'T3-row'));
+      // the same action again adds nothing; other settings in the file are kept
+      fs.writeFileSync(rc, JSON.stringify({ rules: { 'cell-residue': 'warning' }, ignore: JSON.parse(fs.readFileSync(rc, 'utf8')).ignore }));
+      await server.connection.sendRequest(ExecuteCommandRequest.type, { command: ignore.command!.command, arguments: ignore.command!.arguments });
+      const kept = JSON.parse(fs.readFileSync(rc, 'utf8')) as { rules: unknown; ignore: unknown[] };
+      assert.deepEqual(kept.rules, { 'cell-residue': 'warning' });
+      assert.equal(kept.ignore.length, 1);
+    } finally {
+      server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('bad arguments are refused without a crash', async () => {
+    const server = await startServer('zh-cn');
+    try {
+      assert.equal(await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'govReport.ignoreProblem', arguments: [{ uri: 'untitled:x' }] }), null);
+      assert.equal(await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'govReport.ignoreProblem', arguments: [] }), null);
+      const p = await server.open('file:///still/alive.txt', readSeed('wuzhong-2023'));
+      assert.ok(Array.isArray(p.diagnostics));
+    } finally {
+      server.stop();
     }
   });
 });

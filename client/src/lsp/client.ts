@@ -324,6 +324,10 @@ export class ReportClient implements vscode.Disposable {
         }),
       );
     }
+    // the server's own commands (e.g. "ignore this problem here" from a code action) run on the server
+    for (const command of caps.executeCommandProvider?.commands ?? []) {
+      add(vscode.commands.registerCommand(command, (...args: unknown[]) => this.ask('workspace/executeCommand', { command, arguments: args })));
+    }
     const semantic = caps.semanticTokensProvider;
     if (semantic) {
       const legend = new vscode.SemanticTokensLegend(semantic.legend.tokenTypes, semantic.legend.tokenModifiers);
@@ -377,6 +381,7 @@ const CLIENT_CAPABILITIES: lsp.ClientCapabilities = {
     workspaceFolders: true,
     applyEdit: true,
     workspaceEdit: { documentChanges: true },
+    executeCommand: {},
   },
   textDocument: {
     synchronization: { dynamicRegistration: false, didSave: true, willSave: false, willSaveWaitUntil: false },

@@ -3,10 +3,10 @@
  * Uses everything below the LSP layer and nothing of it.
  */
 import * as fs from 'node:fs';
-import { Analysis, RuleSetting, analyze } from '../check';
+import { Analysis, AnalyzeOptions, analyze } from '../check';
 import { applySafeFixes } from '../features/fixAll';
 import { toGithub, toSarif } from '../features/sarif';
-import { findConfig, readConfig } from '../files/config';
+import { findConfig, ignoresFor, readConfig } from '../files/config';
 import { toDiagnostics } from '../features/diagnostics';
 import { exportTables } from '../features/tablesExport';
 import { Locale, pickLocale } from '../i18n';
@@ -247,15 +247,19 @@ export function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}): num
       io.stderr(`gov-report-lint: ${file}: ${(e as Error).message}\n`);
       continue;
     }
-    let settings: Record<string, RuleSetting> | undefined;
+    const analyzeOptions: AnalyzeOptions = {};
     try {
       const configFile = options.config ?? findConfig(file);
-      settings = configFile ? readConfig(configFile).rules : undefined;
+      if (configFile) {
+        const config = readConfig(configFile);
+        if (config.rules) analyzeOptions.ruleSettings = config.rules;
+        const ignore = ignoresFor(config, configFile, file);
+        if (ignore.length > 0) analyzeOptions.ignore = ignore;
+      }
     } catch (e) {
       io.stderr(`gov-report-lint: ${(e as Error).message}\n`);
       return EXIT_USAGE;
     }
-    const analyzeOptions = settings ? { ruleSettings: settings } : {};
     let analysis = analyze(text, analyzeOptions);
     if (options.fix) {
       const fixed = applySafeFixes(text, analyzeOptions);

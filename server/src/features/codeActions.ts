@@ -4,6 +4,10 @@ import { FIX_ALL_KIND, fixAllAction } from './fixAll';
 import type { Locale } from '../i18n';
 import { ruleDocUrl } from '../rules/docs';
 import { toDiagnostic } from './diagnostics';
+import { keyOf } from '../ignore';
+
+/** The server's command that records "ignore this problem here" in .govreportrc.json. */
+export const IGNORE_COMMAND = 'govReport.ignoreProblem';
 
 function before(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
   return a.line < b.line || (a.line === b.line && a.character < b.character);
@@ -39,14 +43,25 @@ export function codeActions(analysis: Analysis, uri: string, range: Range, local
   return [...actions, ...ruleActions(analysis, uri, range, locale), ...fixAll];
 }
 
-/** On every diagnostic: open its rule's page; turn its rule off for the workspace. */
+/**
+ * On every diagnostic: ignore this problem here (files only: kept in .govreportrc.json,
+ * the report's text untouched); and per rule: open its page, turn it off for the workspace.
+ */
 function ruleActions(analysis: Analysis, uri: string, range: Range, locale: Locale): CodeAction[] {
   const out: CodeAction[] = [];
   const seen = new Set<string>();
   for (const problem of analysis.problems) {
-    if (seen.has(problem.rule)) continue;
     const diagnostic = toDiagnostic(problem, analysis, locale, uri);
     if (!touches(diagnostic.range, range)) continue;
+    if (uri.startsWith('file:')) {
+      out.push({
+        title: locale === 'zh' ? `忽略此处的这个问题（${problem.rule}，记录在 .govreportrc.json，不改动正文）` : `Ignore this problem here (${problem.rule}; kept in .govreportrc.json, not in the text)`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        command: { title: 'ignore', command: IGNORE_COMMAND, arguments: [{ uri, rule: problem.rule, at: keyOf(analysis, problem) }] },
+      });
+    }
+    if (seen.has(problem.rule)) continue;
     seen.add(problem.rule);
     out.push({
       title: locale === 'zh' ? `查看规则 ${problem.rule} 的说明` : `Show the documentation of ${problem.rule}`,

@@ -14,7 +14,7 @@ import {
   createConnection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analysis, RuleSetting, analyze } from '../check';
+import { Analysis, AnalyzeOptions, RuleSetting, analyze } from '../check';
 import { codeActions } from '../features/codeActions';
 import { FIX_ALL_KIND } from '../features/fixAll';
 import { completionsAt } from '../features/completion';
@@ -26,7 +26,8 @@ import { SEMANTIC_LEGEND, semanticTokens } from '../features/semanticTokens';
 import { documentSymbols } from '../features/symbols';
 import { Locale, pickLocale } from '../i18n';
 import { VERSION } from '../version';
-import { findConfig, readConfig } from '../files/config';
+import { CONFIG_FILE, ReportConfig, addIgnore, findConfig, ignoresFor, readConfig } from '../files/config';
+import { IGNORE_COMMAND } from '../features/codeActions';
 import { findReports, readReport } from '../files/findReports';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -65,30 +66,51 @@ const timers = new Map<string, NodeJS.Timeout>();
 /** the version whose diagnostics were last sent, per document */
 const sent = new Map<string, number>();
 
-/** Rule settings from the nearest .govreportrc.json, by folder (cleared when such a file changes). */
-const folderRules = new Map<string, Record<string, RuleSetting>>();
+/** The nearest .govreportrc.json and what it says, by folder (cleared when such a file changes). */
+const folderConfigs = new Map<string, { file?: string; config: ReportConfig }>();
 
-function fileRules(uri: string): Record<string, RuleSetting> {
-  if (!uri.startsWith('file:')) return {};
-  const file = fileURLToPath(uri);
-  const dir = path.dirname(file);
-  let rules = folderRules.get(dir);
-  if (!rules) {
-    rules = {};
+function configOf(uri: string): { file?: string; config: ReportConfig; report?: string } {
+  if (!uri.startsWith('file:')) return { config: {} };
+  const report = fileURLToPath(uri);
+  const dir = path.dirname(report);
+  let found = folderConfigs.get(dir);
+  if (!found) {
+    found = { config: {} };
     try {
-      const config = findConfig(file);
-      if (config) rules = readConfig(config).rules ?? {};
+      const file = findConfig(report);
+      if (file) found = { file, config: readConfig(file) };
     } catch (e) {
       connection.console.error(`.govreportrc.json: ${(e as Error).message}`);
     }
-    folderRules.set(dir, rules);
+    folderConfigs.set(dir, found);
   }
-  return rules;
+  return { ...found, report };
 }
 
-/** The team's file first, the editor's govReport.rules on top. */
-function settingsFor(uri: string): Record<string, RuleSetting> {
-  return { ...fileRules(uri), ...ruleSettings };
+/** How a document is checked: the team's file first, the editor's govReport.rules on top; its ignored problems. */
+function optionsFor(uri: string): AnalyzeOptions {
+  const { file, config, report } = configOf(uri);
+  const options: AnalyzeOptions = { ruleSettings: { ...(config.rules ?? {}), ...ruleSettings } };
+  if (file && report) {
+    const ignore = ignoresFor(config, file, report);
+    if (ignore.length > 0) options.ignore = ignore;
+  }
+  return options;
+}
+
+/** Where "ignore this problem here" writes for a report: the nearest .govreportrc.json, else a new one in its workspace folder (or beside it). */
+function ignoreFileFor(report: string): string {
+  const existing = findConfig(report);
+  if (existing) return existing;
+  const root = roots.filter((r) => report.startsWith(r + path.sep)).sort((a, b) => b.length - a.length)[0];
+  return path.join(root ?? path.dirname(report), CONFIG_FILE);
+}
+
+/** Configuration changed on disk (or by us): every open report is checked again at once. */
+function configChanged(): void {
+  folderConfigs.clear();
+  cache.clear();
+  for (const doc of documents.all()) schedule(doc.uri, true);
 }
 
 /** Analyses kept: the most recently used documents (others are re-checked on request, in about a millisecond). */
@@ -102,7 +124,7 @@ function analysisOf(doc: TextDocument): Analysis {
     cache.set(doc.uri, hit);
     return hit.analysis;
   }
-  const analysis = analyze(doc.getText(), { ruleSettings: settingsFor(doc.uri) });
+  const analysis = analyze(doc.getText(), optionsFor(doc.uri));
   for (const f of analysis.failures) {
     connection.console.error(`rule ${f.rule} failed on ${doc.uri}: ${f.error instanceof Error ? f.error.stack : String(f.error)}`);
   }
@@ -187,6 +209,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       completionProvider: { triggerCharacters: ['第'] },
       selectionRangeProvider: true,
       semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
+      executeCommandProvider: { commands: [IGNORE_COMMAND] },
     },
     serverInfo: { name: 'gov-annual-report-server', version: VERSION },
   };
@@ -223,11 +246,26 @@ async function pullSettings(): Promise<void> {
   applySettings(settings);
 }
 
-connection.onDidChangeWatchedFiles(() => {
-  // a .govreportrc.json changed: every report re-checks with it at once
-  folderRules.clear();
-  cache.clear();
-  for (const doc of documents.all()) schedule(doc.uri, true);
+// a .govreportrc.json changed: every report re-checks with it at once
+connection.onDidChangeWatchedFiles(configChanged);
+
+connection.onExecuteCommand((params) => {
+  if (params.command !== IGNORE_COMMAND) return null;
+  const arg = (params.arguments ?? [])[0] as { uri?: unknown; rule?: unknown; at?: unknown } | undefined;
+  if (!arg || typeof arg.uri !== 'string' || !arg.uri.startsWith('file:') || typeof arg.rule !== 'string' || typeof arg.at !== 'string') {
+    connection.console.error(`${IGNORE_COMMAND}: expected { uri, rule, at }`);
+    return null;
+  }
+  const report = fileURLToPath(arg.uri);
+  const file = ignoreFileFor(report);
+  try {
+    addIgnore(file, report, { rule: arg.rule, at: arg.at });
+  } catch (e) {
+    void connection.window.showErrorMessage(`${CONFIG_FILE}: ${(e as Error).message}`);
+    return null;
+  }
+  configChanged();
+  return { file };
 });
 
 connection.onDidChangeConfiguration((params) => {
@@ -297,7 +335,7 @@ connection.onHover((params) => {
 connection.onCodeAction((params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
-  return codeActions(analysisOf(doc), params.textDocument.uri, params.range, locale, params.context.only, { ruleSettings: settingsFor(doc.uri) });
+  return codeActions(analysisOf(doc), params.textDocument.uri, params.range, locale, params.context.only, optionsFor(doc.uri));
 });
 
 /** Result of govReport/checkWorkspace. */
@@ -340,7 +378,7 @@ connection.onRequest('govReport/checkWorkspace', async (...args: unknown[]): Pro
     const open = documents.get(uri);
     let analysis: Analysis;
     try {
-      analysis = open ? analysisOf(open) : analyze(readReport(file), { ruleSettings: settingsFor(uri) });
+      analysis = open ? analysisOf(open) : analyze(readReport(file), optionsFor(uri));
     } catch (e) {
       result.unreadable.push(file);
       continue;

@@ -35,6 +35,20 @@ export function configSchema(): string {
         additionalProperties: false,
         properties: Object.fromEntries(RULES.map((r) => [r.meta.id, { ...level, description: `${r.meta.description.zh}（默认 ${r.meta.severity}）` }])),
       },
+      ignore: {
+        type: 'array',
+        description: '在某份报告的某处忽略的问题（由“忽略此处的这个问题”写入，不改动报告正文） (problems ignored at their place, written by "ignore this problem here")',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['file', 'rule', 'at'],
+          properties: {
+            file: { type: 'string', description: '报告文件，相对于本配置文件所在目录 (the report, relative to this file\'s folder)' },
+            rule: { type: 'string', enum: RULES.map((r) => r.meta.id), description: '规则编号 (rule id)' },
+            at: { type: 'string', description: '问题所在位置：单元格在格式中的名称，或所在行的文字 (where: the cell\'s name in the format, or the text of its line)' },
+          },
+        },
+      },
     },
   };
   return JSON.stringify(schema, null, 2) + '\n';
