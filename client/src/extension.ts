@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LANGUAGE_ID, createLanguageDetector } from './languageDetector';
 import { ReportClient } from './lsp/client';
+import { CheckStatus, ReportStatus } from './status';
 import { SnippetDef, reportTemplate } from './template';
 
 const zh = () => vscode.env.language.toLowerCase().startsWith('zh');
@@ -114,6 +115,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // a small young generation keeps the server's memory low (many reports open); checks are short-lived work
   const execArgv = ['--max-semi-space-size=2'];
   if (context.extensionMode === vscode.ExtensionMode.Development) execArgv.push('--nolazy', '--inspect=6011');
+  const status = new ReportStatus(LANGUAGE_ID, zh());
+  context.subscriptions.push(status);
   client = new ReportClient({
     module: context.asAbsolutePath(path.join('dist', 'server.js')),
     execArgv,
@@ -121,6 +124,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     name: zh() ? '政府信息公开年报' : 'Gov Annual Report',
     section: 'govReport',
     watch: vscode.workspace.createFileSystemWatcher('**/.govreportrc.json'),
+    notifications: { 'govReport/status': (p) => status.update(p as CheckStatus) },
   });
   context.subscriptions.push(client);
   await client.start();

@@ -1,6 +1,7 @@
 /**
  * What the packaged extension contains: the bundles, grammar, snippets, language
- * configuration, README and rule docs; never sources, tests or node_modules.
+ * configuration, strings, README, CHANGELOG, LICENSE, icon and config schema; never
+ * sources, tests, maps, docs or node_modules.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -35,36 +36,85 @@ function zipEntries(file: string): string[] {
   return names;
 }
 
+const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+
+/** What may go into the .vsix: the bundles, grammar, snippets, language configuration, strings, README, CHANGELOG, LICENSE, the icon, and the schema jsonValidation points at. */
+const ALLOWED = [
+  /^package\.json$/,
+  /^package\.nls(\.[a-z-]+)?\.json$/,
+  /^README\.md$/i,
+  /^CHANGELOG\.md$/i,
+  /^LICENSE(\.txt|\.md)?$/i,
+  /^language-configuration\.json$/,
+  /^dist\/(client|server|cli)\.js$/,
+  /^syntaxes\/[^/]+\.tmLanguage\.json$/,
+  /^snippets\/[^/]+\.code-snippets$/,
+  /^images\/icon\.png$/,
+  /^schemas\/govreportrc\.schema\.json$/,
+];
+
+const NEEDED = [
+  'package.json',
+  'package.nls.json',
+  'package.nls.zh-cn.json',
+  'README.md',
+  'CHANGELOG.md',
+  'LICENSE',
+  'language-configuration.json',
+  'dist/client.js',
+  'dist/server.js',
+  'dist/cli.js',
+  'syntaxes/gov-annual-report.tmLanguage.json',
+  'snippets/gov-annual-report.code-snippets',
+  'images/icon.png',
+  'schemas/govreportrc.schema.json',
+];
+
 describe('the .vsix package', () => {
-  it('holds what the extension needs and nothing of the sources', () => {
+  it('vsce ls lists only the allowed files, and every file the extension needs', () => {
+    const r = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr + r.stdout);
+    const files = r.stdout.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+    for (const f of files) assert.ok(ALLOWED.some((re) => re.test(f)), `${f} must not be packaged`);
+    for (const f of NEEDED) assert.ok(files.includes(f), `${f} missing from: ${files.join(', ')}`);
+  });
+
+  it('packages into a .vsix under 1 MB with the same files', () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'vsix-'));
     try {
       const vsix = path.join(out, 'test.vsix');
-      const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
       const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', vsix], { cwd: ROOT, encoding: 'utf8' });
       assert.equal(r.status, 0, r.stderr + r.stdout);
+      const size = fs.statSync(vsix).size;
+      assert.ok(size < 1024 * 1024, `${size} bytes`);
       const entries = zipEntries(vsix).filter((e) => e.startsWith('extension/')).map((e) => e.slice('extension/'.length));
-      for (const needed of [
-        'package.json',
-        'package.nls.json',
-        'package.nls.zh-cn.json',
-        'readme.md',
-        'language-configuration.json',
-        'dist/client.js',
-        'dist/server.js',
-        'dist/cli.js',
-        'syntaxes/gov-annual-report.tmLanguage.json',
-        'snippets/gov-annual-report.code-snippets',
-        'docs/rules/section-missing.md',
-        'schemas/govreportrc.schema.json',
-      ]) {
-        assert.ok(entries.some((e) => e.toLowerCase() === needed.toLowerCase()), `${needed} missing from ${entries.join(', ')}`);
-      }
-      for (const e of entries) {
-        assert.ok(!/^(server|client)\/src\/|^test\/|^out\/|node_modules\/|\.ts$|\.map$|^examples\//.test(e), `${e} must not be packaged`);
-      }
+      // vsce renames some files in the archive (readme.md, LICENSE.txt): compare without case and extension
+      const base = (f: string) => f.toLowerCase().replace(/\.(txt|md)$/, '');
+      for (const needed of NEEDED) assert.ok(entries.some((e) => base(e) === base(needed)), `${needed} missing from ${entries.join(', ')}`);
+      for (const e of entries) assert.ok(ALLOWED.some((re) => re.test(e)), `${e} must not be packaged`);
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
     }
+  });
+
+  it('declares what the marketplace and workspace trust need', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown> & {
+      capabilities: { untrustedWorkspaces: { supported: boolean }; virtualWorkspaces: boolean };
+      keywords: string[];
+      categories: string[];
+      repository: { url: string };
+      icon: string;
+    };
+    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true, 'nothing from the workspace is executed');
+    assert.equal(pkg.capabilities.virtualWorkspaces, true);
+    assert.ok(pkg.keywords.some((k) => /[\u4e00-\u9fff]/.test(k)) && pkg.keywords.some((k) => /^[a-z ]+$/i.test(k)), 'keywords in Chinese and in English');
+    assert.ok(pkg.keywords.length <= 30, 'the marketplace takes at most 30 keywords');
+    assert.ok(pkg.categories.includes('Linters'));
+    assert.match(pkg.repository.url, /^https:\/\//);
+    assert.equal(pkg.license, 'MIT');
+    // the icon: a PNG of at least 128×128
+    const png = fs.readFileSync(path.join(ROOT, pkg.icon));
+    assert.equal(png.toString('latin1', 1, 4), 'PNG');
+    assert.ok(png.readUInt32BE(16) >= 128 && png.readUInt32BE(20) >= 128, 'at least 128×128');
   });
 });

@@ -243,3 +243,29 @@ describe('checking every report of the workspace over LSP', () => {
     }
   });
 });
+
+describe('the status of each check (govReport/status, for the language status item)', () => {
+  it('counts the problems by severity and says how long the check took', async () => {
+    const server = await startServer('zh-cn');
+    const statuses: { uri: string; version: number; state: string; errors: number; warnings: number; others: number; ignored: number; ms?: number }[] = [];
+    server.connection.onNotification('govReport/status', (p: (typeof statuses)[number]) => {
+      statuses.push(p);
+    });
+    try {
+      const uri = 'file:///status/wuwei.txt';
+      const p = await server.open(uri, readSeed('wuwei-2023'));
+      const deadline = Date.now() + 10_000;
+      while (!statuses.some((s) => s.uri === uri) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+      const s = statuses.find((x) => x.uri === uri)!;
+      assert.equal(s.state, 'checked');
+      assert.equal(s.version, 1);
+      assert.equal(s.errors, p.diagnostics.filter((d) => d.severity === 1).length);
+      assert.equal(s.warnings, p.diagnostics.filter((d) => d.severity === 2).length);
+      assert.equal(s.errors + s.warnings + s.others, p.diagnostics.length);
+      assert.equal(s.ignored, 0);
+      assert.ok(typeof s.ms === 'number' && s.ms > 0 && s.ms < 10_000, `a duration: ${s.ms}`);
+    } finally {
+      server.stop();
+    }
+  });
+});

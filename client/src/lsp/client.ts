@@ -21,6 +21,8 @@ export interface ClientOptions {
   section: string;
   /** project files whose changes the server hears of */
   watch: vscode.FileSystemWatcher;
+  /** the server's own notifications (e.g. govReport/status), by method */
+  notifications?: Record<string, (params: unknown) => void>;
 }
 
 type TraceLevel = 'off' | 'messages' | 'verbose';
@@ -133,6 +135,7 @@ export class ReportClient implements vscode.Disposable {
     });
     connection.onNotification('$/progress', (p) => this.onProgress(p as { token: string | number; value: ProgressValue }));
     connection.onNotification('telemetry/event', () => undefined);
+    for (const [method, handler] of Object.entries(this.options.notifications ?? {})) connection.onNotification(method, handler);
     connection.onRequest('workspace/configuration', (p) => {
       const items = (p as { items: { scopeUri?: string; section?: string }[] }).items;
       return items.map((item) => {

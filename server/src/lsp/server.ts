@@ -124,7 +124,9 @@ function analysisOf(doc: TextDocument): Analysis {
     cache.set(doc.uri, hit);
     return hit.analysis;
   }
+  const started = performance.now();
   const analysis = analyze(doc.getText(), optionsFor(doc.uri));
+  lastDuration.set(doc.uri, performance.now() - started);
   for (const f of analysis.failures) {
     connection.console.error(`rule ${f.rule} failed on ${doc.uri}: ${f.error instanceof Error ? f.error.stack : String(f.error)}`);
   }
@@ -149,12 +151,48 @@ function sizeNote(doc: TextDocument) {
   };
 }
 
+/** How long the last check of each document took (ms), for the status item. */
+const lastDuration = new Map<string, number>();
+
+/** govReport/status: what the language status item shows for a document after each check. */
+interface CheckStatus {
+  uri: string;
+  version: number;
+  /** checked: problems are current; disabled: govReport.enable is off; sizeLimit: too large, checked on save only */
+  state: 'checked' | 'disabled' | 'sizeLimit';
+  errors: number;
+  warnings: number;
+  /** information and hints */
+  others: number;
+  /** problems ignored here by .govreportrc.json */
+  ignored: number;
+  /** duration of the last check, in milliseconds */
+  ms?: number;
+}
+
+function sendStatus(doc: TextDocument, state: CheckStatus['state'], analysis?: Analysis): void {
+  const count = (s: string) => analysis?.problems.filter((p) => p.severity === s).length ?? 0;
+  const status: CheckStatus = {
+    uri: doc.uri,
+    version: doc.version,
+    state,
+    errors: count('error'),
+    warnings: count('warning'),
+    others: count('information') + count('hint'),
+    ignored: analysis?.ignored.length ?? 0,
+  };
+  const ms = lastDuration.get(doc.uri);
+  if (analysis && ms !== undefined) status.ms = Math.round(ms * 100) / 100;
+  void connection.sendNotification('govReport/status', status);
+}
+
 function validate(uri: string, onSave = false): void {
   const doc = documents.get(uri);
   if (!doc) return;
   if (!enabled) {
     sent.set(uri, doc.version);
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
+    sendStatus(doc, 'disabled');
     return;
   }
   const large = doc.getText().length > maxFileSize;
@@ -163,12 +201,14 @@ function validate(uri: string, onSave = false): void {
     const previous = cache.get(uri);
     const kept = previous ? toDiagnostics(previous.analysis, locale, uri) : [];
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [sizeNote(doc), ...kept] });
+    sendStatus(doc, 'sizeLimit', previous?.analysis);
     return;
   }
   const analysis = analysisOf(doc);
   sent.set(uri, doc.version);
   const diagnostics = toDiagnostics(analysis, locale, uri);
   void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: large ? [sizeNote(doc), ...diagnostics] : diagnostics });
+  sendStatus(doc, large ? 'sizeLimit' : 'checked', analysis);
 }
 
 function schedule(uri: string, immediate: boolean): void {
@@ -293,6 +333,7 @@ documents.onDidClose((e) => {
   timers.delete(e.document.uri);
   cache.delete(e.document.uri);
   sent.delete(e.document.uri);
+  lastDuration.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
