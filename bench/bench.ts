@@ -147,11 +147,17 @@ for (const [name, text] of pathological) rows.push([`full check ${name}`, time((
 }
 
 // bundle sizes as shipped (minified, as in the .vsix)
-for (const [name, entry] of [['client', 'client/src/extension.ts'], ['server', 'server/src/lsp/server.ts'], ['cli', 'server/src/cli/main.ts']] as const) {
+for (const [name, entry, platform] of [
+  ['client', 'client/src/extension.ts', 'node'],
+  ['server', 'server/src/lsp/server.ts', 'node'],
+  ['cli', 'server/src/cli/main.ts', 'node'],
+  ['web client (with the in-worker fallback server)', 'client/src/browserExtension.ts', 'browser'],
+  ['web server (web worker)', 'server/src/lsp/browserServer.ts', 'browser'],
+] as const) {
   const r = await esbuild.build({
     entryPoints: [path.join(root, entry)],
     bundle: true,
-    platform: 'node',
+    platform,
     format: 'cjs',
     minify: true,
     write: false,
@@ -182,7 +188,7 @@ for (const [name, entry] of [['client', 'client/src/extension.ts'], ['server', '
   for (let k = 0; k < 5; k++) {
     const file = path.join(root, 'out', 'bench-client.js');
     delete require.cache[file];
-    const context = { extensionPath: root, extensionMode: 1, subscriptions: [] as { dispose(): void }[], asAbsolutePath: (p: string) => path.join(root, p) };
+    const context = { extensionPath: root, extensionUri: { fsPath: root, toString: () => `file://${root}` }, extensionMode: 1, subscriptions: [] as { dispose(): void }[], asAbsolutePath: (p: string) => path.join(root, p) };
     const t0 = process.hrtime.bigint();
     const ext = require(file) as { activate(c: unknown): Promise<void>; deactivate(): Promise<void> };
     const t1 = process.hrtime.bigint();

@@ -4,6 +4,13 @@
  * registration is a no-op; settings give their defaults.
  */
 import Module from 'node:module';
+import * as path from 'node:path';
+
+interface FakeUri {
+  fsPath: string;
+  toString(): string;
+}
+const fileUri = (fsPath: string): FakeUri => ({ fsPath, toString: () => `file://${fsPath}` });
 
 const disposable = { dispose: () => undefined };
 const event = () => disposable;
@@ -38,7 +45,7 @@ export const fakeVscode = {
   SemanticTokensLegend: class {
     constructor(readonly tokenTypes: string[], readonly tokenModifiers: string[]) {}
   },
-  Uri: { parse: (s: string) => ({ toString: () => s }), file: (s: string) => ({ toString: () => `file://${s}` }) },
+  Uri: { parse: (s: string) => ({ toString: () => s }), file: fileUri, joinPath: (base: FakeUri, ...parts: string[]) => fileUri(path.join(base.fsPath, ...parts)) },
   workspace: {
     textDocuments: [],
     workspaceFolders: undefined,
@@ -53,6 +60,7 @@ export const fakeVscode = {
   languages: {
     createDiagnosticCollection: () => ({ set: () => undefined, delete: () => undefined, clear: () => undefined, dispose: () => undefined }),
     setTextDocumentLanguage: async () => undefined,
+    createLanguageStatusItem: () => ({ dispose: () => undefined }),
     registerCodeActionsProvider: () => disposable,
     registerHoverProvider: () => disposable,
     registerCompletionItemProvider: () => disposable,
@@ -61,7 +69,10 @@ export const fakeVscode = {
     registerSelectionRangeProvider: () => disposable,
     registerDocumentSemanticTokensProvider: () => disposable,
   },
+  LanguageStatusSeverity: { Information: 0, Warning: 1, Error: 2 },
   window: {
+    onDidChangeActiveTextEditor: event,
+    activeTextEditor: undefined,
     createOutputChannel: () => ({ appendLine: () => undefined, append: () => undefined, dispose: () => undefined }),
   },
   commands: { registerCommand: () => disposable },

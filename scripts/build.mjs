@@ -39,6 +39,9 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // VS Code for the Web: the client for the web worker extension host, the server for a web worker
+  esbuild.build({ ...common, platform: 'browser', format: 'cjs', target: 'es2022', entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/browserClient.js', external: ['vscode'] }),
+  esbuild.build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['server/src/lsp/browserServer.ts'], outfile: 'dist/browserServer.js' }),
 ]);
 chmodSync(join(root, 'dist/cli.js'), 0o755);
 

@@ -1,7 +1,9 @@
 // Runs the extension-host suite (out/e2e/suite.js) inside a real VS Code:
 // code-server on loopback + headless Chromium driven by playwright-core.
 // The extension under test is the packaged .vsix, installed with --install-extension.
-//   node scripts/e2e-run.mjs [--vsix path] [--keep]
+//   node scripts/e2e-run.mjs [--vsix path] [--keep] [--web]
+// --web: the extension runs in the browser's web worker extension host (its browser build:
+// dist/browserClient.js + dist/browserServer.js in a web worker), as on vscode.dev.
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
@@ -15,6 +17,7 @@ const args = process.argv.slice(2);
 const vsix = path.resolve(root, args.includes('--vsix') ? args[args.indexOf('--vsix') + 1] : 'dist-vsix/gov-annual-report.vsix');
 const entry = path.join(root, '.vscode-test/code-server/node_modules/code-server/out/node/entry.js');
 const screenshots = args.includes('--screenshots');
+const web = args.includes('--web');
 const suite = path.join(root, screenshots ? 'out/e2e/screens.js' : 'out/e2e/suite.js');
 const imagesDir = path.join(root, 'docs', 'images');
 /** What must be on screen before each picture is taken. */
@@ -50,6 +53,8 @@ fs.writeFileSync(
     'extensions.autoUpdate': false,
     'update.mode': 'none',
     // the pictures show what Chinese users see (the interface itself has no Chinese language pack offline)
+    // prefer the web worker extension host for the extension under test (it has a browser entry)
+    ...(web ? { 'remote.extensionKind': { 'gov-report-tools.gov-annual-report': ['web'] } } : {}),
     ...(screenshots ? { 'govReport.messageLanguage': 'zh', 'workbench.colorTheme': 'Default Light Modern', '[gov-annual-report]': { 'editor.tabSize': 8, 'editor.wordWrap': 'off' } } : {}),
   }),
 );
@@ -72,7 +77,8 @@ const port = await new Promise((resolve) => {
 const server = spawn(
   process.execPath,
   [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userData, '--extensions-dir', extensions, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', workspace],
-  { stdio: ['ignore', 'pipe', 'pipe'] },
+  // the suite (in the Node extension host) learns which host runs the extension under test
+  { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GOV_E2E_WEB: web ? '1' : '' } },
 );
 let serverLog = '';
 server.stdout.on('data', (d) => (serverLog += d));
@@ -109,6 +115,8 @@ try {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  // GOV_E2E_DEBUG=1: the browser's console (the web worker extension host logs there)
+  if (process.env.GOV_E2E_DEBUG) page.on('console', (m) => console.log(`[browser ${m.type()}] ${m.text()}`));
   const finished = new Promise((resolve) => {
     void page.exposeFunction('codeAutomationExit', (c) => resolve(c));
   });

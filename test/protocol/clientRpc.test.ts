@@ -1,12 +1,17 @@
 /**
- * The extension's own JSON-RPC layer (client/src/lsp/rpc.ts) against the
- * bundled server over Node IPC, exactly as the extension starts it — without
- * VS Code, which the e2e suite adds on top.
+ * The extension's own JSON-RPC layer (client/src/lsp/rpc.ts) against the bundled
+ * servers, started as the extension starts them — without VS Code, which the e2e
+ * suite adds on top: dist/server.js forked with Node IPC (desktop), and the web
+ * build dist/browserServer.js in a worker (worker_threads with a shim giving it the
+ * web worker's `self`, `postMessage` and `onmessage`).
  */
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
+import { Worker } from 'node:worker_threads';
+import { startNodeServer } from '../../client/src/lsp/nodeTransport';
 import { Connection, ErrorCodes, ResponseError } from '../../client/src/lsp/rpc';
+import { startWorkerServer } from '../../client/src/lsp/workerTransport';
 import { ROOT, readSeed } from '../helpers';
 
 interface Published {
@@ -34,8 +39,37 @@ function token() {
   };
 }
 
+/** What a web worker's global scope offers the server bundle, made from worker_threads. */
+const WORKER_SHIM = `
+const { parentPort, workerData } = require('node:worker_threads');
+globalThis.self = globalThis;
+globalThis.postMessage = (m) => parentPort.postMessage(m);
+globalThis.addEventListener = (type, listener) => { if (type === 'message') parentPort.on('message', (data) => listener({ data })); };
+Object.defineProperty(globalThis, 'onmessage', { set(fn) { parentPort.on('message', (data) => fn({ data })); } });
+require(workerData.bundle);
+`;
+
+function startInWorker(): Connection {
+  const worker = new Worker(WORKER_SHIM, { eval: true, workerData: { bundle: path.join(ROOT, 'dist', 'browserServer.js') } });
+  return startWorkerServer({
+    postMessage: (m) => worker.postMessage(m),
+    addEventListener: (type: 'message' | 'error', listener: (event: { data: unknown }) => void) => {
+      if (type === 'message') worker.on('message', (data) => listener({ data }));
+      else worker.on('error', (e) => listener({ data: e }));
+    },
+    terminate: () => void worker.terminate(),
+  });
+}
+
+const TRANSPORTS: [string, () => Connection][] = [
+  ['Node IPC (dist/server.js)', () => startNodeServer({ module: path.join(ROOT, 'dist', 'server.js') })],
+  ['a web worker (dist/browserServer.js)', startInWorker],
+];
+
+let connect: () => Connection = TRANSPORTS[0]![1];
+
 async function started(settings: unknown = {}): Promise<{ connection: Connection; published: Published[]; next(uri: string, version: number): Promise<Published>; asked: unknown[] }> {
-  const connection = Connection.start({ module: path.join(ROOT, 'dist', 'server.js') });
+  const connection = connect();
   running.push(connection);
   const published: Published[] = [];
   const waiting: { uri: string; version: number; resolve: (p: Published) => void }[] = [];
@@ -85,7 +119,11 @@ after(() => {
 
 const codes = (p: Published) => p.diagnostics.map((d) => d.code);
 
-describe('the extension’s JSON-RPC client over IPC', () => {
+for (const [transport, start] of TRANSPORTS) describe(`the extension’s JSON-RPC client, server in ${transport}`, () => {
+  before(() => {
+    connect = start;
+  });
+
   it('opens a report, gets its diagnostics, asks for a hover, and stops the server', async () => {
     const { connection, next } = await started();
     const uri = 'file:///reports/wuwei-2023.txt';

@@ -1,6 +1,7 @@
 /** A JSON-RPC client that starts the bundled server over stdio, for protocol tests. */
 import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import {
   DidOpenTextDocumentNotification,
   InitializeRequest,
@@ -9,6 +10,8 @@ import {
   PublishDiagnosticsNotification,
   PublishDiagnosticsParams,
   WorkDoneProgressCreateRequest,
+  PortMessageReader,
+  PortMessageWriter,
   StreamMessageReader,
   StreamMessageWriter,
   createProtocolConnection,
@@ -17,7 +20,6 @@ import { ROOT } from '../helpers';
 
 export interface TestServer {
   connection: ProtocolConnection;
-  child: ChildProcess;
   /** opens a document and resolves with its first diagnostics */
   open(uri: string, text: string): Promise<PublishDiagnosticsParams>;
   /** every publishDiagnostics received, in order */
@@ -25,9 +27,34 @@ export interface TestServer {
   stop(): void;
 }
 
-export async function startServer(locale: string, rootUri: string | null = null): Promise<TestServer> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+/** A web worker's global scope for the browser bundle, made from worker_threads. */
+const WORKER_SHIM = `
+const { parentPort, workerData } = require('node:worker_threads');
+globalThis.self = globalThis;
+globalThis.postMessage = (m) => parentPort.postMessage(m);
+globalThis.addEventListener = (type, listener) => { if (type === 'message') parentPort.on('message', (data) => listener({ data })); };
+Object.defineProperty(globalThis, 'onmessage', { set(fn) { parentPort.on('message', (data) => fn({ data })); } });
+require(workerData.bundle);
+`;
+
+/**
+ * Starts a server: `node` is dist/server.js over stdio; `browser` is the web build
+ * dist/browserServer.js in a worker (worker_threads with a web-worker shim).
+ */
+export async function startServer(locale: string, rootUri: string | null = null, where: 'node' | 'browser' = 'node'): Promise<TestServer> {
+  let connection: ProtocolConnection;
+  let end: () => void;
+  if (where === 'node') {
+    const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    end = () => {
+      if (child.exitCode === null) child.kill();
+    };
+  } else {
+    const worker = new Worker(WORKER_SHIM, { eval: true, workerData: { bundle: path.join(ROOT, 'dist', 'browserServer.js') } });
+    connection = createProtocolConnection(new PortMessageReader(worker), new PortMessageWriter(worker));
+    end = () => void worker.terminate();
+  }
   const waiting = new Map<string, (p: PublishDiagnosticsParams) => void>();
   const published: PublishDiagnosticsParams[] = [];
   connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
@@ -51,7 +78,6 @@ export async function startServer(locale: string, rootUri: string | null = null)
   await connection.sendNotification(InitializedNotification.type, {});
   return {
     connection,
-    child,
     published,
     open(uri, text) {
       return new Promise((resolve, reject) => {
@@ -65,7 +91,7 @@ export async function startServer(locale: string, rootUri: string | null = null)
     },
     stop() {
       connection.dispose();
-      if (child.exitCode === null) child.kill();
+      end();
     },
   };
 }

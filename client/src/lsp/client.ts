@@ -11,9 +11,8 @@ import * as convert from './convert';
 import { Connection, ResponseError } from './rpc';
 
 export interface ClientOptions {
-  /** the server's bundled module */
-  module: string;
-  execArgv: string[];
+  /** starts the server (a Node process, or a web worker) and gives the connection to it */
+  connect(log: (text: string) => void): Connection;
   languageId: string;
   /** name of the output channel and of error messages */
   name: string;
@@ -86,11 +85,7 @@ export class ReportClient implements vscode.Disposable {
   }
 
   private async launch(): Promise<void> {
-    const connection = Connection.start({
-      module: this.options.module,
-      execArgv: this.options.execArgv,
-      onStderr: (text) => this.output.append(text),
-    });
+    const connection = this.options.connect((text) => this.output.append(text));
     this.connection = connection;
     connection.trace = (direction, message) => {
       const level = this.traceLevel();
@@ -103,7 +98,7 @@ export class ReportClient implements vscode.Disposable {
 
     const folders = vscode.workspace.workspaceFolders?.map((f) => ({ uri: f.uri.toString(), name: f.name })) ?? null;
     const result = await connection.request<lsp.InitializeResult>('initialize', {
-      processId: process.pid,
+      processId: typeof process !== 'undefined' ? process.pid : null,
       clientInfo: { name: vscode.env.appName, version: vscode.version },
       locale: vscode.env.language,
       rootUri: folders?.[0]?.uri ?? null,
@@ -141,7 +136,9 @@ export class ReportClient implements vscode.Disposable {
       return items.map((item) => {
         const scope = item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined;
         if (!item.section) return null;
-        return vscode.workspace.getConfiguration(undefined, scope).get(item.section) ?? null;
+        // a plain copy: settings objects are proxies, which a web worker's postMessage cannot clone
+        const value = vscode.workspace.getConfiguration(undefined, scope).get(item.section);
+        return value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown);
       });
     });
     connection.onRequest('client/registerCapability', () => null);
@@ -184,7 +181,7 @@ export class ReportClient implements vscode.Disposable {
     }
   }
 
-  private exited(connection: Connection, code: number | null, signal: NodeJS.Signals | null): void {
+  private exited(connection: Connection, code: number | null, signal: string | null): void {
     if (this.connection !== connection) return;
     this.connection = undefined;
     for (const p of this.providers) p.dispose();

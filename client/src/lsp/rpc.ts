@@ -1,9 +1,9 @@
 /**
- * JSON-RPC 2.0 with the language server over Node's IPC channel (the server is
- * forked with `--node-ipc`, which vscode-languageserver understands). Knows
- * nothing of VS Code, so it is tested with plain Node against the real server.
+ * JSON-RPC 2.0 with the language server over a message channel that carries
+ * objects: Node's IPC channel to a forked server (`nodeTransport.ts`) or a web
+ * worker (`workerTransport.ts`). Knows nothing of VS Code, so it is tested with
+ * plain Node against the real server bundles.
  */
-import { ChildProcess, fork } from 'node:child_process';
 
 export interface RpcError {
   code: number;
@@ -45,13 +45,16 @@ export interface CancelToken {
   onCancellationRequested(listener: () => void): { dispose(): void };
 }
 
-export interface ServerProcessOptions {
-  /** path to the server's bundled module */
-  module: string;
-  execArgv?: string[];
-  env?: NodeJS.ProcessEnv;
-  /** where the server's stderr goes (it prints nothing there normally) */
-  onStderr?: (text: string) => void;
+/** A channel of JSON-RPC messages (as objects) to a running server. */
+export interface Transport {
+  send(message: object): void;
+  onMessage(listener: (message: unknown) => void): void;
+  /** the server went away (exited, crashed, was terminated) */
+  onClose(listener: (code: number | null, signal: string | null) => void): void;
+  /** ends the server at once */
+  kill(): void;
+  /** the server cannot end itself after `exit` (a web worker): end it once `exit` is sent */
+  endAfterExit?: boolean;
 }
 
 export class Connection {
@@ -60,42 +63,25 @@ export class Connection {
   private readonly requestHandlers = new Map<string, RequestHandler>();
   private readonly notificationHandlers = new Map<string, NotificationHandler>();
   private closed = false;
-  private readonly exitListeners: ((code: number | null, signal: NodeJS.Signals | null) => void)[] = [];
+  private readonly exitListeners: ((code: number | null, signal: string | null) => void)[] = [];
   trace: Trace | undefined;
 
-  private constructor(private readonly child: ChildProcess) {
-    child.on('message', (m) => this.receive(m as Message));
-    child.on('exit', (code, signal) => {
+  constructor(private readonly transport: Transport) {
+    transport.onMessage((m) => this.receive(m as Message));
+    transport.onClose((code, signal) => {
+      if (this.closed) return;
       this.closed = true;
       for (const p of this.pending.values()) p.reject(new ResponseError(ErrorCodes.ConnectionClosed, 'the language server stopped'));
       this.pending.clear();
       for (const l of this.exitListeners) l(code, signal);
     });
-    child.on('error', () => {
-      /* reported through 'exit' */
-    });
-  }
-
-  /** Forks the server with an IPC channel. */
-  static start(options: ServerProcessOptions): Connection {
-    const child = fork(options.module, ['--node-ipc'], {
-      execArgv: options.execArgv ?? [],
-      env: options.env ?? process.env,
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    });
-    if (options.onStderr) child.stderr?.on('data', (d: Buffer) => options.onStderr!(d.toString()));
-    return new Connection(child);
-  }
-
-  get pid(): number | undefined {
-    return this.child.pid;
   }
 
   get isClosed(): boolean {
     return this.closed;
   }
 
-  onExit(listener: (code: number | null, signal: NodeJS.Signals | null) => void): void {
+  onExit(listener: (code: number | null, signal: string | null) => void): void {
     this.exitListeners.push(listener);
   }
 
@@ -108,12 +94,12 @@ export class Connection {
   }
 
   private send(message: Message): void {
-    if (this.closed || !this.child.connected) return;
+    if (this.closed) return;
     this.trace?.('send', message);
     try {
-      this.child.send(message);
+      this.transport.send(message);
     } catch {
-      // the channel closed under us: 'exit' follows
+      // the channel closed under us: onClose follows
     }
   }
 
@@ -193,18 +179,21 @@ export class Connection {
   async stop(timeoutMs = 2000): Promise<void> {
     if (this.closed) return;
     const exited = new Promise<void>((resolve) => this.onExit(() => resolve()));
-    const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), timeoutMs).unref());
+    let handle: ReturnType<typeof setTimeout> | undefined;
+    const timer = new Promise<'timeout'>((resolve) => (handle = setTimeout(() => resolve('timeout'), timeoutMs)));
     try {
       await Promise.race([this.request('shutdown'), timer]);
     } catch {
       // already gone
     }
     this.notify('exit');
-    if ((await Promise.race([exited, timer])) === 'timeout' && !this.closed) this.child.kill();
+    if (this.transport.endAfterExit) this.transport.kill();
+    else if ((await Promise.race([exited, timer])) === 'timeout' && !this.closed) this.transport.kill();
+    clearTimeout(handle);
   }
 
   /** Ends the server at once (it crashed or hangs). */
   kill(): void {
-    if (!this.closed) this.child.kill();
+    if (!this.closed) this.transport.kill();
   }
 }

@@ -19,7 +19,11 @@ function touches(a: Range, b: Range): boolean {
 }
 
 /** Quick fixes for the problems at a range: each fix of each problem there becomes a code action. */
-export function codeActions(analysis: Analysis, uri: string, range: Range, locale: Locale, only?: string[], options: AnalyzeOptions = {}): CodeAction[] {
+/**
+ * Code actions at a range. `canIgnore`: the server can record "ignore this problem here"
+ * (it has a file system); the action is offered for documents saved as files only.
+ */
+export function codeActions(analysis: Analysis, uri: string, range: Range, locale: Locale, only?: string[], options: AnalyzeOptions = {}, canIgnore = true): CodeAction[] {
   const wants = (kind: string) => !only || only.length === 0 || only.some((k) => k === CodeActionKind.Empty || kind === k || kind.startsWith(k + '.'));
   const fixAll = wants(FIX_ALL_KIND) && only && only.length > 0 ? fixAllAction(analysis.text, analysis.lineIndex, uri, locale, options) : [];
   if (!wants(CodeActionKind.QuickFix)) return fixAll;
@@ -40,20 +44,20 @@ export function codeActions(analysis: Analysis, uri: string, range: Range, local
       actions.push(action);
     }
   }
-  return [...actions, ...ruleActions(analysis, uri, range, locale), ...fixAll];
+  return [...actions, ...ruleActions(analysis, uri, range, locale, canIgnore), ...fixAll];
 }
 
 /**
  * On every diagnostic: ignore this problem here (files only: kept in .govreportrc.json,
  * the report's text untouched); and per rule: open its page, turn it off for the workspace.
  */
-function ruleActions(analysis: Analysis, uri: string, range: Range, locale: Locale): CodeAction[] {
+function ruleActions(analysis: Analysis, uri: string, range: Range, locale: Locale, canIgnore: boolean): CodeAction[] {
   const out: CodeAction[] = [];
   const seen = new Set<string>();
   for (const problem of analysis.problems) {
     const diagnostic = toDiagnostic(problem, analysis, locale, uri);
     if (!touches(diagnostic.range, range)) continue;
-    if (uri.startsWith('file:')) {
+    if (canIgnore && uri.startsWith('file:')) {
       out.push({
         title: locale === 'zh' ? `忽略此处的这个问题（${problem.rule}，记录在 .govreportrc.json，不改动正文）` : `Ignore this problem here (${problem.rule}; kept in .govreportrc.json, not in the text)`,
         kind: CodeActionKind.QuickFix,

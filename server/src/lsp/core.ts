@@ -1,0 +1,400 @@
+/**
+ * The language server: the only code that touches the LSP connection.
+ * Everything it answers comes from `features/`, computed on `check.analyze`.
+ * Independent of where it runs: Node (`server.ts`) and a browser's web worker
+ * (`browserServer.ts`) give it a connection and a host.
+ */
+import {
+  CancellationToken,
+  CodeActionKind,
+  Connection,
+  DidChangeConfigurationNotification,
+  InitializeParams,
+  InitializeResult,
+  TextDocumentSyncKind,
+  TextDocuments,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Analysis, AnalyzeOptions, RuleSetting, analyze } from '../check';
+import { IGNORE_COMMAND, codeActions } from '../features/codeActions';
+import { FIX_ALL_KIND } from '../features/fixAll';
+import { completionsAt } from '../features/completion';
+import { toDiagnostics } from '../features/diagnostics';
+import { foldingRanges } from '../features/folding';
+import { hoverAt } from '../features/hover';
+import { selectionRangeAt } from '../features/selectionRanges';
+import { SEMANTIC_LEGEND, semanticTokens } from '../features/semanticTokens';
+import { documentSymbols } from '../features/symbols';
+import { Locale, pickLocale } from '../i18n';
+import { VERSION } from '../version';
+import type { ServerHost } from './host';
+
+export function startServer(connection: Connection, host: ServerHost): void {
+  interface InitOptions {
+    /** milliseconds to wait after a change before checking (0: check at once) */
+    debounce?: number;
+  }
+
+  const documents = new TextDocuments(TextDocument);
+
+  let locale: Locale = 'zh';
+  /** the language of VS Code's interface, used when govReport.messageLanguage is "auto" */
+  let clientLocale: Locale = 'zh';
+  /** govReport.enable and govReport.run */
+  let enabled = true;
+  let runOnType = true;
+  /** govReport.rules: rules turned off or given another severity */
+  let ruleSettings: Record<string, RuleSetting> = {};
+  const RULE_SETTINGS = new Set(['off', 'error', 'warning', 'information', 'hint']);
+  /** the workspace folders (URIs) */
+  let roots: string[] = [];
+  let debounceMs = 200;
+  /** documents longer than this (characters) are checked on save only */
+  let maxFileSize = 2_000_000;
+  /** debounce given by the client at initialization (tests set 0): it wins over the setting */
+  let debounceFixed = false;
+  let canConfigure = false;
+  /** the client answers workspace/configuration (settings are pulled, not pushed) */
+  let canPullConfiguration = false;
+
+  /** One analysis per document version: every request on the same version shares it. */
+  const cache = new Map<string, { version: number; analysis: Analysis }>();
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** the version whose diagnostics were last sent, per document */
+  const sent = new Map<string, number>();
+
+  /** How a document is checked: the team's file first, the editor's govReport.rules on top; its ignored problems. */
+  function optionsFor(uri: string): AnalyzeOptions {
+    const fromFiles = host.documentConfig(uri);
+    const options: AnalyzeOptions = { ruleSettings: { ...(fromFiles.rules ?? {}), ...ruleSettings } };
+    if (fromFiles.ignore && fromFiles.ignore.length > 0) options.ignore = fromFiles.ignore;
+    return options;
+  }
+
+  /** Configuration changed on disk (or by us): every open report is checked again at once. */
+  function configChanged(): void {
+    host.forgetConfig();
+    cache.clear();
+    for (const doc of documents.all()) schedule(doc.uri, true);
+  }
+
+  /** Analyses kept: the most recently used documents (others are re-checked on request, in about a millisecond). */
+  const CACHE_LIMIT = 16;
+
+  function analysisOf(doc: TextDocument): Analysis {
+    const hit = cache.get(doc.uri);
+    if (hit && hit.version === doc.version) {
+      // most recently used last
+      cache.delete(doc.uri);
+      cache.set(doc.uri, hit);
+      return hit.analysis;
+    }
+    const started = performance.now();
+    const analysis = analyze(doc.getText(), optionsFor(doc.uri));
+    lastDuration.set(doc.uri, performance.now() - started);
+    for (const f of analysis.failures) {
+      connection.console.error(`rule ${f.rule} failed on ${doc.uri}: ${f.error instanceof Error ? f.error.stack : String(f.error)}`);
+    }
+    cache.delete(doc.uri);
+    cache.set(doc.uri, { version: doc.version, analysis });
+    if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    return analysis;
+  }
+
+  /** A note on a document too large to check on every keystroke. */
+  function sizeNote(doc: TextDocument) {
+    const mb = (doc.getText().length / 1_000_000).toFixed(1);
+    return {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: 3 as const,
+      code: 'size-limit',
+      source: '政府信息公开年报',
+      message:
+        locale === 'zh'
+          ? `文档较大（${mb} 百万字符，超过 govReport.maxFileSize），为保持编辑流畅，只在保存时检查。`
+          : `This document is large (${mb} M characters, above govReport.maxFileSize): it is checked on save only.`,
+    };
+  }
+
+  /** How long the last check of each document took (ms), for the status item. */
+  const lastDuration = new Map<string, number>();
+
+  /** govReport/status: what the language status item shows for a document after each check. */
+  interface CheckStatus {
+    uri: string;
+    version: number;
+    /** checked: problems are current; disabled: govReport.enable is off; sizeLimit: too large, checked on save only */
+    state: 'checked' | 'disabled' | 'sizeLimit';
+    errors: number;
+    warnings: number;
+    /** information and hints */
+    others: number;
+    /** problems ignored here by .govreportrc.json */
+    ignored: number;
+    /** duration of the last check, in milliseconds */
+    ms?: number;
+  }
+
+  function sendStatus(doc: TextDocument, state: CheckStatus['state'], analysis?: Analysis): void {
+    const count = (s: string) => analysis?.problems.filter((p) => p.severity === s).length ?? 0;
+    const status: CheckStatus = {
+      uri: doc.uri,
+      version: doc.version,
+      state,
+      errors: count('error'),
+      warnings: count('warning'),
+      others: count('information') + count('hint'),
+      ignored: analysis?.ignored.length ?? 0,
+    };
+    const ms = lastDuration.get(doc.uri);
+    if (analysis && ms !== undefined) status.ms = Math.round(ms * 100) / 100;
+    void connection.sendNotification('govReport/status', status);
+  }
+
+  function validate(uri: string, onSave = false): void {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    if (!enabled) {
+      sent.set(uri, doc.version);
+      void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
+      sendStatus(doc, 'disabled');
+      return;
+    }
+    const large = doc.getText().length > maxFileSize;
+    if (large && !onSave) {
+      sent.set(uri, doc.version);
+      const previous = cache.get(uri);
+      const kept = previous ? toDiagnostics(previous.analysis, locale, uri) : [];
+      void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [sizeNote(doc), ...kept] });
+      sendStatus(doc, 'sizeLimit', previous?.analysis);
+      return;
+    }
+    const analysis = analysisOf(doc);
+    sent.set(uri, doc.version);
+    const diagnostics = toDiagnostics(analysis, locale, uri);
+    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: large ? [sizeNote(doc), ...diagnostics] : diagnostics });
+    sendStatus(doc, large ? 'sizeLimit' : 'checked', analysis);
+  }
+
+  function schedule(uri: string, immediate: boolean): void {
+    const pending = timers.get(uri);
+    if (pending) clearTimeout(pending);
+    if (immediate || debounceMs <= 0) {
+      timers.delete(uri);
+      validate(uri);
+      return;
+    }
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        validate(uri);
+      }, debounceMs),
+    );
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    locale = clientLocale = pickLocale(params.locale);
+    const options = (params.initializationOptions ?? {}) as InitOptions;
+    if (typeof options.debounce === 'number' && options.debounce >= 0) {
+      debounceMs = options.debounce;
+      debounceFixed = true;
+    }
+    canConfigure = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+    canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    roots = folders;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        documentSymbolProvider: { label: locale === 'zh' ? '政府信息公开年报' : 'Annual report' },
+        foldingRangeProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['第'] },
+        selectionRangeProvider: true,
+        semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
+        executeCommandProvider: { commands: host.recordIgnore ? [IGNORE_COMMAND] : [] },
+      },
+      serverInfo: { name: 'gov-annual-report-server', version: VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+    if (canPullConfiguration) void pullSettings();
+  });
+
+  function readRuleSettings(rules: unknown): Record<string, RuleSetting> {
+    const next: Record<string, RuleSetting> = {};
+    if (rules && typeof rules === 'object') {
+      for (const [id, v] of Object.entries(rules as Record<string, unknown>)) if (typeof v === 'string' && RULE_SETTINGS.has(v)) next[id] = v as RuleSetting;
+    }
+    return next;
+  }
+
+  /** Applies new settings and re-checks every open report at once. */
+  function applySettings(settings: { rules?: unknown; messageLanguage?: unknown; debounce?: unknown; maxFileSize?: unknown; enable?: unknown; run?: unknown } | undefined): void {
+    ruleSettings = readRuleSettings(settings?.rules);
+    enabled = settings?.enable !== false;
+    runOnType = settings?.run !== 'onSave';
+    if (!debounceFixed) debounceMs = typeof settings?.debounce === 'number' && settings.debounce >= 0 && settings.debounce <= 10_000 ? settings.debounce : 200;
+    maxFileSize = typeof settings?.maxFileSize === 'number' && settings.maxFileSize > 0 ? settings.maxFileSize : 2_000_000;
+    const language = settings?.messageLanguage;
+    locale = language === 'zh' || language === 'en' ? language : clientLocale;
+    cache.clear();
+    for (const doc of documents.all()) schedule(doc.uri, true);
+  }
+
+  async function pullSettings(): Promise<void> {
+    const settings = (await connection.workspace.getConfiguration('govReport')) as Parameters<typeof applySettings>[0];
+    applySettings(settings);
+  }
+
+  // a .govreportrc.json changed: every report re-checks with it at once
+  connection.onDidChangeWatchedFiles(configChanged);
+
+  connection.onExecuteCommand((params) => {
+    if (params.command !== IGNORE_COMMAND || !host.recordIgnore) return null;
+    const arg = (params.arguments ?? [])[0] as { uri?: unknown; rule?: unknown; at?: unknown } | undefined;
+    if (!arg || typeof arg.uri !== 'string' || !arg.uri.startsWith('file:') || typeof arg.rule !== 'string' || typeof arg.at !== 'string') {
+      connection.console.error(`${IGNORE_COMMAND}: expected { uri, rule, at }`);
+      return null;
+    }
+    let file: string;
+    try {
+      file = host.recordIgnore(arg.uri, { rule: arg.rule, at: arg.at }, roots);
+    } catch (e) {
+      void connection.window.showErrorMessage(`.govreportrc.json: ${(e as Error).message}`);
+      return null;
+    }
+    configChanged();
+    return { file };
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    // Pull when the client can answer (the pushed value may be null); else take what was pushed.
+    if (canPullConfiguration) void pullSettings();
+    else applySettings((params.settings as { govReport?: Parameters<typeof applySettings>[0] } | undefined)?.govReport);
+  });
+
+  documents.onDidOpen((e) => schedule(e.document.uri, true));
+  documents.onDidChangeContent((e) => {
+    // didOpen also reports its content as a change: it was checked already.
+    if (sent.get(e.document.uri) === e.document.version) return;
+    if (!runOnType) return; // govReport.run = onSave
+    schedule(e.document.uri, false);
+  });
+  documents.onDidSave((e) => {
+    if (e.document.getText().length > maxFileSize) {
+      cache.delete(e.document.uri);
+      validate(e.document.uri, true);
+    } else if (!runOnType) validate(e.document.uri);
+  });
+  documents.onDidClose((e) => {
+    const pending = timers.get(e.document.uri);
+    if (pending) clearTimeout(pending);
+    timers.delete(e.document.uri);
+    cache.delete(e.document.uri);
+    sent.delete(e.document.uri);
+    lastDuration.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onDocumentSymbol((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? documentSymbols(analysisOf(doc), locale) : [];
+  });
+
+  connection.onFoldingRanges((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? foldingRanges(analysisOf(doc)) : [];
+  });
+
+  connection.languages.semanticTokens.on((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? semanticTokens(analysisOf(doc)) : { data: [] };
+  });
+
+  connection.onSelectionRanges((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const analysis = analysisOf(doc);
+    return params.positions.map((p) => selectionRangeAt(analysis, analysis.lineIndex.offsetAt(p)));
+  });
+
+  connection.onCompletion((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const analysis = analysisOf(doc);
+    return completionsAt(analysis, analysis.lineIndex.offsetAt(params.position), locale);
+  });
+
+  connection.onHover((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    const analysis = analysisOf(doc);
+    return hoverAt(analysis, analysis.lineIndex.offsetAt(params.position), locale) ?? null;
+  });
+
+  connection.onCodeAction((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    return codeActions(analysisOf(doc), params.textDocument.uri, params.range, locale, params.context.only, optionsFor(doc.uri), !!host.recordIgnore);
+  });
+
+  /** Result of govReport/checkWorkspace. */
+  interface WorkspaceCheck {
+    files: number;
+    errors: number;
+    warnings: number;
+    unreadable: string[];
+    /** the check was cancelled before every report was read: the counts cover the reports checked */
+    cancelled?: boolean;
+  }
+
+  /**
+   * Checks every report in the workspace folders and publishes their diagnostics (open
+   * documents keep theirs). Gives way after each file, so that typing in an open report
+   * is checked as usual meanwhile; cancellable from the request and from the progress.
+   */
+  connection.onRequest('govReport/checkWorkspace', async (...args: unknown[]): Promise<WorkspaceCheck> => {
+    // the token comes last (after the params, when the request has any)
+    const token = args[args.length - 1] as CancellationToken;
+    const progress = await connection.window.createWorkDoneProgress();
+    const zh = locale === 'zh';
+    progress.begin(zh ? '检查工作区中的年报' : 'Checking the reports in the workspace', 0, '', true);
+    const stop = () => token.isCancellationRequested || progress.token.isCancellationRequested;
+    const found = host.workspaceReports?.(roots) ?? { uris: [], unreadable: [] };
+    const files = found.uris;
+    const result: WorkspaceCheck = { files: 0, errors: 0, warnings: 0, unreadable: [...found.unreadable] };
+    for (let k = 0; k < files.length; k++) {
+      await host.yieldToEvents();
+      if (stop()) {
+        result.cancelled = true;
+        break;
+      }
+      const uri = files[k]!;
+      progress.report(Math.round((100 * k) / Math.max(1, files.length)), `${k + 1}/${files.length} ${decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1))}`);
+      const open = documents.get(uri);
+      let analysis: Analysis;
+      try {
+        if (open) analysis = analysisOf(open);
+        else if (host.readReport) analysis = analyze(host.readReport(uri), optionsFor(uri));
+        else continue;
+      } catch (e) {
+        result.unreadable.push(decodeURIComponent(uri.replace(/^file:\/\//, '')));
+        continue;
+      }
+      result.files++;
+      result.errors += analysis.problems.filter((p) => p.severity === 'error').length;
+      result.warnings += analysis.problems.filter((p) => p.severity === 'warning').length;
+      if (!open) void connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(analysis, locale, uri) });
+    }
+    progress.done();
+    return result;
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

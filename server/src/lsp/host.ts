@@ -1,0 +1,32 @@
+/**
+ * What the language server needs from where it runs. In Node (the desktop and
+ * code-server) that is the file system: .govreportrc.json, the reports of the
+ * workspace; in a browser's web worker there is none of it and the server checks
+ * the open documents only.
+ */
+import type { RuleSetting } from '../check';
+import type { IgnoredProblem } from '../ignore';
+
+export interface DocumentConfig {
+  /** rule settings from the project file */
+  rules?: Record<string, RuleSetting>;
+  /** problems ignored in this document */
+  ignore?: IgnoredProblem[];
+}
+
+export interface ServerHost {
+  /** What the project files say about a document (nothing for a document not on disk). */
+  documentConfig(uri: string): DocumentConfig;
+  /** A project file changed: forget what was read. */
+  forgetConfig(): void;
+  /** Records an ignored problem for a document; returns the file written. Throws with a readable message. Absent where nothing can be written. */
+  recordIgnore?(uri: string, problem: IgnoredProblem, rootUris: readonly string[]): string;
+  /** The reports under the workspace folders (by content), and the paths that could not be read. Absent without a file system. */
+  workspaceReports?(rootUris: readonly string[]): { uris: string[]; unreadable: string[] };
+  /** The text of a report that is not open. */
+  readReport?(uri: string): string;
+  /** Resolves once other pending events (edits, cancellations) have had their turn. */
+  yieldToEvents(): Promise<void>;
+  /** Where errors about project files go. */
+  logError?(message: string): void;
+}

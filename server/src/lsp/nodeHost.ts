@@ -1,0 +1,63 @@
+/** The server's host in Node: project files and workspace reports on disk. */
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CONFIG_FILE, ReportConfig, addIgnore, findConfig, ignoresFor, readConfig } from '../files/config';
+import { findReports, readReport } from '../files/findReports';
+import type { DocumentConfig, ServerHost } from './host';
+
+export function nodeHost(logError: (message: string) => void): ServerHost {
+  /** The nearest .govreportrc.json and what it says, by folder. */
+  const folderConfigs = new Map<string, { file?: string; config: ReportConfig }>();
+  const rootPaths = (rootUris: readonly string[]) => rootUris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+
+  return {
+    documentConfig(uri: string): DocumentConfig {
+      if (!uri.startsWith('file:')) return {};
+      const report = fileURLToPath(uri);
+      const dir = path.dirname(report);
+      let found = folderConfigs.get(dir);
+      if (!found) {
+        found = { config: {} };
+        try {
+          const file = findConfig(report);
+          if (file) found = { file, config: readConfig(file) };
+        } catch (e) {
+          logError(`${CONFIG_FILE}: ${(e as Error).message}`);
+        }
+        folderConfigs.set(dir, found);
+      }
+      const out: DocumentConfig = {};
+      if (found.config.rules) out.rules = found.config.rules;
+      if (found.file) {
+        const ignore = ignoresFor(found.config, found.file, report);
+        if (ignore.length > 0) out.ignore = ignore;
+      }
+      return out;
+    },
+    forgetConfig() {
+      folderConfigs.clear();
+    },
+    recordIgnore(uri, problem, rootUris) {
+      if (!uri.startsWith('file:')) throw new Error('only reports saved as files can have ignored problems');
+      const report = fileURLToPath(uri);
+      // the nearest .govreportrc.json, else a new one in the report's workspace folder (or beside it)
+      let file = findConfig(report);
+      if (!file) {
+        const root = rootPaths(rootUris).filter((r) => report.startsWith(r + path.sep)).sort((a, b) => b.length - a.length)[0];
+        file = path.join(root ?? path.dirname(report), CONFIG_FILE);
+      }
+      addIgnore(file, report, problem);
+      return file;
+    },
+    workspaceReports(rootUris) {
+      const unreadable: { path: string; message: string }[] = [];
+      const files = rootPaths(rootUris).flatMap((r) => findReports(r, unreadable));
+      return { uris: files.map((f) => pathToFileURL(f).href), unreadable: unreadable.map((u) => u.path) };
+    },
+    readReport(uri) {
+      return readReport(fileURLToPath(uri));
+    },
+    yieldToEvents: () => new Promise<void>((resolve) => setImmediate(resolve)),
+    logError,
+  };
+}
