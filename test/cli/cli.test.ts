@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -175,6 +177,23 @@ describe('gov-report-lint', () => {
     assert.equal(residue.level, 'error');
     assert.deepEqual(residue.locations[0]!.physicalLocation.region.startLine, 57);
     assert.equal(residue.locations[0]!.physicalLocation.artifactLocation.uri, 'examples/wuwei-2023.txt');
+  });
+
+  it('its SARIF validates against the SARIF 2.1.0 JSON schema (all examples, and the CLI with no problem)', () => {
+    // the OASIS schema as published (draft-04), from @microsoft/jest-sarif; ajv with draft-04 support and formats
+    const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
+    // unicodeRegExp off: the published schema's language pattern is not valid with the u flag
+    const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    for (const args of [['examples/'], ['examples/wuzhong-2023.txt']]) {
+      const r = lint(['--format', 'sarif', ...args]);
+      const sarif = JSON.parse(r.stdout) as { runs: { results: unknown[] }[] };
+      assert.ok(validate(sarif), `${args.join(' ')}: ${ajv.errorsText(validate.errors, { separator: '\n' })}`);
+      if (args[0] === 'examples/') assert.ok(sarif.runs[0]!.results.length > 10, 'the examples have problems to report');
+    }
+    // and it fails on a broken document, so the check is real
+    assert.equal(validate({ version: '2.1.0', runs: [{ tool: {} }] }), false);
   });
 
   it('writes GitHub workflow annotations', () => {
