@@ -196,6 +196,32 @@ describe('gov-report-lint', () => {
     assert.equal(validate({ version: '2.1.0', runs: [{ tool: {} }] }), false);
   });
 
+  it('--sum adds up the reports of one year (text, json, csv), names what it leaves out or counts as 0', () => {
+    const text = lint(['--sum', 'examples/']);
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(text.stdout, /^汇总：2023 年，3 份报告/);
+    assert.match(text.stdout, /未计入：examples\/litong-2021\.txt（2021 年的报告，不是 2023 年的）/);
+    assert.match(text.stdout, /\n一、本年新收政府信息公开申请数量\t610\t5\t0\t0\t0\t0\t615\n/);
+    assert.match(text.stderr, /wuwei-2023\.txt: 以下各处无法读取，计为 0: 表二·行政许可·本年处理决定数量/);
+    const json = JSON.parse(lint(['--sum', '--format', 'json', '--year', '2022', 'examples/']).stdout) as { year: number; included: string[]; tables: { table3: Record<string, number[]> } };
+    assert.equal(json.year, 2022);
+    assert.deepEqual(json.included, ['examples/tongxin-2022.txt']);
+    const csv = lint(['--sum', '--format', 'csv', 'examples/']).stdout;
+    assert.ok(csv.includes(',合计（3 份）,2023,三,一,一、本年新收政府信息公开申请数量,总计,615'));
+    // nothing of that year: exit 1
+    assert.equal(lint(['--sum', '--year', '2019', 'examples/']).code, 1);
+  });
+
+  it('--tables --format csv; csv only where it makes sense', () => {
+    const r = lint(['--tables', '--format', 'csv', 'examples/wuzhong-2023.txt', 'examples/tongxin-2022.txt']);
+    assert.equal(r.code, 0);
+    assert.ok(r.stdout.startsWith('\uFEFF文件,机关,年度,表,行键,行,列,数值'));
+    assert.ok(r.stdout.includes('examples/tongxin-2022.txt,'));
+    for (const args of [['--format', 'csv', 'examples/'], ['--tables', '--format', 'sarif', 'examples/'], ['--tables', '--sum', 'examples/'], ['--year', '2023', 'examples/'], ['--sum', '--year', '23', 'examples/']]) {
+      assert.equal(lint(args).code, 2, args.join(' '));
+    }
+  });
+
   it('writes GitHub workflow annotations', () => {
     const r = lint(['--format', 'github', 'examples/shizuishan-office-2023.txt']);
     const lines = r.stdout.trimEnd().split('\n');

@@ -9,16 +9,23 @@ import { toGithub, toSarif } from '../features/sarif';
 import { findConfig, ignoresFor, readConfig } from '../files/config';
 import { toDiagnostics } from '../features/diagnostics';
 import { exportTables } from '../features/tablesExport';
+import { tablesToCsv } from '../features/tablesCsv';
+import { SumResult, sumTables } from '../features/sum';
+import { table2Text, table3Text, table4Text } from '../features/tablesText';
 import { Locale, pickLocale } from '../i18n';
 import { Unreadable, findReports, readReport } from '../files/findReports';
 import { VERSION } from '../version';
 
-export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'github' | 'csv';
 
 export interface CliOptions {
   format: OutputFormat;
-  /** print the tables as JSON instead of checking */
+  /** print the tables (JSON, or CSV with --format csv) instead of checking */
   tables: boolean;
+  /** add up the tables of the reports (汇总) instead of checking */
+  sum: boolean;
+  /** the year to sum (default: the year most of the reports are of) */
+  year?: number;
   /** exit 0 even when errors are found (a reporting run) */
   exitZero: boolean;
   /** report errors only */
@@ -54,13 +61,18 @@ Usage: gov-report-lint [options] <file|directory>...
 Directories are searched recursively for .txt and .md files that are reports.
 
 Options:
-  --format <f>          output: text (default), json, sarif (SARIF 2.1.0), github (workflow annotations)
+  --format <f>          output: text (default), json, sarif (SARIF 2.1.0), github (workflow annotations);
+                        csv with --tables or --sum
   --quiet               report errors only
   --max-warnings <n>    exit 1 when there are more than n warnings
   --config <file>       settings file (default: the nearest .govreportrc.json above each report)
   --fix                 apply the safe fixes (titles, brackets, digits; never numbers) to the files
   --tables              print the statistical tables as JSON (one object per file;
-                        an array when several files are given)
+                        an array when several files are given); with --format csv, as CSV
+  --sum                 add up tables 二, 三, 四 of the reports (汇总): text (the tables as
+                        the format prints them), --format json or csv; reports of another
+                        year are left out and named, unreadable cells are named
+  --year <n>            with --sum: the year to add up (default: the most common one)
   --exit-zero           exit 0 even when errors are found (reporting runs)
   --locale <zh|en>      message language (default: zh, or from LANG)
   -h, --help            show this help
@@ -77,12 +89,17 @@ Exit status: 0 no errors, 1 at least one error, 2 usage error or unreadable file
 目录会被递归搜索，检查其中属于年报的 .txt 和 .md 文件。
 
 选项：
-  --format <f>          输出格式：text（默认）、json、sarif（SARIF 2.1.0）、github（工作流注释）
+  --format <f>          输出格式：text（默认）、json、sarif（SARIF 2.1.0）、github（工作流注释）；
+                        与 --tables 或 --sum 一起时可用 csv
   --quiet               只报告错误
   --max-warnings <n>    警告多于 n 个时以 1 退出
   --config <file>       配置文件（默认：报告所在目录向上最近的 .govreportrc.json）
   --fix                 把安全的修复（标题、括号、数字写法；从不改数字）写回文件
-  --tables              以 JSON 输出统计表数据（一个文件输出一个对象，多个文件输出数组）
+  --tables              以 JSON 输出统计表数据（一个文件输出一个对象，多个文件输出数组）；
+                        加 --format csv 则输出 CSV
+  --sum                 汇总各报告的表二、表三、表四：默认按格式输出表格文本，也可 --format json 或 csv；
+                        其他年度的报告不计入并列出，无法读取的单元格逐一列出（计为 0）
+  --year <n>            与 --sum 一起用：汇总的年度（默认取多数报告的年度）
   --exit-zero           即使发现错误也以 0 退出（仅用于出报告）
   --locale <zh|en>      提示语言（默认中文，或按 LANG 环境变量）
   -h, --help            显示本帮助
@@ -98,6 +115,9 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
   let locale: Locale = env.LANG && !/^(C|POSIX)(\.|$)/.test(env.LANG) ? pickLocale(env.LANG) : 'zh';
   let format: OutputFormat = 'text';
   let tables = false;
+  let sum = false;
+  let year: number | undefined;
+  let formatGiven = false;
   let exitZero = false;
   let quiet = false;
   let fix = false;
@@ -122,13 +142,24 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
         break;
       case '--format': {
         const v = value();
-        if (v === 'text' || v === 'json' || v === 'sarif' || v === 'github') format = v;
-        else errors.push(`--format: ${v === undefined ? 'missing value' : `unknown format "${v}"`} (text, json, sarif, github)`);
+        if (v === 'text' || v === 'json' || v === 'sarif' || v === 'github' || v === 'csv') {
+          format = v;
+          formatGiven = true;
+        } else errors.push(`--format: ${v === undefined ? 'missing value' : `unknown format "${v}"`} (text, json, sarif, github, csv)`);
         break;
       }
       case '--tables':
         tables = true;
         break;
+      case '--sum':
+        sum = true;
+        break;
+      case '--year': {
+        const v = value();
+        if (v !== undefined && /^\d{4}$/.test(v)) year = Number(v);
+        else errors.push(`--year: ${v === undefined ? 'missing value' : `"${v}" is not a year`}`);
+        break;
+      }
       case '--exit-zero':
         exitZero = true;
         break;
@@ -167,9 +198,16 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
   }
   if (wantHelp) return { ok: false, exit: EXIT_OK, out: helpText(locale) };
   if (wantVersion) return { ok: false, exit: EXIT_OK, out: VERSION + '\n' };
+  if (format === 'csv' && !tables && !sum) errors.push('--format csv: only with --tables or --sum');
+  if ((tables || sum) && (format === 'sarif' || format === 'github')) errors.push(`--format ${format}: not with --tables or --sum (json, csv${sum ? ', text' : ''})`);
+  if (tables && sum) errors.push('--tables and --sum: one at a time');
+  if (year !== undefined && !sum) errors.push('--year: only with --sum');
   if (errors.length > 0) return { ok: false, exit: EXIT_USAGE, err: errors.map((e) => `gov-report-lint: ${e}\n`).join('') + `gov-report-lint --help\n` };
   if (paths.length === 0) return { ok: false, exit: EXIT_USAGE, err: helpText(locale) };
-  const options: CliOptions = { format, tables, exitZero, quiet, fix, locale, paths };
+  // --tables speaks JSON unless told otherwise
+  if (tables && !formatGiven) format = 'json';
+  const options: CliOptions = { format, tables, sum, exitZero, quiet, fix, locale, paths };
+  if (year !== undefined) options.year = year;
   if (maxWarnings !== undefined) options.maxWarnings = maxWarnings;
   if (config !== undefined) options.config = config;
   return { ok: true, options };
@@ -277,8 +315,20 @@ export function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}): num
 
   if (options.tables) {
     const exports = results.map((r) => exportTables(r.analysis.report, r.file));
-    io.stdout(JSON.stringify(exports.length === 1 && files.length === 1 ? exports[0] : exports, null, 2) + '\n');
+    if (options.format === 'csv') io.stdout(tablesToCsv(exports));
+    else io.stdout(JSON.stringify(exports.length === 1 && files.length === 1 ? exports[0] : exports, null, 2) + '\n');
     return unreadable.length > 0 ? EXIT_USAGE : EXIT_OK;
+  }
+
+  if (options.sum) {
+    const result = sumTables(results.map((r) => ({ file: r.file, tables: exportTables(r.analysis.report, r.file) })), options.year);
+    if (options.format === 'json') io.stdout(JSON.stringify(result, null, 2) + '\n');
+    else if (options.format === 'csv') io.stdout(tablesToCsv([{ ...result.tables, file: '' }]));
+    else io.stdout(sumText(result, options.locale));
+    for (const e of result.excluded) io.stderr(`gov-report-lint: ${e.file}: ${options.locale === 'zh' ? '未计入汇总' : 'not summed'}: ${e.reason[options.locale]}\n`);
+    for (const p of result.partial) io.stderr(`gov-report-lint: ${p.file}: ${options.locale === 'zh' ? '以下各处无法读取，计为 0' : 'unreadable, counted as 0'}: ${p.unreadable.join(options.locale === 'zh' ? '、' : ', ')}\n`);
+    if (unreadable.length > 0) return EXIT_USAGE;
+    return result.included.length > 0 ? EXIT_OK : EXIT_PROBLEMS;
   }
 
   if (options.format === 'sarif' || options.format === 'github') {
@@ -312,3 +362,22 @@ export function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}): num
   return options.maxWarnings !== undefined && warnings > options.maxWarnings ? EXIT_PROBLEMS : EXIT_OK;
 }
 
+
+/** The sums as text: what was added up, what was left out, then the three tables as the format prints them (tab-separated). */
+function sumText(result: SumResult, locale: Locale): string {
+  const zh = locale === 'zh';
+  const out: string[] = [];
+  out.push(
+    zh
+      ? `汇总：${result.year ?? '?'} 年，${result.included.length} 份报告${result.included.length ? `（${result.included.join('、')}）` : ''}`
+      : `Sum: ${result.year ?? '?'}, ${result.included.length} reports${result.included.length ? ` (${result.included.join(', ')})` : ''}`,
+  );
+  for (const e of result.excluded) out.push(zh ? `未计入：${e.file}（${e.reason.zh}）` : `Left out: ${e.file} (${e.reason.en})`);
+  for (const p of result.partial) out.push(zh ? `计为 0：${p.file}：${p.unreadable.join('、')}` : `Counted as 0: ${p.file}: ${p.unreadable.join(', ')}`);
+  if (result.included.length > 0) {
+    out.push('', '二、主动公开政府信息情况', ...table2Text(result.tables, 'tab'));
+    out.push('', '三、收到和处理政府信息公开申请情况', ...table3Text(result.tables, 'tab'));
+    out.push('', '四、政府信息公开行政复议、行政诉讼情况', ...table4Text(result.tables, 'tab'));
+  }
+  return out.join('\n') + '\n';
+}
