@@ -2,7 +2,7 @@
  * The whole check of one document: parse → model → every rule. Shared by the
  * language server and the command-line checker; knows nothing of either.
  */
-import { Report, buildReport } from './model/report';
+import { PreviousYear, Report, buildReport } from './model/report';
 import { clearParseCaches, parse } from './parse/parser';
 import { clearTableCaches } from './model/tables';
 import type { SyntaxTree } from './parse/syntax';
@@ -37,11 +37,14 @@ export interface AnalyzeOptions {
   ruleSettings?: Readonly<Record<string, RuleSetting>>;
   /** problems ignored at their place ("ignore this problem here"), for this document */
   ignore?: readonly IgnoredProblem[];
+  /** the same agency's report of the year before (cross-year rules), found by the caller */
+  previous?: PreviousYear;
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const tree = parse(text);
   const report = buildReport(tree);
+  if (options.previous) report.previous = options.previous;
   const lineIndex = new LineIndex(text, tree.lines);
   const problems: Problem[] = [];
   const failures: RuleFailure[] = [];

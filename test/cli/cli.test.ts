@@ -222,6 +222,20 @@ describe('gov-report-lint', () => {
     }
   });
 
+  it('compares a report with the same agency’s report of the year before when both are given', () => {
+    const dir = path.join(tmp, 'years');
+    fs.mkdirSync(dir, { recursive: true });
+    const thisYear = readSeed('wuzhong-2023').replace('二、上年结转政府信息公开申请数量\t\t3\t0\t0\t0\t0\t0\t3', '二、上年结转政府信息公开申请数量\t\t4\t0\t0\t0\t0\t0\t3');
+    const lastYear = readSeed('wuzhong-2023').replace(/2023 年/g, '2022 年').replace('规章\t2\t0\t3', '规章\t1\t0\t1').replace('行政规范性文件\t54\t75\t310', '行政规范性文件\t20\t5\t331');
+    fs.writeFileSync(path.join(dir, 'wuzhong-2023.txt'), thisYear);
+    fs.writeFileSync(path.join(dir, 'wuzhong-2022.txt'), lastYear);
+    const rules = (args: string[]) => (JSON.parse(lint(['--format', 'json', ...args]).stdout) as JsonFile[]).map((f) => [path.basename(f.file), f.diagnostics.map((d) => d.rule).filter((r) => r.startsWith('year-'))]);
+    assert.deepEqual(rules([dir]).sort(), [['wuzhong-2022.txt', []], ['wuzhong-2023.txt', ['year-carryover']]]);
+    assert.deepEqual(rules([path.join(dir, 'wuzhong-2023.txt')]), [['wuzhong-2023.txt', []]], 'alone, nothing to compare with');
+    const text = lint([dir]).stdout;
+    assert.match(text, /wuzhong-2023\.txt:\d+:\d+: warning year-carryover 表三二（上年结转）·自然人为 4，但上一年度报告（wuzhong-2022\.txt）/);
+  });
+
   it('writes GitHub workflow annotations', () => {
     const r = lint(['--format', 'github', 'examples/shizuishan-office-2023.txt']);
     const lines = r.stdout.trimEnd().split('\n');

@@ -3,6 +3,8 @@
  * Uses everything below the LSP layer and nothing of it.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { findPrevious, previousYear } from '../crossYear';
 import { Analysis, AnalyzeOptions, analyze } from '../check';
 import { applySafeFixes } from '../features/fixAll';
 import { toGithub, toSarif } from '../features/sarif';
@@ -275,7 +277,8 @@ export function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}): num
     else files.push(p);
   }
 
-  const results: FileResult[] = [];
+  // read and configure every file first: last year's report may be any of them
+  const entries: { file: string; text: string; analyzeOptions: AnalyzeOptions; first: Analysis }[] = [];
   for (const file of files) {
     let text: string;
     try {
@@ -298,7 +301,16 @@ export function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}): num
       io.stderr(`gov-report-lint: ${(e as Error).message}\n`);
       return EXIT_USAGE;
     }
-    let analysis = analyze(text, analyzeOptions);
+    entries.push({ file, text, analyzeOptions, first: analyze(text, analyzeOptions) });
+  }
+  const identities = entries.map((e) => ({ uri: e.file, agency: e.first.report.agency, year: e.first.report.year, entry: e }));
+
+  const results: FileResult[] = [];
+  for (const { file, text, analyzeOptions, first } of entries) {
+    // the same agency's report of the year before, among the files given: the cross-year rules compare with it
+    const before = findPrevious(first.report.agency, first.report.year, identities);
+    if (before) analyzeOptions.previous = previousYear(before.entry.first, before.entry.file, path.basename(before.entry.file));
+    let analysis = before ? analyze(text, analyzeOptions) : first;
     if (options.fix) {
       const fixed = applySafeFixes(text, analyzeOptions);
       if (fixed !== text) {

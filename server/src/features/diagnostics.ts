@@ -22,10 +22,15 @@ export function toDiagnostic(problem: Problem, analysis: Analysis, locale: Local
     source: DIAGNOSTIC_SOURCE,
     message: problem.message[locale],
   };
-  if (uri && problem.related && problem.related.length > 0) {
-    d.relatedInformation = problem.related.map((r) =>
-      DiagnosticRelatedInformation.create({ uri, range: analysis.lineIndex.rangeOf(r.span) }, r.message[locale]),
+  if (problem.related && problem.related.length > 0) {
+    const related = problem.related.flatMap((r) =>
+      r.elsewhere
+        ? [DiagnosticRelatedInformation.create({ uri: r.elsewhere.uri, range: r.elsewhere.range }, r.message[locale])]
+        : uri
+          ? [DiagnosticRelatedInformation.create({ uri, range: analysis.lineIndex.rangeOf(r.span) }, r.message[locale])]
+          : [],
     );
+    if (related.length > 0) d.relatedInformation = related;
   }
   return d;
 }

@@ -31,6 +31,24 @@ export interface Report {
   format: '2021' | '2019';
   /** labels of the 2019 trial format found in the report, with where they are */
   oldFormatLabels: { label: string; span: Span }[];
+  /** the same agency's report of the year before, when the caller found one (cross-year rules) */
+  previous?: PreviousYear;
+}
+
+/** Last year's report of the same agency, as the cross-year rules see it. */
+export interface PreviousYear {
+  /** where it is (a URI in the editor, a path in the CLI) */
+  uri: string;
+  /** how messages name it: its file name */
+  name: string;
+  report: Report;
+  /** positions in last year's text, for related information pointing there */
+  rangeOf(span: Span): { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+/** How agencies are compared across years: white space and full-width forms set aside. */
+export function agencyKey(agency: string): string {
+  return compact(toHalfWidth(agency));
 }
 
 /** Which sections a heading's wording points to. */

@@ -27,6 +27,8 @@ import { tableShape } from './table-shape';
 import { titleIncomplete } from './title-incomplete';
 import type { Rule } from './types';
 import { unbalancedPairs } from './unbalanced-pairs';
+import { yearCarryover } from './year-carryover';
+import { yearDocuments } from './year-documents';
 
 export const RULES: readonly Rule[] = [
   // structure
@@ -60,6 +62,9 @@ export const RULES: readonly Rule[] = [
   t3Balance,
   t4Block,
   txtTable,
+  // across years (when last year's report is at hand)
+  yearCarryover,
+  yearDocuments,
   // writing
   docNumber,
   unbalancedPairs,

@@ -27,6 +27,8 @@ export interface Fix {
 export interface RelatedPlace {
   span: Span;
   message: LocalizedText;
+  /** the place is in another document (last year's report): its URI and range there; `span` is unused */
+  elsewhere?: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } };
 }
 
 export interface Problem {

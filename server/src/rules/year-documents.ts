@@ -1,0 +1,53 @@
+/**
+ * Across years: the documents in force at the end of the year (表二 现行有效件数) are
+ * last year's in force, plus those issued this year, minus those repealed this year
+ * — for 规章 and for 行政规范性文件.
+ */
+import { setCell } from './cells';
+import type { Problem, Rule } from './types';
+import { problem } from './util';
+
+const ROWS = ['规章', '行政规范性文件'] as const;
+
+export const yearDocuments: Rule = {
+  meta: {
+    id: 'year-documents',
+    severity: 'warning',
+    description: {
+      zh: '表二现行有效件数不等于上一年度报告的现行有效件数加本年制发、减本年废止（需工作区中有同一机关上一年度报告）。',
+      en: 'Table 二: documents in force ≠ last year’s in force + issued − repealed (when the same agency’s report of the year before is in the workspace).',
+    },
+  },
+  check(report) {
+    const prev = report.previous;
+    if (!prev || report.year === undefined || prev.report.year !== report.year - 1) return [];
+    const problems: Problem[] = [];
+    for (const label of ROWS) {
+      const row = report.tables.table2?.rows.get(label);
+      const before = prev.report.tables.table2?.rows.get(label);
+      const [issued, repealed, inForce] = row?.cells ?? [];
+      const lastInForce = before?.cells[2];
+      const clean = (c: typeof issued | undefined) => !!c && c.value !== null && !c.issue;
+      if (!clean(issued) || !clean(repealed) || !clean(inForce) || !clean(lastInForce)) continue;
+      const want = lastInForce!.value! + issued!.value! - repealed!.value!;
+      if (want === inForce!.value || want < 0) continue;
+      const p = problem(
+        'year-documents',
+        'warning',
+        inForce!,
+        {
+          zh: `表二${label}现行有效件数为 ${inForce!.value}，但上一年度报告（${prev.name}）的 ${lastInForce!.value} + 本年制发 ${issued!.value} − 本年废止 ${repealed!.value} = ${want}`,
+          en: `Table 二 ${label}: ${inForce!.value} in force, but last year's report (${prev.name}) had ${lastInForce!.value}; + ${issued!.value} issued − ${repealed!.value} repealed = ${want}`,
+        },
+        [setCell(inForce!, want, { zh: `改为 ${want}`, en: `Change to ${want}` })],
+      );
+      p.related = [
+        { span: inForce!, message: { zh: `${prev.name}：表二${label}·现行有效件数`, en: `${prev.name}: 表二 ${label}·in force` }, elsewhere: { uri: prev.uri, range: prev.rangeOf(lastInForce!) } },
+        { span: issued!, message: { zh: `本年制发件数`, en: 'issued this year' } },
+        { span: repealed!, message: { zh: `本年废止件数`, en: 'repealed this year' } },
+      ];
+      problems.push(p);
+    }
+    return problems;
+  },
+};

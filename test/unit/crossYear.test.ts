@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze } from '../../server/src/check';
+import { findPrevious, previousYear } from '../../server/src/crossYear';
+import { toDiagnostics } from '../../server/src/features/diagnostics';
+import { readSeed } from '../helpers';
+
+/**
+ * A pair of reports made from wuzhong-2023: "last year" (2022) carries over to 2023 exactly what 2023
+ * says it received (3 requests, all 自然人), and its documents in force lead to 2023's numbers
+ * (规章 3 − 2 + 0 = 1; 规范性文件 310 − 54 + 75 = 331).
+ */
+const thisYear = readSeed('wuzhong-2023');
+const lastYear = thisYear
+  .replace(/2023 年/g, '2022 年')
+  .replace('规章\t2\t0\t3', '规章\t1\t0\t1')
+  .replace('行政规范性文件\t54\t75\t310', '行政规范性文件\t20\t5\t331');
+const LAST_URI = 'file:///reports/wuzhong-2022.txt';
+const prev = () => previousYear(analyze(lastYear), LAST_URI, 'wuzhong-2022.txt');
+const codes = (text: string) => analyze(text, { previous: prev() }).problems.map((p) => p.rule);
+
+describe('cross-year checks', () => {
+  it('a consistent pair gives no cross-year warning', () => {
+    assert.equal(analyze(lastYear).report.year, 2022);
+    assert.deepEqual(codes(thisYear).filter((c) => c.startsWith('year-')), []);
+  });
+
+  it('this year’s carry-over changed by one: one warning, at the cell, related to last year’s cell in its file', () => {
+    // one cell changed (自然人 3 → 4; its row no longer adds up either, which T3-row says)
+    const changed = thisYear.replace('二、上年结转政府信息公开申请数量\t\t3\t0\t0\t0\t0\t0\t3', '二、上年结转政府信息公开申请数量\t\t4\t0\t0\t0\t0\t0\t3');
+    assert.notEqual(changed, thisYear);
+    const a = analyze(changed, { previous: prev() });
+    const found = a.problems.filter((p) => p.rule === 'year-carryover');
+    assert.equal(found.length, 1);
+    assert.deepEqual(found.map((p) => changed.slice(p.span.start, p.span.end)), ['4']);
+    // both columns changed: one warning per column
+    const both = thisYear.replace('二、上年结转政府信息公开申请数量\t\t3\t0\t0\t0\t0\t0\t3', '二、上年结转政府信息公开申请数量\t\t4\t0\t0\t0\t0\t0\t4');
+    assert.equal(analyze(both, { previous: prev() }).problems.filter((p) => p.rule === 'year-carryover').length, 2);
+    assert.match(found[0]!.message.zh, /表三二（上年结转）·自然人为 4，但上一年度报告（wuzhong-2022\.txt）表三四（结转下年度继续办理）·自然人为 3/);
+    const d = toDiagnostics(a, 'zh', 'file:///reports/wuzhong-2023.txt').find((x) => x.code === 'year-carryover')!;
+    const related = d.relatedInformation![0]!;
+    assert.equal(related.location.uri, LAST_URI);
+    const lastLines = lastYear.split('\n');
+    const r = related.location.range;
+    assert.match(lastLines[r.start.line]!, /^四、结转下年度继续办理/);
+    assert.equal(lastLines[r.start.line]!.slice(r.start.character, r.end.character), '3');
+    assert.equal(found[0]!.fixes![0]!.edits[0]!.newText, '3');
+  });
+
+  it('documents in force that do not follow from last year: a warning on 现行有效件数', () => {
+    const changed = thisYear.replace('行政规范性文件\t54\t75\t310', '行政规范性文件\t54\t75\t311');
+    const found = analyze(changed, { previous: prev() }).problems.filter((p) => p.rule === 'year-documents');
+    assert.equal(found.length, 1);
+    assert.match(found[0]!.message.zh, /行政规范性文件现行有效件数为 311，但上一年度报告（wuzhong-2022\.txt）的 331 \+ 本年制发 54 − 本年废止 75 = 310/);
+    assert.equal(found[0]!.related![0]!.elsewhere!.uri, LAST_URI);
+  });
+
+  it('no previous report, or one of another year: nothing', () => {
+    assert.deepEqual(analyze(thisYear).problems.filter((p) => p.rule.startsWith('year-')), []);
+    const twoYearsBack = previousYear(analyze(lastYear.replace(/2022 年/g, '2021 年')), LAST_URI, 'x');
+    const changed = thisYear.replace('二、上年结转政府信息公开申请数量\t\t3', '二、上年结转政府信息公开申请数量\t\t9');
+    assert.deepEqual(analyze(changed, { previous: twoYearsBack }).problems.filter((p) => p.rule.startsWith('year-')), []);
+  });
+
+  it('finds last year’s report by agency and year (exactly one)', () => {
+    const candidates = [
+      { uri: 'a', agency: '吴忠市', year: 2022 },
+      { uri: 'b', agency: '吴忠市', year: 2021 },
+      { uri: 'c', agency: '银川市', year: 2022 },
+    ];
+    assert.equal(findPrevious('吴忠市', 2023, candidates)?.uri, 'a');
+    assert.equal(findPrevious('吴 忠 市', 2023, candidates)?.uri, 'a', 'white space set aside');
+    assert.equal(findPrevious('吴忠市', 2024, candidates), undefined);
+    assert.equal(findPrevious('吴忠市', 2023, [...candidates, { uri: 'd', agency: '吴忠市', year: 2022 }]), undefined, 'two candidates: none chosen');
+  });
+});
