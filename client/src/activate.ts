@@ -122,7 +122,8 @@ export async function activateWith(context: vscode.ExtensionContext, connect: (l
     languageId: LANGUAGE_ID,
     name: zh() ? '政府信息公开年报' : 'Gov Annual Report',
     section: 'govReport',
-    watch: vscode.workspace.createFileSystemWatcher('**/.govreportrc.json'),
+    // the team's settings, and reports (last year's report of an open one may change on disk)
+    watch: [vscode.workspace.createFileSystemWatcher('**/.govreportrc.json'), vscode.workspace.createFileSystemWatcher('**/*.{txt,md}')],
     notifications: { 'govReport/status': (p) => status.update(p as CheckStatus) },
   });
   context.subscriptions.push(client);

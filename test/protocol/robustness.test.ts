@@ -235,3 +235,47 @@ function waitFor<T>(find: () => T | undefined, limit = 20_000): Promise<T> {
     tick();
   });
 }
+
+describe('last year’s report in the workspace (cross-year rules over LSP)', () => {
+  it('checks against it, points into it, and re-checks when it changes (edited, or on disk)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'years-'));
+    const thisYear = readSeed('wuzhong-2023').replace('二、上年结转政府信息公开申请数量\t\t3\t0\t0\t0\t0\t0\t3', '二、上年结转政府信息公开申请数量\t\t4\t0\t0\t0\t0\t0\t3');
+    const lastYear = readSeed('wuzhong-2023').replace(/2023 年/g, '2022 年').replace('规章\t2\t0\t3', '规章\t1\t0\t1').replace('行政规范性文件\t54\t75\t310', '行政规范性文件\t20\t5\t331');
+    const lastFile = path.join(dir, 'old', 'wuzhong-2022.txt');
+    fs.mkdirSync(path.dirname(lastFile));
+    fs.writeFileSync(lastFile, lastYear);
+    fs.writeFileSync(path.join(dir, 'wuzhong-2023.txt'), thisYear);
+    const server = await startServer('zh-cn', pathToFileURL(dir).href);
+    try {
+      const uri = pathToFileURL(path.join(dir, 'wuzhong-2023.txt')).href;
+      const lastUri = pathToFileURL(lastFile).href;
+      const first = await server.open(uri, thisYear);
+      const d = first.diagnostics.find((x) => x.code === 'year-carryover');
+      assert.ok(d, `a year-carryover warning among ${first.diagnostics.map((x) => x.code).join(', ')}`);
+      assert.equal(d.relatedInformation?.[0]?.location.uri, lastUri);
+      assert.equal(lastYear.split('\n')[d.relatedInformation![0]!.location.range.start.line]!.startsWith('四、结转下年度继续办理'), true);
+      // last year's report opened and edited to carry over 4: this year's warning goes
+      let mark = server.published.length;
+      await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: lastUri, languageId: 'gov-annual-report', version: 1, text: lastYear } });
+      const line = lastYear.split('\n').findIndex((l) => l.startsWith('四、结转下年度继续办理'));
+      await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri: lastUri, version: 2 },
+        contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: lastYear.split('\n')[line]!.length } }, text: '四、结转下年度继续办理\t\t4\t0\t0\t0\t0\t0\t3' }],
+      });
+      const after = await waitFor(() => server.published.slice(mark).find((p) => p.uri === uri && !p.diagnostics.some((x) => x.code === 'year-carryover')));
+      assert.ok(after.diagnostics.length > 0);
+      // closed again: what is on disk counts (3 carried over), so the warning is back
+      mark = server.published.length;
+      await server.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: lastUri } });
+      await waitFor(() => server.published.slice(mark).find((p) => p.uri === uri && p.diagnostics.some((x) => x.code === 'year-carryover')));
+      // the file on disk changed to carry over 4: the watcher's news re-checks it
+      fs.writeFileSync(lastFile, lastYear.replace('四、结转下年度继续办理\t\t3\t0\t0\t0\t0\t0\t3', '四、结转下年度继续办理\t\t4\t0\t0\t0\t0\t0\t3'));
+      mark = server.published.length;
+      await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: lastUri, type: 2 }] });
+      await waitFor(() => server.published.slice(mark).find((p) => p.uri === uri && !p.diagnostics.some((x) => x.code === 'year-carryover')));
+    } finally {
+      server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -18,8 +18,8 @@ export interface ClientOptions {
   name: string;
   /** the settings section pushed on change and pulled by the server */
   section: string;
-  /** project files whose changes the server hears of */
-  watch: vscode.FileSystemWatcher;
+  /** files whose changes the server hears of (project files, reports) */
+  watch: vscode.FileSystemWatcher[];
   /** the server's own notifications (e.g. govReport/status), by method */
   notifications?: Record<string, (params: unknown) => void>;
 }
@@ -73,9 +73,12 @@ export class ReportClient implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(this.options.section)) this.connection?.notify('workspace/didChangeConfiguration', { settings: null });
       }),
-      this.options.watch.onDidCreate((uri) => this.fileChanged(uri, 1)),
-      this.options.watch.onDidChange((uri) => this.fileChanged(uri, 2)),
-      this.options.watch.onDidDelete((uri) => this.fileChanged(uri, 3)),
+      ...this.options.watch.flatMap((w) => [
+        w,
+        w.onDidCreate((uri) => this.fileChanged(uri, 1)),
+        w.onDidChange((uri) => this.fileChanged(uri, 2)),
+        w.onDidDelete((uri) => this.fileChanged(uri, 3)),
+      ]),
     );
     return (this.ready = this.launch());
   }

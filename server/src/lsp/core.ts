@@ -28,6 +28,8 @@ import { documentSymbols } from '../features/symbols';
 import { Locale, pickLocale } from '../i18n';
 import { VERSION } from '../version';
 import type { ServerHost } from './host';
+import { ReportIdentity, findPrevious, previousYear } from '../crossYear';
+import type { PreviousYear } from '../model/report';
 
 export function startServer(connection: Connection, host: ServerHost): void {
   interface InitOptions {
@@ -81,6 +83,61 @@ export function startServer(connection: Connection, host: ServerHost): void {
   /** Analyses kept: the most recently used documents (others are re-checked on request, in about a millisecond). */
   const CACHE_LIMIT = 16;
 
+  /** Which documents were checked against which report of the year before: a change there re-checks them. */
+  const dependents = new Map<string, Set<string>>();
+  /** Analyses of last-year reports that are not open, by URI (forgotten when report files change). */
+  const closedReports = new Map<string, Analysis>();
+
+  function previousOf(uri: string, analysis: Analysis): PreviousYear | undefined {
+    for (const set of dependents.values()) set.delete(uri);
+    if (!host.reportIndex || !uri.startsWith('file:')) return undefined;
+    const { agency, year } = analysis.report;
+    if (!agency || year === undefined) return undefined;
+    let candidates: ReportIdentity[];
+    try {
+      candidates = host.reportIndex(roots).filter((c) => c.uri !== uri);
+    } catch {
+      return undefined;
+    }
+    // open documents count with what they say now
+    for (const d of documents.all()) {
+      if (d.uri === uri) continue;
+      const known = cache.get(d.uri)?.analysis.report;
+      if (known) candidates = [...candidates.filter((c) => c.uri !== d.uri), { uri: d.uri, agency: known.agency, year: known.year }];
+    }
+    const found = findPrevious(agency, year, candidates);
+    if (!found) return undefined;
+    let before: Analysis | undefined;
+    const open = documents.get(found.uri);
+    if (open) before = analysisOf(open);
+    else {
+      before = closedReports.get(found.uri);
+      if (!before && host.readReport) {
+        try {
+          before = analyze(host.readReport(found.uri));
+          closedReports.set(found.uri, before);
+        } catch {
+          return undefined;
+        }
+      }
+    }
+    if (!before) return undefined;
+    let set = dependents.get(found.uri);
+    if (!set) dependents.set(found.uri, (set = new Set()));
+    set.add(uri);
+    return previousYear(before, found.uri, decodeURIComponent(found.uri.slice(found.uri.lastIndexOf('/') + 1)));
+  }
+
+  /** A report changed (edited, or on disk): the documents checked against it are checked again. */
+  function recheckDependents(uri: string): void {
+    // a copy: checking a dependent registers it again, and a Set visits what is added while iterating
+    for (const dependent of [...(dependents.get(uri) ?? [])]) {
+      if (!documents.get(dependent)) continue;
+      cache.delete(dependent);
+      schedule(dependent, false);
+    }
+  }
+
   function analysisOf(doc: TextDocument): Analysis {
     const hit = cache.get(doc.uri);
     if (hit && hit.version === doc.version) {
@@ -90,7 +147,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
       return hit.analysis;
     }
     const started = performance.now();
-    const analysis = analyze(doc.getText(), optionsFor(doc.uri));
+    const options = optionsFor(doc.uri);
+    let analysis = analyze(doc.getText(), options);
+    // the same agency's report of the year before, in the workspace: checked against it
+    const before = previousOf(doc.uri, analysis);
+    if (before) analysis = analyze(doc.getText(), { ...options, previous: before });
     lastDuration.set(doc.uri, performance.now() - started);
     for (const f of analysis.failures) {
       connection.console.error(`rule ${f.rule} failed on ${doc.uri}: ${f.error instanceof Error ? f.error.stack : String(f.error)}`);
@@ -252,7 +313,18 @@ export function startServer(connection: Connection, host: ServerHost): void {
   }
 
   // a .govreportrc.json changed: every report re-checks with it at once
-  connection.onDidChangeWatchedFiles(configChanged);
+  connection.onDidChangeWatchedFiles((params) => {
+    const changes = params.changes ?? [];
+    if (changes.length === 0 || changes.some((c) => c.uri.endsWith('/.govreportrc.json'))) configChanged();
+    const reports = changes.filter((c) => !c.uri.endsWith('/.govreportrc.json'));
+    if (reports.length > 0) {
+      // a report file changed on disk: it may be (or have become) last year's report of an open one
+      host.forgetReports?.();
+      for (const c of reports) closedReports.delete(c.uri);
+      cache.clear();
+      for (const doc of documents.all()) schedule(doc.uri, true);
+    }
+  });
 
   connection.onExecuteCommand((params) => {
     if (params.command !== IGNORE_COMMAND || !host.recordIgnore) return null;
@@ -280,6 +352,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   documents.onDidOpen((e) => schedule(e.document.uri, true));
   documents.onDidChangeContent((e) => {
+    // reports checked against this one (it is their last year's report) follow its edits
+    recheckDependents(e.document.uri);
     // didOpen also reports its content as a change: it was checked already.
     if (sent.get(e.document.uri) === e.document.version) return;
     if (!runOnType) return; // govReport.run = onSave
@@ -292,6 +366,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
     } else if (!runOnType) validate(e.document.uri);
   });
   documents.onDidClose((e) => {
+    // closed, it counts with what is on disk again
+    closedReports.delete(e.document.uri);
+    recheckDependents(e.document.uri);
     const pending = timers.get(e.document.uri);
     if (pending) clearTimeout(pending);
     timers.delete(e.document.uri);

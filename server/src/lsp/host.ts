@@ -6,6 +6,7 @@
  */
 import type { RuleSetting } from '../check';
 import type { IgnoredProblem } from '../ignore';
+import type { ReportIdentity } from '../crossYear';
 
 export interface DocumentConfig {
   /** rule settings from the project file */
@@ -25,6 +26,10 @@ export interface ServerHost {
   workspaceReports?(rootUris: readonly string[]): { uris: string[]; unreadable: string[] };
   /** The text of a report that is not open. */
   readReport?(uri: string): string;
+  /** The reports of the workspace with their agency and year (from their titles), for the cross-year rules; remembered until forgetReports. */
+  reportIndex?(rootUris: readonly string[]): ReportIdentity[];
+  /** Report files changed on disk: read them again when asked. */
+  forgetReports?(): void;
   /** Resolves once other pending events (edits, cancellations) have had their turn. */
   yieldToEvents(): Promise<void>;
   /** Where errors about project files go. */

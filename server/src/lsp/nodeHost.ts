@@ -4,13 +4,35 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CONFIG_FILE, ReportConfig, addIgnore, findConfig, ignoresFor, readConfig } from '../files/config';
 import { findReports, readReport } from '../files/findReports';
 import type { DocumentConfig, ServerHost } from './host';
+import type { ReportIdentity } from '../crossYear';
+import { parse } from '../parse/parser';
 
 export function nodeHost(logError: (message: string) => void): ServerHost {
   /** The nearest .govreportrc.json and what it says, by folder. */
   const folderConfigs = new Map<string, { file?: string; config: ReportConfig }>();
   const rootPaths = (rootUris: readonly string[]) => rootUris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
 
+  let index: ReportIdentity[] | undefined;
+
   return {
+    reportIndex(rootUris) {
+      if (!index) {
+        index = [];
+        const unreadable: { path: string; message: string }[] = [];
+        for (const file of rootPaths(rootUris).flatMap((r) => findReports(r, unreadable))) {
+          try {
+            const title = parse(readReport(file)).title;
+            index.push({ uri: pathToFileURL(file).href, agency: title?.agency, year: title?.year });
+          } catch {
+            // unreadable: not a candidate
+          }
+        }
+      }
+      return index;
+    },
+    forgetReports() {
+      index = undefined;
+    },
     documentConfig(uri: string): DocumentConfig {
       if (!uri.startsWith('file:')) return {};
       const report = fileURLToPath(uri);
