@@ -26,6 +26,7 @@ const SHOW = {
   hover: '.monaco-hover-content',
   completion: '.suggest-widget.visible .monaco-list-row',
   outline: '.outline-pane .monaco-list-row',
+  tables: 'iframe.webview.ready',
 };
 const harness = path.join(root, 'test/e2e/harness');
 const TIME_LIMIT_MS = 5 * 60_000;

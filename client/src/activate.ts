@@ -9,9 +9,14 @@ import { LANGUAGE_ID, createLanguageDetector } from './languageDetector';
 import { ReportClient } from './lsp/client';
 import type { Connection } from './lsp/rpc';
 import { CheckStatus, ReportStatus } from './status';
+import { TableView } from './tableView';
 import { SnippetDef, reportTemplate } from './template';
 
-const zh = () => vscode.env.language.toLowerCase().startsWith('zh');
+/** Chinese unless govReport.messageLanguage or VS Code's display language says otherwise. */
+const zh = () => {
+  const chosen = vscode.workspace.getConfiguration('govReport').get<string>('messageLanguage', 'auto');
+  return chosen === 'zh' ? true : chosen === 'en' ? false : vscode.env.language.toLowerCase().startsWith('zh');
+};
 
 let extensionUri: vscode.Uri | undefined;
 
@@ -98,6 +103,96 @@ async function insertMissingSection(): Promise<void> {
 
 let client: ReportClient | undefined;
 
+/** The active report, or a message saying one is needed. */
+function activeReport(): vscode.TextDocument | undefined {
+  const doc = vscode.window.activeTextEditor?.document;
+  if (doc && doc.languageId === LANGUAGE_ID) return doc;
+  void vscode.window.showInformationMessage(zh() ? '请先打开一份政府信息公开年报。' : 'Open an annual report first.');
+  return undefined;
+}
+
+/** Exports the active report's tables to a CSV or JSON file (the CLI's --tables). */
+async function exportTablesCommand(): Promise<void> {
+  const doc = activeReport();
+  if (!doc || !client) return;
+  const pick = await vscode.window.showQuickPick(
+    [
+      { label: 'CSV', description: zh() ? '每个单元格一行，可用 Excel 打开' : 'one line per cell, opens in Excel', format: 'csv' },
+      { label: 'JSON', description: zh() ? '与命令行 --tables 相同' : 'as the CLI’s --tables', format: 'json' },
+    ],
+    { title: zh() ? '导出统计表' : 'Export the tables' },
+  );
+  if (!pick) return;
+  const content = await client.sendRequest<string | null>('govReport/exportTables', { uri: doc.uri.toString(), format: pick.format });
+  if (content === null) return;
+  const base = doc.uri.path.replace(/\.[^./]*$/, '');
+  const target = await vscode.window.showSaveDialog({
+    defaultUri: doc.uri.with({ path: `${base}.tables.${pick.format}` }),
+    filters: pick.format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
+  });
+  if (!target) return;
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
+  void vscode.window.showInformationMessage(zh() ? `统计表已导出到 ${target.path.slice(target.path.lastIndexOf('/') + 1)}。` : `Tables exported to ${target.path.slice(target.path.lastIndexOf('/') + 1)}.`);
+}
+
+interface SumAnswer {
+  result: { year?: number; included: string[]; excluded: { file: string; reason: { zh: string; en: string } }[]; partial: { file: string; unreadable: string[] }[] };
+  unreadable: string[];
+  edit?: { changes: Record<string, { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]> };
+  differences?: { name: string; mine: number | null; sum: number; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[];
+}
+
+/** 汇总: the sum of the chosen reports written into the active report (no tables yet), or compared with its tables. */
+async function sumReports(): Promise<void> {
+  const doc = activeReport();
+  if (!doc || !client) return;
+  const reports = (await client.sendRequest<{ uri: string; agency?: string; year?: number }[]>('govReport/listReports')).filter((r) => r.uri !== doc.uri.toString());
+  if (reports.length === 0) {
+    void vscode.window.showInformationMessage(zh() ? '工作区中没有其他年报可以汇总。' : 'No other reports in the workspace to sum.');
+    return;
+  }
+  const picked = await vscode.window.showQuickPick(
+    reports.map((r) => ({ label: decodeURIComponent(r.uri.slice(r.uri.lastIndexOf('/') + 1)), description: [r.agency, r.year].filter((x) => x !== undefined).join(' '), uri: r.uri })),
+    { canPickMany: true, title: zh() ? '选择要汇总的年报' : 'Reports to sum' },
+  );
+  if (!picked || picked.length === 0) return;
+  const answer = await client.sendRequest<SumAnswer>('govReport/sum', { uri: doc.uri.toString(), uris: picked.map((p) => p.uri) });
+  const r = answer.result;
+  const notes = [
+    ...r.excluded.map((e) => (zh() ? `未计入 ${e.file}：${e.reason.zh}` : `Left out ${e.file}: ${e.reason.en}`)),
+    ...r.partial.map((p) => (zh() ? `${p.file} 有 ${p.unreadable.length} 处无法读取，计为 0` : `${p.file}: ${p.unreadable.length} unreadable places counted as 0`)),
+    ...answer.unreadable.map((f) => (zh() ? `无法读取 ${f}` : `Could not read ${f}`)),
+  ];
+  const head = zh() ? `汇总了 ${r.included.length} 份 ${r.year ?? ''} 年的报告。` : `${r.included.length} reports of ${r.year ?? '?'} summed.`;
+  if (answer.edit) {
+    const edit = new vscode.WorkspaceEdit();
+    for (const [uri, edits] of Object.entries(answer.edit.changes)) {
+      for (const e of edits) edit.replace(vscode.Uri.parse(uri), new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
+    }
+    await vscode.workspace.applyEdit(edit);
+    void vscode.window.showInformationMessage([head + (zh() ? '汇总表已写入本报告。' : 'The summed tables were written into this report.'), ...notes].join(' '));
+    return;
+  }
+  const differences = answer.differences ?? [];
+  if (differences.length === 0) {
+    void vscode.window.showInformationMessage([head + (zh() ? '本报告各表与汇总数一致。' : 'This report’s tables equal the sum.'), ...notes].join(' '));
+    return;
+  }
+  const choice = await vscode.window.showQuickPick(
+    differences.map((d) => ({
+      label: d.name,
+      description: zh() ? `本报告 ${d.mine ?? '（无数字）'}，汇总 ${d.sum}` : `this report ${d.mine ?? '(no number)'}, sum ${d.sum}`,
+      d,
+    })),
+    { title: [head + (zh() ? `${differences.length} 格与汇总数不同` : `${differences.length} cells differ from the sum`), ...notes].join(' ') },
+  );
+  if (!choice) return;
+  const range = new vscode.Range(choice.d.range.start.line, choice.d.range.start.character, choice.d.range.end.line, choice.d.range.end.character);
+  const editor = await vscode.window.showTextDocument(doc);
+  editor.selection = new vscode.Selection(range.start, range.end);
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
 /** Activates the extension; `connect` starts the server where this extension host can run it. */
 export async function activateWith(context: vscode.ExtensionContext, connect: (log: (text: string) => void) => Connection): Promise<void> {
   extensionUri = context.extensionUri;
@@ -116,7 +211,16 @@ export async function activateWith(context: vscode.ExtensionContext, connect: (l
   for (const doc of vscode.workspace.textDocuments) detect(doc);
 
   const status = new ReportStatus(LANGUAGE_ID, zh());
-  context.subscriptions.push(status);
+  const tables = new TableView(LANGUAGE_ID, zh(), (uri) => (client ? client.sendRequest('govReport/tables', { uri }) : Promise.resolve(null)));
+  context.subscriptions.push(
+    status,
+    tables,
+    vscode.commands.registerCommand('govReport.showTables', () => tables.show()),
+    // for the extension-host tests: what the table view has drawn (fresh: after its next drawing)
+    vscode.commands.registerCommand('govReport._tableViewState', (fresh?: boolean) => tables.state(fresh === true)),
+    vscode.commands.registerCommand('govReport.exportTables', exportTablesCommand),
+    vscode.commands.registerCommand('govReport.sumReports', sumReports),
+  );
   client = new ReportClient({
     connect,
     languageId: LANGUAGE_ID,

@@ -79,4 +79,12 @@ export async function run(): Promise<void> {
   await vscode.commands.executeCommand('outline.focus');
   await vscode.commands.executeCommand('outline.expand').then(undefined, () => undefined);
   await shot('outline');
+
+  // 5. the table view beside wuwei-2023, its failing cells highlighted
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await openAt('wuwei-2023.txt', '1.申请人无正当理由逾期');
+  const drawn = vscode.commands.executeCommand('govReport._tableViewState', true);
+  await vscode.commands.executeCommand('govReport.showTables');
+  await drawn;
+  await shot('tables');
 }

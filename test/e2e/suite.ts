@@ -281,6 +281,69 @@ test('checking the workspace publishes the problems of reports that are not open
   }
 }, NODE_ONLY);
 
+/** Resolves with `promise`, or rejects after the limit. */
+function within<T>(promise: Thenable<T>, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), LIMIT_MS);
+    promise.then(
+      (v) => (clearTimeout(timer), resolve(v)),
+      (e: unknown) => (clearTimeout(timer), reject(e instanceof Error ? e : new Error(String(e)))),
+    );
+  });
+}
+
+/** The table view's drawing once it satisfies `check` (each new drawing is looked at; the current one first). */
+async function drawnUntil(check: (s: Drawn) => boolean): Promise<Drawn> {
+  for (;;) {
+    const next = vscode.commands.executeCommand<Drawn>('govReport._tableViewState', true);
+    const now = await vscode.commands.executeCommand<Drawn | undefined>('govReport._tableViewState', false);
+    if (now && check(now)) return now;
+    const s = await next;
+    if (check(s)) return s;
+  }
+}
+
+interface Drawn {
+  uri: string;
+  tables: { id: string; present: boolean; cells: number }[];
+  flagged: { text: string; severity: string; note: string }[];
+}
+
+test('the table view draws the tables of a seed, highlights wuwei-2023’s failing cells, and follows edits', async () => {
+  const copy = workspaceFile('table-view-wuwei.txt');
+  await vscode.workspace.fs.writeFile(copy, await vscode.workspace.fs.readFile(workspaceFile('wuwei-2023.txt')));
+  try {
+    const doc = await openReport('table-view-wuwei.txt');
+    await vscode.window.showTextDocument(doc);
+    await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'T3-row'), 'the T3-row error');
+    // what the page itself reports having drawn (read back from its DOM)
+    const drawn = vscode.commands.executeCommand<Drawn>('govReport._tableViewState', true);
+    await vscode.commands.executeCommand('govReport.showTables');
+    const state = await within(drawn, 'the table view to draw');
+    // (the web worker host names the same file with a vscode-remote: URI)
+    assert.equal(vscode.Uri.parse(state.uri).path, doc.uri.path);
+    assert.deepEqual(state.tables.map((t) => [t.id, t.present]), [['二', true], ['三', true], ['四', true]]);
+    assert.equal(state.tables[1]!.cells, 25 * 7, '表三: 25 rows of 7 numbers');
+    assert.equal(state.tables[2]!.cells, 15, '表四: one row of 15');
+    const errors = state.flagged.filter((f) => f.severity === 'error');
+    assert.ok(errors.some((f) => f.text === '3' && /T3-row/.test(f.note)), `the failing total, with its sum on hover: ${JSON.stringify(errors.slice(0, 3))}`);
+    assert.ok(errors.some((f) => f.text === '政许可 421808' && /cell-residue/.test(f.note)), 'a cell with OCR residue');
+    // typing: the empty 自然人 cell of （六）1 filled with 3 → that row and column add up, fewer cells flagged
+    const empty = vscode.languages.getDiagnostics(doc.uri).filter((d) => codeOf(d) === 'cell-empty').sort((a, b) => a.range.start.line - b.range.start.line)[0]!;
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, empty.range, '3');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const after = await within(drawnUntil((s) => s.flagged.length < state.flagged.length), 'the table view to follow the edit');
+    assert.ok(after.flagged.length < state.flagged.length, `${after.flagged.length} < ${state.flagged.length}`);
+    assert.ok(!after.flagged.some((f) => /T3-row/.test(f.note) && f.text === '3'), 'the row adds up now');
+  } finally {
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === copy.toString());
+    if (open?.isDirty) await vscode.commands.executeCommand('workbench.action.files.revert', copy);
+    await vscode.workspace.fs.delete(copy);
+  }
+});
+
 export async function run(): Promise<void> {
   let failed = 0;
   for (const [name, fn] of tests) {

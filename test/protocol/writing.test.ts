@@ -19,6 +19,8 @@ import {
   SelectionRange,
   SelectionRangeRequest,
 } from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { EXPECTED } from '../fixtures/expectedTables';
 import { SEED_NAMES, blankLine, lineOf, readSeed } from '../helpers';
 import { TestServer, startServer } from './lspClient';
 
@@ -266,6 +268,90 @@ describe('the status of each check (govReport/status, for the language status it
       assert.ok(typeof s.ms === 'number' && s.ms > 0 && s.ms < 10_000, `a duration: ${s.ms}`);
     } finally {
       server.stop();
+    }
+  });
+});
+
+describe('the table view, export and 汇总 over LSP', () => {
+  it('govReport/tables: the three tables as grids, wuwei-2023’s failing cells flagged with their sums', async () => {
+    const server = await startServer('zh-cn');
+    try {
+      const uri = 'file:///view/wuwei.txt';
+      await server.open(uri, readSeed('wuwei-2023'));
+      const model = (await server.connection.sendRequest('govReport/tables', { uri })) as {
+        tables: { id: string; present: boolean; rows: { text: string; severity?: string; notes?: string[]; colspan?: number; rowspan?: number; header?: boolean; range?: unknown }[][] }[];
+        flagged: number;
+      };
+      assert.deepEqual(model.tables.map((t) => [t.id, t.present]), [['二', true], ['三', true], ['四', true]]);
+      // every row of every grid spans the same number of columns, counting the cells merged from above
+      for (const t of model.tables) {
+        const width = t.rows[0]!.reduce((n, c) => n + (c.colspan ?? 1), 0);
+        const carried = new Array<number>(t.rows.length + 5).fill(0);
+        t.rows.forEach((row, r) => {
+          const own = row.reduce((n, c) => n + (c.colspan ?? 1), 0);
+          assert.equal(own + carried[r]!, width, `表${t.id} row ${r}`);
+          for (const c of row) for (let k = 1; k < (c.rowspan ?? 1); k++) carried[r + k]! += c.colspan ?? 1;
+        });
+      }
+      const t3 = model.tables[1]!;
+      const flagged = t3.rows.flat().filter((c) => c.severity === 'error');
+      assert.ok(flagged.length >= 4, `flagged cells of 表三: ${flagged.map((c) => c.text).join(' ')}`);
+      const total = t3.rows.find((row) => row.some((c) => c.text.startsWith('1.申请人无正当理由逾期')))!.at(-1)!;
+      assert.equal(total.text, '3');
+      assert.equal(total.severity, 'error');
+      assert.ok(total.notes!.some((n) => n.startsWith('T3-row:')), 'its equation on hover');
+      assert.ok(model.flagged >= 8, `${model.flagged} flagged in all`);
+      assert.equal(await server.connection.sendRequest('govReport/tables', { uri: 'file:///not/open.txt' }), null);
+    } finally {
+      server.stop();
+    }
+  });
+
+  it('govReport/exportTables: CSV and JSON of the open report', async () => {
+    const server = await startServer('zh-cn');
+    try {
+      const uri = 'file:///export/wuzhong-2023.txt';
+      await server.open(uri, readSeed('wuzhong-2023'));
+      const csv = (await server.connection.sendRequest('govReport/exportTables', { uri, format: 'csv' })) as string;
+      assert.ok(csv.includes('wuzhong-2023.txt,吴忠市,2023,三,一,一、本年新收政府信息公开申请数量,自然人,343'));
+      const json = JSON.parse((await server.connection.sendRequest('govReport/exportTables', { uri, format: 'json' })) as string) as { table4: number[] };
+      assert.deepEqual(json.table4, [9, 8, 3, 2, 22, 2, 1, 1, 1, 5, 3, 0, 1, 0, 4]);
+    } finally {
+      server.stop();
+    }
+  });
+
+  it('govReport/sum: writes the sums into a report without tables, or lists where a report differs from them', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sum-'));
+    for (const n of ['wuzhong-2023', 'wuwei-2023', 'tongxin-2022'] as const) fs.writeFileSync(path.join(dir, `${n}.txt`), readSeed(n));
+    const server = await startServer('zh-cn', pathToFileURL(dir).href);
+    try {
+      const listed = (await server.connection.sendRequest('govReport/listReports')) as { uri: string; year?: number }[];
+      assert.equal(listed.length, 3);
+      const uris = ['wuzhong-2023', 'wuwei-2023', 'tongxin-2022'].map((n) => pathToFileURL(path.join(dir, `${n}.txt`)).href);
+      // a 2023 report of the whole city with no tables yet
+      const empty = '某市2023年政府信息公开工作年度报告\n一、总体情况\n正文。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n正文。\n六、其他需要报告的事项\n本年度未收取信息处理费。\n';
+      const cityUri = pathToFileURL(path.join(dir, 'city.txt')).href;
+      await server.open(cityUri, empty);
+      const answer = (await server.connection.sendRequest('govReport/sum', { uri: cityUri, uris })) as {
+        result: { included: string[]; excluded: { file: string }[] };
+        edit: { changes: Record<string, { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]> };
+      };
+      assert.deepEqual(answer.result.included, ['wuzhong-2023.txt', 'wuwei-2023.txt']);
+      assert.deepEqual(answer.result.excluded.map((e) => e.file), ['tongxin-2022.txt']);
+      const filled = TextDocument.applyEdits(TextDocument.create(cityUri, 'x', 1, empty), answer.edit.changes[cityUri]!);
+      // the written sums read back: wuzhong + wuwei, cell by cell, in this report's model
+      const back = (await server.open('file:///sum/filled.txt', filled)).diagnostics;
+      assert.ok(!back.some((d) => d.code === 'table-missing' || d.code === 'table-row-missing'), back.map((d) => d.code).join(', '));
+      assert.ok(filled.includes('一、本年新收政府信息公开申请数量\t') && filled.indexOf('二、主动公开政府信息情况') < filled.indexOf('第二十条第（一）项'));
+      // wuzhong compared with the sum of wuzhong and wuwei: wuwei's numbers are the differences
+      await server.open(uris[0]!, readSeed('wuzhong-2023'));
+      const compared = (await server.connection.sendRequest('govReport/sum', { uri: uris[0], uris: uris.slice(0, 2) })) as { differences: { name: string; mine: number | null; sum: number }[] };
+      const first = compared.differences.find((d) => d.name === '表三一·自然人')!;
+      assert.deepEqual([first.mine, first.sum], [343, 343 + EXPECTED['wuwei-2023'].table3['一']![0]!]);
+    } finally {
+      server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

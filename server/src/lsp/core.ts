@@ -25,6 +25,11 @@ import { hoverAt } from '../features/hover';
 import { selectionRangeAt } from '../features/selectionRanges';
 import { SEMANTIC_LEGEND, semanticTokens } from '../features/semanticTokens';
 import { documentSymbols } from '../features/symbols';
+import { tableView } from '../features/tableView';
+import { exportTables } from '../features/tablesExport';
+import { tablesToCsv } from '../features/tablesCsv';
+import { SumInput, SumResult, sumTables } from '../features/sum';
+import { insertSums, sumDifferences } from '../features/sumCompare';
 import { Locale, pickLocale } from '../i18n';
 import { VERSION } from '../version';
 import type { ServerHost } from './host';
@@ -418,6 +423,69 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     return codeActions(analysisOf(doc), params.textDocument.uri, params.range, locale, params.context.only, optionsFor(doc.uri), !!host.recordIgnore);
+  });
+
+  /** The table view's grids for a document (null when it is not open). */
+  connection.onRequest('govReport/tables', (params: { uri?: string } | undefined) => {
+    const doc = params?.uri ? documents.get(params.uri) : undefined;
+    return doc ? tableView(analysisOf(doc), locale) : null;
+  });
+
+  /** The tables of a report as --tables JSON or CSV (the export command). */
+  connection.onRequest('govReport/exportTables', (params: { uri?: string; format?: string } | undefined) => {
+    const doc = params?.uri ? documents.get(params.uri) : undefined;
+    if (!doc) return null;
+    const name = decodeURIComponent(doc.uri.slice(doc.uri.lastIndexOf('/') + 1));
+    const exported = exportTables(analysisOf(doc).report, name);
+    return params?.format === 'csv' ? tablesToCsv([exported]) : JSON.stringify(exported, null, 2) + '\n';
+  });
+
+  /** The reports the workspace has (for choosing what to sum), with their agency and year. */
+  connection.onRequest('govReport/listReports', () => {
+    const found = new Map<string, ReportIdentity>();
+    try {
+      for (const r of host.reportIndex?.(roots) ?? []) found.set(r.uri, r);
+    } catch {
+      // no index: the open reports only
+    }
+    for (const d of documents.all()) {
+      const report = analysisOf(d).report;
+      found.set(d.uri, { uri: d.uri, agency: report.agency, year: report.year });
+    }
+    return [...found.values()];
+  });
+
+  /**
+   * 汇总 for a report: the sum of the reports given; for a report without tables, the edit that writes
+   * the sums into it; for one with tables, where it differs from the sum.
+   */
+  connection.onRequest('govReport/sum', (params: { uri?: string; uris?: string[] } | undefined) => {
+    const doc = params?.uri ? documents.get(params.uri) : undefined;
+    const inputs: SumInput[] = [];
+    const unreadable: string[] = [];
+    for (const u of params?.uris ?? []) {
+      const open = documents.get(u);
+      const name = decodeURIComponent(u.slice(u.lastIndexOf('/') + 1));
+      try {
+        const a = open ? analysisOf(open) : host.readReport ? analyze(host.readReport(u)) : undefined;
+        if (a) inputs.push({ file: name, tables: exportTables(a.report, name) });
+        else unreadable.push(name);
+      } catch {
+        unreadable.push(name);
+      }
+    }
+    const mine = doc ? analysisOf(doc) : undefined;
+    const result = sumTables(inputs, mine?.report.year);
+    const answer: { result: SumResult; unreadable: string[]; edit?: unknown; differences?: unknown[] } = { result, unreadable };
+    if (doc && mine && result.included.length > 0) {
+      const t = mine.report.tables;
+      if (!t.table2 && !t.table3 && !t.table4) {
+        answer.edit = { changes: { [doc.uri]: insertSums(mine, result.tables).map((e) => ({ range: mine.lineIndex.rangeOf(e.span), newText: e.newText })) } };
+      } else {
+        answer.differences = sumDifferences(mine, result.tables).map((d) => ({ name: d.name, mine: d.mine, sum: d.sum, range: mine.lineIndex.rangeOf(d.span) }));
+      }
+    }
+    return answer;
   });
 
   /** Result of govReport/checkWorkspace. */

@@ -1,0 +1,236 @@
+/**
+ * The table view: a webview beside the report showing its tables 二, 三 and 四 as
+ * real grids (headers merged as the national format prints them), cells in error
+ * highlighted with their equations on hover; a click selects the cell in the text.
+ * It follows the active report and updates as the author types.
+ *
+ * Security: a strict Content-Security-Policy (nothing remote, no eval, script and
+ * style only with a fresh nonce); the report's content reaches the page only as
+ * data through postMessage and is written with textContent, never as HTML.
+ */
+import * as vscode from 'vscode';
+
+interface ViewCell {
+  text: string;
+  header?: boolean;
+  colspan?: number;
+  rowspan?: number;
+  range?: { start: { line: number; character: number }; end: { line: number; character: number } };
+  missing?: boolean;
+  severity?: string;
+  notes?: string[];
+  related?: boolean;
+}
+
+interface TableViewModel {
+  title?: string;
+  tables: { id: string; title: string; present: boolean; rows: ViewCell[][] }[];
+  flagged: number;
+}
+
+/** What the page says it has drawn (read back from its DOM): for tests and the status of the view. */
+export interface RenderedState {
+  uri: string;
+  title?: string;
+  tables: { id: string; present: boolean; cells: number }[];
+  flagged: { text: string; severity: string; note: string }[];
+}
+
+function nonce(): string {
+  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  let out = '';
+  for (let i = 0; i < 32; i++) out += chars[Math.floor(Math.random() * chars.length)];
+  return out;
+}
+
+export class TableView implements vscode.Disposable {
+  static readonly viewType = 'govReport.tables';
+  private panel: vscode.WebviewPanel | undefined;
+  private doc: vscode.TextDocument | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private rendered: RenderedState | undefined;
+  private readonly renderedListeners: ((s: RenderedState) => void)[] = [];
+
+  constructor(
+    private readonly languageId: string,
+    private readonly zh: boolean,
+    private readonly request: (uri: string) => Promise<TableViewModel | null>,
+  ) {
+    this.subscriptions.push(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (this.panel && e.document === this.doc) this.schedule();
+      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        // follow the active report (other editors, and the view itself, leave it as it is)
+        if (this.panel && editor && editor.document.languageId === this.languageId && editor.document !== this.doc) {
+          this.doc = editor.document;
+          void this.update();
+        }
+      }),
+    );
+  }
+
+  /** Opens the view beside the active report (or brings it forward). */
+  async show(): Promise<void> {
+    const editor = vscode.window.activeTextEditor;
+    const doc = editor && editor.document.languageId === this.languageId ? editor.document : this.doc;
+    if (!doc) {
+      void vscode.window.showInformationMessage(this.zh ? '请先打开一份政府信息公开年报。' : 'Open an annual report first.');
+      return;
+    }
+    this.doc = doc;
+    if (this.panel) this.panel.reveal(vscode.ViewColumn.Beside, true);
+    else this.create();
+    await this.update();
+  }
+
+  /** The last state the page reported; resolves with the next one when `fresh` (after the next render). */
+  state(fresh = false): Promise<RenderedState | undefined> {
+    if (!fresh) return Promise.resolve(this.rendered);
+    return new Promise((resolve) => this.renderedListeners.push(resolve));
+  }
+
+  private create(): void {
+    const panel = vscode.window.createWebviewPanel(TableView.viewType, this.zh ? '年报统计表' : 'Report tables', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      enableScripts: true,
+      localResourceRoots: [],
+      retainContextWhenHidden: false,
+    });
+    this.panel = panel;
+    panel.webview.html = this.html(panel.webview);
+    panel.onDidDispose(() => {
+      this.panel = undefined;
+      this.rendered = undefined;
+    }, undefined, this.subscriptions);
+    panel.webview.onDidReceiveMessage((m: { type: string; range?: ViewCell['range']; state?: Omit<RenderedState, 'uri'> }) => {
+      if (m.type === 'ready') void this.update();
+      else if (m.type === 'reveal' && m.range) void this.reveal(m.range);
+      else if (m.type === 'rendered' && m.state && this.doc) {
+        this.rendered = { uri: this.doc.uri.toString(), ...m.state };
+        for (const l of this.renderedListeners.splice(0)) l(this.rendered);
+      }
+    }, undefined, this.subscriptions);
+    panel.onDidChangeViewState((e) => {
+      if (e.webviewPanel.visible) void this.update();
+    }, undefined, this.subscriptions);
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.update(), 250);
+  }
+
+  private async update(): Promise<void> {
+    const panel = this.panel;
+    const doc = this.doc;
+    if (!panel || !doc) return;
+    let model: TableViewModel | null = null;
+    try {
+      model = await this.request(doc.uri.toString());
+    } catch {
+      model = null;
+    }
+    if (panel !== this.panel || doc !== this.doc) return; // moved on meanwhile
+    panel.title = `${this.zh ? '统计表' : 'Tables'} · ${doc.uri.path.slice(doc.uri.path.lastIndexOf('/') + 1) || doc.uri.toString()}`;
+    void panel.webview.postMessage({ type: 'model', model, zh: this.zh });
+  }
+
+  private async reveal(range: NonNullable<ViewCell['range']>): Promise<void> {
+    const doc = this.doc;
+    if (!doc) return;
+    const target = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document === doc);
+    const editor = await vscode.window.showTextDocument(doc, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
+    editor.selection = new vscode.Selection(target.start, target.end);
+    editor.revealRange(target, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private html(webview: vscode.Webview): string {
+    const n = nonce();
+    const csp = [`default-src 'none'`, `style-src 'nonce-${n}'`, `script-src 'nonce-${n}'`, `img-src ${webview.cspSource} data:`].join('; ');
+    return `<!DOCTYPE html>
+<html lang="${this.zh ? 'zh-CN' : 'en'}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<style nonce="${n}">
+  body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-editor-foreground); background: var(--vscode-editor-background); padding: 0 12px 24px; }
+  h1 { font-size: 1.15em; font-weight: 600; margin: 14px 0 4px; }
+  h2 { font-size: 1.05em; font-weight: 600; margin: 18px 0 6px; }
+  .summary { color: var(--vscode-descriptionForeground); margin-bottom: 8px; }
+  table { border-collapse: collapse; margin-bottom: 8px; }
+  th, td { border: 1px solid var(--vscode-panel-border, var(--vscode-contrastBorder, #8884)); padding: 2px 6px; }
+  th { font-weight: normal; text-align: center; background: var(--vscode-editorWidget-background, transparent); }
+  th.label { text-align: left; }
+  td { text-align: right; font-variant-numeric: tabular-nums; min-width: 3em; cursor: pointer; }
+  td:hover { outline: 1px solid var(--vscode-focusBorder); }
+  td.missing { cursor: default; background: repeating-linear-gradient(45deg, transparent 0 4px, var(--vscode-editorWidget-border, #8883) 4px 5px); }
+  td.error { color: var(--vscode-errorForeground); background: var(--vscode-inputValidation-errorBackground, #f003); outline: 1px solid var(--vscode-inputValidation-errorBorder, var(--vscode-errorForeground)); font-weight: 600; }
+  td.warning { background: var(--vscode-inputValidation-warningBackground, #fc03); outline: 1px solid var(--vscode-inputValidation-warningBorder, var(--vscode-editorWarning-foreground)); }
+  td.information, td.hint { text-decoration: underline dotted var(--vscode-editorInfo-foreground); }
+  td.related { outline: 1px dashed var(--vscode-editorWarning-foreground, var(--vscode-focusBorder)); }
+  .absent { color: var(--vscode-descriptionForeground); font-style: italic; }
+</style>
+</head>
+<body>
+<h1 id="title"></h1>
+<div class="summary" id="summary"></div>
+<div id="tables"></div>
+<script nonce="${n}">
+(function () {
+  const vscode = acquireVsCodeApi();
+  const el = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = text; return e; };
+  function render(model, zh) {
+    const root = document.getElementById('tables');
+    root.replaceChildren();
+    document.getElementById('title').textContent = model ? (model.title || (zh ? '（无标题）' : '(untitled)')) : '';
+    document.getElementById('summary').textContent = !model ? (zh ? '没有打开的年报。' : 'No report open.') :
+      model.flagged ? (zh ? model.flagged + ' 个单元格有问题（悬停查看等式，单击定位到正文）' : model.flagged + ' cells with problems (hover for the sums, click to select in the text)')
+                    : (zh ? '各表没有发现问题。单击单元格可定位到正文。' : 'No problems in the tables. Click a cell to select it in the text.');
+    if (!model) return;
+    for (const t of model.tables) {
+      const section = el('section');
+      section.dataset.table = t.id;
+      section.appendChild(el('h2', '', t.title));
+      if (!t.present) section.appendChild(el('div', 'absent', zh ? '报告中没有此表。' : 'The report has no such table.'));
+      const table = el('table');
+      for (const row of t.rows) {
+        const tr = el('tr');
+        for (const c of row) {
+          const cell = el(c.header ? 'th' : 'td', c.header ? (row.indexOf(c) === 0 && !c.colspan && row.length > 1 ? 'label' : '') : (c.missing ? 'missing' : (c.severity || (c.related ? 'related' : ''))), c.text);
+          if (c.colspan) cell.colSpan = c.colspan;
+          if (c.rowspan) cell.rowSpan = c.rowspan;
+          if (c.notes) cell.title = c.notes.join('\\n');
+          else if (c.missing) cell.title = zh ? '报告中缺少这一格' : 'missing from the report';
+          if (c.range) cell.addEventListener('click', () => vscode.postMessage({ type: 'reveal', range: c.range }));
+          tr.appendChild(cell);
+        }
+        table.appendChild(tr);
+      }
+      if (t.present) section.appendChild(table);
+      root.appendChild(section);
+    }
+    // what was drawn, read back from the page itself
+    const flagged = [...document.querySelectorAll('td.error, td.warning')].map((td) => ({ text: td.textContent, severity: td.className, note: td.title }));
+    const tables = [...document.querySelectorAll('section')].map((s) => ({ id: s.dataset.table, present: !!s.querySelector('table'), cells: s.querySelectorAll('td').length }));
+    vscode.postMessage({ type: 'rendered', state: { title: model.title, tables, flagged } });
+  }
+  window.addEventListener('message', (event) => {
+    const m = event.data;
+    if (m && m.type === 'model') render(m.model, m.zh);
+  });
+  vscode.postMessage({ type: 'ready' });
+})();
+</script>
+</body>
+</html>`;
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.panel?.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
