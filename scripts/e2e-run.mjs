@@ -124,6 +124,25 @@ try {
   await page.exposeFunction('codeAutomationLog', async (type, logArgs) => {
     const line = (Array.isArray(logArgs) ? logArgs : [logArgs]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
     if (/✔|✖|e2e:|^\s+at |Error/.test(line)) console.log(line);
+    // "CLICK <text>": the suite asks for a real click on a table-view cell (inside the webview's frames)
+    const click = /CLICK (.+)$/.exec(line);
+    if (click) {
+      const text = click[1].trim();
+      const until = Date.now() + 15_000;
+      let done = false;
+      while (!done && Date.now() < until) {
+        for (const frame of page.frames()) {
+          const cell = frame.locator('td', { hasText: text }).first();
+          if ((await cell.count().catch(() => 0)) > 0) {
+            await cell.click().catch(() => {});
+            done = true;
+            break;
+          }
+        }
+        if (!done) await new Promise((r) => setTimeout(r, 100));
+      }
+      if (!done) console.log(`e2e: no table-view cell with ${text}`);
+    }
     const shot = /SHOT (\w+)/.exec(line);
     if (shot) {
       const name = shot[1];

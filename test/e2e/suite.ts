@@ -328,6 +328,20 @@ test('the table view draws the tables of a seed, highlights wuwei-2023’s faili
     const errors = state.flagged.filter((f) => f.severity === 'error');
     assert.ok(errors.some((f) => f.text === '3' && /T3-row/.test(f.note)), `the failing total, with its sum on hover: ${JSON.stringify(errors.slice(0, 3))}`);
     assert.ok(errors.some((f) => f.text === '政许可 421808' && /cell-residue/.test(f.note)), 'a cell with OCR residue');
+    // a real click on a cell (the runner clicks inside the webview) selects it in the text
+    const selected = new Promise<vscode.Selection>((resolve, reject) => {
+      const timer = setTimeout(() => (sub.dispose(), reject(new Error('the click never selected the cell'))), LIMIT_MS);
+      const sub = vscode.window.onDidChangeTextEditorSelection((e) => {
+        if (e.textEditor.document === doc && !e.selections[0]!.isEmpty) {
+          clearTimeout(timer);
+          sub.dispose();
+          resolve(e.selections[0]!);
+        }
+      });
+    });
+    console.log('CLICK 政许可 421808');
+    const selection = await selected;
+    assert.equal(doc.getText(selection), '政许可 421808');
     // typing: the empty 自然人 cell of （六）1 filled with 3 → that row and column add up, fewer cells flagged
     const empty = vscode.languages.getDiagnostics(doc.uri).filter((d) => codeOf(d) === 'cell-empty').sort((a, b) => a.range.start.line - b.range.start.line)[0]!;
     const edit = new vscode.WorkspaceEdit();
