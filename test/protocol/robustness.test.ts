@@ -100,6 +100,24 @@ describe('server robustness', () => {
   });
 });
 
+describe('the server’s own requests with bad parameters', () => {
+  it('answer with nothing, and the server goes on', async () => {
+    const server = await startServer('zh-cn');
+    try {
+      for (const method of ['govReport/tables', 'govReport/exportTables', 'govReport/sum', 'govReport/listReports', 'govReport/checkWorkspace']) {
+        for (const params of [undefined, null, 42, 'x', { uri: 7 }, { uri: 'file:///nope.txt', uris: 'not a list' }, { uris: [1, null, 'file:///none.txt'] }]) {
+          const r = await server.connection.sendRequest(method, params as never);
+          assert.ok(r === null || typeof r === 'object', `${method} ${JSON.stringify(params)}: ${JSON.stringify(r)}`);
+        }
+      }
+      const p = await server.open('file:///still/alive2.txt', readSeed('wuwei-2023'));
+      assert.ok(p.diagnostics.length > 0);
+    } finally {
+      server.stop();
+    }
+  });
+});
+
 describe('.govreportrc.json in the editor', () => {
   it('applies the nearest file above the report, and re-checks when it changes', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-'));

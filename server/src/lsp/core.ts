@@ -427,13 +427,13 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   /** The table view's grids for a document (null when it is not open). */
   connection.onRequest('govReport/tables', (params: { uri?: string } | undefined) => {
-    const doc = params?.uri ? documents.get(params.uri) : undefined;
+    const doc = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
     return doc ? tableView(analysisOf(doc), locale) : null;
   });
 
   /** The tables of a report as --tables JSON or CSV (the export command). */
   connection.onRequest('govReport/exportTables', (params: { uri?: string; format?: string } | undefined) => {
-    const doc = params?.uri ? documents.get(params.uri) : undefined;
+    const doc = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
     if (!doc) return null;
     const name = decodeURIComponent(doc.uri.slice(doc.uri.lastIndexOf('/') + 1));
     const exported = exportTables(analysisOf(doc).report, name);
@@ -460,10 +460,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
    * the sums into it; for one with tables, where it differs from the sum.
    */
   connection.onRequest('govReport/sum', (params: { uri?: string; uris?: string[] } | undefined) => {
-    const doc = params?.uri ? documents.get(params.uri) : undefined;
+    const doc = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
     const inputs: SumInput[] = [];
     const unreadable: string[] = [];
-    for (const u of params?.uris ?? []) {
+    for (const u of Array.isArray(params?.uris) ? params.uris.filter((x): x is string => typeof x === 'string') : []) {
       const open = documents.get(u);
       const name = decodeURIComponent(u.slice(u.lastIndexOf('/') + 1));
       try {
