@@ -93,6 +93,32 @@ export function startServer(connection: Connection, host: ServerHost): void {
   /** Analyses of last-year reports that are not open, by URI (forgotten when report files change). */
   const closedReports = new Map<string, Analysis>();
 
+  /** Requests waiting for the index of the workspace's reports. */
+  const indexWaiters: (() => void)[] = [];
+
+  /** The index of the workspace's reports is there: check the open reports again (some may have a last year now). */
+  function indexReady(): void {
+    const index = host.reportIndex?.(roots, indexReady) ?? [];
+    for (const doc of documents.all()) {
+      // only the reports that now have a last year's report to be compared with
+      const report = cache.get(doc.uri)?.analysis.report;
+      if (report && !findPrevious(report.agency, report.year, index.filter((c) => c.uri !== doc.uri))) continue;
+      cache.delete(doc.uri);
+      schedule(doc.uri, true);
+    }
+    for (const w of indexWaiters.splice(0)) w();
+  }
+
+  /** The index of the workspace's reports, once it is built. */
+  async function reportIndexNow(): Promise<ReportIdentity[]> {
+    if (!host.reportIndex) return [];
+    for (;;) {
+      const index = host.reportIndex(roots, indexReady);
+      if (index) return index;
+      await new Promise<void>((resolve) => indexWaiters.push(resolve));
+    }
+  }
+
   function previousOf(uri: string, analysis: Analysis): PreviousYear | undefined {
     for (const set of dependents.values()) set.delete(uri);
     if (!host.reportIndex || !uri.startsWith('file:')) return undefined;
@@ -100,7 +126,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (!agency || year === undefined) return undefined;
     let candidates: ReportIdentity[];
     try {
-      candidates = host.reportIndex(roots).filter((c) => c.uri !== uri);
+      const index = host.reportIndex(roots, indexReady);
+      if (!index) return undefined; // being built: the documents are checked again once it is there
+      candidates = index.filter((c) => c.uri !== uri);
     } catch {
       return undefined;
     }
@@ -441,10 +469,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
   });
 
   /** The reports the workspace has (for choosing what to sum), with their agency and year. */
-  connection.onRequest('govReport/listReports', () => {
+  connection.onRequest('govReport/listReports', async () => {
     const found = new Map<string, ReportIdentity>();
     try {
-      for (const r of host.reportIndex?.(roots) ?? []) found.set(r.uri, r);
+      for (const r of await reportIndexNow()) found.set(r.uri, r);
     } catch {
       // no index: the open reports only
     }

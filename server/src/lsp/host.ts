@@ -26,8 +26,12 @@ export interface ServerHost {
   workspaceReports?(rootUris: readonly string[]): { uris: string[]; unreadable: string[] };
   /** The text of a report that is not open. */
   readReport?(uri: string): string;
-  /** The reports of the workspace with their agency and year (from their titles), for the cross-year rules; remembered until forgetReports. */
-  reportIndex?(rootUris: readonly string[]): ReportIdentity[];
+  /**
+   * The reports of the workspace with their agency and year (from their titles), for the cross-year
+   * rules; remembered until forgetReports. Built in the background the first time (a large workspace
+   * must not hold up a keystroke): undefined until then, and `ready` is called once it is there.
+   */
+  reportIndex?(rootUris: readonly string[], ready: () => void): ReportIdentity[] | undefined;
   /** Report files changed on disk: read them again when asked. */
   forgetReports?(): void;
   /** Resolves once other pending events (edits, cancellations) have had their turn. */

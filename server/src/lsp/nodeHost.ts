@@ -13,25 +13,43 @@ export function nodeHost(logError: (message: string) => void): ServerHost {
   const rootPaths = (rootUris: readonly string[]) => rootUris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
 
   let index: ReportIdentity[] | undefined;
+  /** which build is current: a build started before forgetReports is dropped */
+  let generation = 0;
+  let building = false;
+
+  async function build(rootUris: readonly string[], ready: () => void): Promise<void> {
+    const mine = ++generation;
+    building = true;
+    const found: ReportIdentity[] = [];
+    const unreadable: { path: string; message: string }[] = [];
+    const files = rootPaths(rootUris).flatMap((r) => findReports(r, unreadable));
+    for (let k = 0; k < files.length; k++) {
+      // a few files at a time, letting edits and requests through in between
+      if (k % 16 === 15) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (mine !== generation) return;
+      try {
+        const title = parse(readReport(files[k]!)).title;
+        found.push({ uri: pathToFileURL(files[k]!).href, agency: title?.agency, year: title?.year });
+      } catch {
+        // unreadable: not a candidate
+      }
+    }
+    if (mine !== generation) return;
+    index = found;
+    building = false;
+    ready();
+  }
 
   return {
-    reportIndex(rootUris) {
-      if (!index) {
-        index = [];
-        const unreadable: { path: string; message: string }[] = [];
-        for (const file of rootPaths(rootUris).flatMap((r) => findReports(r, unreadable))) {
-          try {
-            const title = parse(readReport(file)).title;
-            index.push({ uri: pathToFileURL(file).href, agency: title?.agency, year: title?.year });
-          } catch {
-            // unreadable: not a candidate
-          }
-        }
-      }
+    reportIndex(rootUris, ready) {
+      if (rootPaths(rootUris).length === 0) return []; // no workspace folder on disk: nothing to index
+      if (!index && !building) void build(rootUris, ready);
       return index;
     },
     forgetReports() {
       index = undefined;
+      building = false;
+      generation++;
     },
     documentConfig(uri: string): DocumentConfig {
       if (!uri.startsWith('file:')) return {};
