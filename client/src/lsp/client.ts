@@ -32,6 +32,8 @@ const RESTART_WINDOW_MS = 3 * 60_000;
 
 export class ReportClient implements vscode.Disposable {
   private connection: Connection | undefined;
+  /** the current connection has answered initialize and been told initialized: notifications may flow */
+  private live = false;
   private readonly diagnostics: vscode.DiagnosticCollection;
   private readonly output: vscode.OutputChannel;
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -69,9 +71,9 @@ export class ReportClient implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((doc) => this.didOpen(doc)),
       vscode.workspace.onDidChangeTextDocument((e) => this.didChange(e)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.didClose(doc)),
-      vscode.workspace.onDidSaveTextDocument((doc) => this.isReport(doc) && this.connection?.notify('textDocument/didSave', { textDocument: { uri: doc.uri.toString() } })),
+      vscode.workspace.onDidSaveTextDocument((doc) => this.isReport(doc) && this.notify('textDocument/didSave', { textDocument: { uri: doc.uri.toString() } })),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(this.options.section)) this.connection?.notify('workspace/didChangeConfiguration', { settings: null });
+        if (e.affectsConfiguration(this.options.section)) this.notify('workspace/didChangeConfiguration', { settings: null });
       }),
       ...this.options.watch.flatMap((w) => [
         w,
@@ -83,8 +85,16 @@ export class ReportClient implements vscode.Disposable {
     return (this.ready = this.launch());
   }
 
+  /**
+   * A notification to the server, once it is initialized (LSP allows none before). What happens to
+   * documents meanwhile is not lost: every open report is sent whole right after initialization.
+   */
+  private notify(method: string, params: unknown): void {
+    if (this.live) this.connection?.notify(method, params);
+  }
+
   private fileChanged(uri: vscode.Uri, type: 1 | 2 | 3): void {
-    this.connection?.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri.toString(), type }] });
+    this.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri.toString(), type }] });
   }
 
   private async launch(): Promise<void> {
@@ -111,6 +121,8 @@ export class ReportClient implements vscode.Disposable {
     });
     this.capabilities = result?.capabilities ?? {};
     connection.notify('initialized', {});
+    if (this.connection !== connection) return; // it stopped meanwhile
+    this.live = true;
     this.registerProviders();
     for (const doc of vscode.workspace.textDocuments) this.didOpen(doc);
   }
@@ -187,6 +199,7 @@ export class ReportClient implements vscode.Disposable {
   private exited(connection: Connection, code: number | null, signal: string | null): void {
     if (this.connection !== connection) return;
     this.connection = undefined;
+    this.live = false;
     for (const p of this.providers) p.dispose();
     this.providers = [];
     for (const entry of this.progress.values()) entry.done();
@@ -208,14 +221,14 @@ export class ReportClient implements vscode.Disposable {
 
   private didOpen(doc: vscode.TextDocument): void {
     if (!this.isReport(doc)) return;
-    this.connection?.notify('textDocument/didOpen', {
+    this.notify('textDocument/didOpen', {
       textDocument: { uri: doc.uri.toString(), languageId: doc.languageId, version: doc.version, text: doc.getText() },
     });
   }
 
   private didChange(e: vscode.TextDocumentChangeEvent): void {
     if (!this.isReport(e.document) || e.contentChanges.length === 0) return;
-    this.connection?.notify('textDocument/didChange', {
+    this.notify('textDocument/didChange', {
       textDocument: { uri: e.document.uri.toString(), version: e.document.version },
       contentChanges: e.contentChanges.map((c) => ({ range: convert.toRange(c.range), rangeLength: c.rangeLength, text: c.text })),
     });
@@ -223,7 +236,7 @@ export class ReportClient implements vscode.Disposable {
 
   private didClose(doc: vscode.TextDocument): void {
     if (!this.isReport(doc)) return;
-    this.connection?.notify('textDocument/didClose', { textDocument: { uri: doc.uri.toString() } });
+    this.notify('textDocument/didClose', { textDocument: { uri: doc.uri.toString() } });
     // diagnostics of a closed document go with it (the server also sends an empty list)
     this.diagnostics.delete(doc.uri);
   }
@@ -354,6 +367,7 @@ export class ReportClient implements vscode.Disposable {
     this.stopping = true;
     const connection = this.connection;
     this.connection = undefined;
+    this.live = false;
     for (const p of this.providers) p.dispose();
     this.providers = [];
     if (connection) await connection.stop();
