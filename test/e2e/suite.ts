@@ -5,6 +5,7 @@
  * Event-driven waits only (diagnostics, document events), each with a time limit.
  */
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
@@ -279,6 +280,36 @@ test('checking the workspace publishes the problems of reports that are not open
   } finally {
     await vscode.workspace.fs.delete(unopened);
   }
+}, NODE_ONLY);
+
+/** The language server processes of the extension under test (forked with --node-ipc). */
+function serverPids(): number[] {
+  const pids: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmd = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (cmd.some((a) => /gov-annual-report[^/]*\/dist\/server\.js$/.test(a)) && cmd.includes('--node-ipc')) pids.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
+
+test('a crashed language server is started again, and the reports are checked again', async () => {
+  const doc = await openReport('wuwei-2023.txt');
+  await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'T3-row'), 'the T3-row error');
+  const before = serverPids();
+  assert.equal(before.length, 1, `one server process: ${before.join(', ')}`);
+  // the client forgets the dead server's diagnostics, then the new server publishes them again
+  const cleared = waitForDiagnostics(doc.uri, (d) => d.length === 0, 'the diagnostics to be cleared');
+  process.kill(before[0]!, 'SIGKILL');
+  await cleared;
+  await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'T3-row'), 'the T3-row error from the new server');
+  const after = serverPids();
+  assert.equal(after.length, 1);
+  assert.notEqual(after[0], before[0]);
 }, NODE_ONLY);
 
 /** Resolves with `promise`, or rejects after the limit. */
