@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import { LANGUAGE_ID, createLanguageDetector } from './languageDetector';
 import { ReportClient } from './lsp/client';
 import type { Connection } from './lsp/rpc';
-import { CheckStatus, ReportStatus } from './status';
+import type { CheckStatus, SumAnswer, WorkspaceCheck } from '../../server/src/lsp/protocol';
+import { ReportStatus } from './status';
 import { TableView } from './tableView';
 import { SnippetDef, reportTemplate } from './template';
 
@@ -41,13 +42,6 @@ async function newReport(): Promise<void> {
   await editor.insertSnippet(new vscode.SnippetString(reportTemplate(snippets, agency.trim(), Number(year.trim()))));
 }
 
-interface WorkspaceCheck {
-  files: number;
-  errors: number;
-  warnings: number;
-  unreadable: string[];
-  cancelled?: boolean;
-}
 
 async function checkWorkspace(): Promise<void> {
   if (!client) return;
@@ -135,12 +129,6 @@ async function exportTablesCommand(): Promise<void> {
   void vscode.window.showInformationMessage(zh() ? `统计表已导出到 ${target.path.slice(target.path.lastIndexOf('/') + 1)}。` : `Tables exported to ${target.path.slice(target.path.lastIndexOf('/') + 1)}.`);
 }
 
-interface SumAnswer {
-  result: { year?: number; included: string[]; excluded: { file: string; reason: { zh: string; en: string } }[]; partial: { file: string; unreadable: string[] }[] };
-  unreadable: string[];
-  edit?: { changes: Record<string, { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]> };
-  differences?: { name: string; mine: number | null; sum: number; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[];
-}
 
 /** 汇总: the sum of the chosen reports written into the active report (no tables yet), or compared with its tables. */
 async function sumReports(): Promise<void> {

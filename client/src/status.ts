@@ -3,17 +3,7 @@
  * report and how long its last check took (from the server's govReport/status).
  */
 import * as vscode from 'vscode';
-
-export interface CheckStatus {
-  uri: string;
-  version: number;
-  state: 'checked' | 'disabled' | 'sizeLimit';
-  errors: number;
-  warnings: number;
-  others: number;
-  ignored: number;
-  ms?: number;
-}
+import type { CheckStatus } from '../../server/src/lsp/protocol';
 
 export class ReportStatus implements vscode.Disposable {
   private readonly item: vscode.LanguageStatusItem;

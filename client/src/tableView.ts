@@ -9,24 +9,7 @@
  * data through postMessage and is written with textContent, never as HTML.
  */
 import * as vscode from 'vscode';
-
-interface ViewCell {
-  text: string;
-  header?: boolean;
-  colspan?: number;
-  rowspan?: number;
-  range?: { start: { line: number; character: number }; end: { line: number; character: number } };
-  missing?: boolean;
-  severity?: string;
-  notes?: string[];
-  related?: boolean;
-}
-
-interface TableViewModel {
-  title?: string;
-  tables: { id: string; title: string; present: boolean; rows: ViewCell[][] }[];
-  flagged: number;
-}
+import type { TableViewModel, ViewCell } from '../../server/src/lsp/protocol';
 
 /** What the page says it has drawn (read back from its DOM): for tests and the status of the view. */
 export interface RenderedState {

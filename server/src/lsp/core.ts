@@ -28,7 +28,8 @@ import { documentSymbols } from '../features/symbols';
 import { tableView } from '../features/tableView';
 import { exportTables } from '../features/tablesExport';
 import { tablesToCsv } from '../features/tablesCsv';
-import { SumInput, SumResult, sumTables } from '../features/sum';
+import { SumInput, sumTables } from '../features/sum';
+import { CheckStatus, SumAnswer, WorkspaceCheck, uriName } from './protocol';
 import { insertSums, sumDifferences } from '../features/sumCompare';
 import { Locale, pickLocale } from '../i18n';
 import { VERSION } from '../version';
@@ -158,7 +159,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     let set = dependents.get(found.uri);
     if (!set) dependents.set(found.uri, (set = new Set()));
     set.add(uri);
-    return previousYear(before, found.uri, decodeURIComponent(found.uri.slice(found.uri.lastIndexOf('/') + 1)));
+    return previousYear(before, found.uri, uriName(found.uri));
   }
 
   /** A report changed (edited, or on disk): the documents checked against it are checked again. */
@@ -212,22 +213,6 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   /** How long the last check of each document took (ms), for the status item. */
   const lastDuration = new Map<string, number>();
-
-  /** govReport/status: what the language status item shows for a document after each check. */
-  interface CheckStatus {
-    uri: string;
-    version: number;
-    /** checked: problems are current; disabled: govReport.enable is off; sizeLimit: too large, checked on save only */
-    state: 'checked' | 'disabled' | 'sizeLimit';
-    errors: number;
-    warnings: number;
-    /** information and hints */
-    others: number;
-    /** problems ignored here by .govreportrc.json */
-    ignored: number;
-    /** duration of the last check, in milliseconds */
-    ms?: number;
-  }
 
   function sendStatus(doc: TextDocument, state: CheckStatus['state'], analysis?: Analysis): void {
     const count = (s: string) => analysis?.problems.filter((p) => p.severity === s).length ?? 0;
@@ -463,7 +448,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   connection.onRequest('govReport/exportTables', (params: { uri?: string; format?: string } | undefined) => {
     const doc = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
     if (!doc) return null;
-    const name = decodeURIComponent(doc.uri.slice(doc.uri.lastIndexOf('/') + 1));
+    const name = uriName(doc.uri);
     const exported = exportTables(analysisOf(doc).report, name);
     return params?.format === 'csv' ? tablesToCsv([exported]) : JSON.stringify(exported, null, 2) + '\n';
   });
@@ -493,7 +478,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const unreadable: string[] = [];
     for (const u of Array.isArray(params?.uris) ? params.uris.filter((x): x is string => typeof x === 'string') : []) {
       const open = documents.get(u);
-      const name = decodeURIComponent(u.slice(u.lastIndexOf('/') + 1));
+      const name = uriName(u);
       try {
         const a = open ? analysisOf(open) : host.readReport ? analyze(host.readReport(u)) : undefined;
         if (a) inputs.push({ file: name, tables: exportTables(a.report, name) });
@@ -504,7 +489,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     }
     const mine = doc ? analysisOf(doc) : undefined;
     const result = sumTables(inputs, mine?.report.year);
-    const answer: { result: SumResult; unreadable: string[]; edit?: unknown; differences?: unknown[] } = { result, unreadable };
+    const answer: SumAnswer = { result, unreadable };
     if (doc && mine && result.included.length > 0) {
       const t = mine.report.tables;
       if (!t.table2 && !t.table3 && !t.table4) {
@@ -516,15 +501,6 @@ export function startServer(connection: Connection, host: ServerHost): void {
     return answer;
   });
 
-  /** Result of govReport/checkWorkspace. */
-  interface WorkspaceCheck {
-    files: number;
-    errors: number;
-    warnings: number;
-    unreadable: string[];
-    /** the check was cancelled before every report was read: the counts cover the reports checked */
-    cancelled?: boolean;
-  }
 
   /**
    * Checks every report in the workspace folders and publishes their diagnostics (open
@@ -548,7 +524,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
         break;
       }
       const uri = files[k]!;
-      progress.report(Math.round((100 * k) / Math.max(1, files.length)), `${k + 1}/${files.length} ${decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1))}`);
+      progress.report(Math.round((100 * k) / Math.max(1, files.length)), `${k + 1}/${files.length} ${uriName(uri)}`);
       const open = documents.get(uri);
       let analysis: Analysis;
       try {

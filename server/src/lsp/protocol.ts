@@ -1,0 +1,50 @@
+/**
+ * The server's own requests and notifications (beyond LSP), as one definition for
+ * the server and the client (which imports these types only).
+ */
+import type { Range } from 'vscode-languageserver-types';
+import type { SumResult } from '../features/sum';
+
+export type { TableViewModel, ViewCell } from '../features/tableView';
+
+/** govReport/status: what the language status item shows for a document after each check. */
+export interface CheckStatus {
+  uri: string;
+  version: number;
+  /** checked: problems are current; disabled: govReport.enable is off; sizeLimit: too large, checked on save only */
+  state: 'checked' | 'disabled' | 'sizeLimit';
+  errors: number;
+  warnings: number;
+  /** information and hints */
+  others: number;
+  /** problems ignored here by .govreportrc.json */
+  ignored: number;
+  /** duration of the last check, in milliseconds */
+  ms?: number;
+}
+
+/** Result of govReport/checkWorkspace. */
+export interface WorkspaceCheck {
+  files: number;
+  errors: number;
+  warnings: number;
+  unreadable: string[];
+  /** the check was cancelled before every report was read: the counts cover the reports checked */
+  cancelled?: boolean;
+}
+
+/** Result of govReport/sum. */
+export interface SumAnswer {
+  result: SumResult;
+  /** reports that could not be read */
+  unreadable: string[];
+  /** for a report without tables: the edit that writes the sums into it */
+  edit?: { changes: Record<string, { range: Range; newText: string }[]> };
+  /** for a report with tables: where it differs from the sum */
+  differences?: { name: string; mine: number | null; sum: number; range: Range }[];
+}
+
+/** How a report is named in messages and lists: the last part of its URI, decoded. */
+export function uriName(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}
