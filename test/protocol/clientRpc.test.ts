@@ -8,11 +8,11 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { Worker } from 'node:worker_threads';
 import { startNodeServer } from '../../client/src/lsp/nodeTransport';
 import { Connection, ErrorCodes, ResponseError } from '../../client/src/lsp/rpc';
 import { startWorkerServer } from '../../client/src/lsp/workerTransport';
 import { ROOT, readSeed } from '../helpers';
+import { browserServerWorker } from './lspClient';
 
 interface Published {
   uri: string;
@@ -39,18 +39,8 @@ function token() {
   };
 }
 
-/** What a web worker's global scope offers the server bundle, made from worker_threads. */
-const WORKER_SHIM = `
-const { parentPort, workerData } = require('node:worker_threads');
-globalThis.self = globalThis;
-globalThis.postMessage = (m) => parentPort.postMessage(m);
-globalThis.addEventListener = (type, listener) => { if (type === 'message') parentPort.on('message', (data) => listener({ data })); };
-Object.defineProperty(globalThis, 'onmessage', { set(fn) { parentPort.on('message', (data) => fn({ data })); } });
-require(workerData.bundle);
-`;
-
 function startInWorker(): Connection {
-  const worker = new Worker(WORKER_SHIM, { eval: true, workerData: { bundle: path.join(ROOT, 'dist', 'browserServer.js') } });
+  const worker = browserServerWorker();
   return startWorkerServer({
     postMessage: (m) => worker.postMessage(m),
     addEventListener: (type: 'message' | 'error', listener: (event: { data: unknown }) => void) => {

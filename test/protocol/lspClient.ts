@@ -37,6 +37,11 @@ Object.defineProperty(globalThis, 'onmessage', { set(fn) { parentPort.on('messag
 require(workerData.bundle);
 `;
 
+/** The web build of the server (dist/browserServer.js) running in a worker_threads Worker, as in a browser's web worker. */
+export function browserServerWorker(): Worker {
+  return new Worker(WORKER_SHIM, { eval: true, workerData: { bundle: path.join(ROOT, 'dist', 'browserServer.js') } });
+}
+
 /**
  * Starts a server: `node` is dist/server.js over stdio; `browser` is the web build
  * dist/browserServer.js in a worker (worker_threads with a web-worker shim).
@@ -51,7 +56,7 @@ export async function startServer(locale: string, rootUri: string | null = null,
       if (child.exitCode === null) child.kill();
     };
   } else {
-    const worker = new Worker(WORKER_SHIM, { eval: true, workerData: { bundle: path.join(ROOT, 'dist', 'browserServer.js') } });
+    const worker = browserServerWorker();
     connection = createProtocolConnection(new PortMessageReader(worker), new PortMessageWriter(worker));
     end = () => void worker.terminate();
   }
