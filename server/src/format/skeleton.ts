@@ -1,7 +1,7 @@
 /**
- * Empty tables and rows in the national format, written in a given layout, for
- * quick fixes that insert what is missing. Cells to fill are left empty: no
- * number is ever invented.
+ * Tables and rows in the national format, written in a given layout: empty, for
+ * quick fixes that insert what is missing (no number is ever invented), or with
+ * numbers a caller gives (the sums of 汇总).
  */
 import type { TableLayout } from '../parse/syntax';
 import { TABLE2_SUBTABLES, TABLE3_HEADER_ROWS, TABLE3_ROWS, TABLE4_HEADER_ROWS, table3RowLabel } from './national';
@@ -26,14 +26,18 @@ function lines(rows: readonly (readonly string[])[], layout: TableLayout): strin
   return out;
 }
 
-export function table2Skeleton(layout: TableLayout, items?: readonly string[]): string[] {
+/** The text of a number cell, by table, row (table 二's label, table 三's key) and column; empty in a skeleton. */
+export type CellText = (table: '二' | '三' | '四', row: string, column: number) => string;
+const EMPTY: CellText = () => '';
+
+export function table2Skeleton(layout: TableLayout, items?: readonly string[], cell: CellText = EMPTY): string[] {
   const rows: string[][] = [];
   for (const sub of TABLE2_SUBTABLES) {
     if (items && !items.includes(sub.item)) continue;
     const width = 1 + sub.columns.length;
     rows.push([sub.heading, ...new Array<string>(3).fill('')].slice(0, Math.max(width, 4)));
     rows.push(['信息内容', ...sub.columns, ...new Array<string>(Math.max(0, 3 - sub.columns.length)).fill('')]);
-    for (const r of sub.rows) rows.push([r, ...new Array<string>(3).fill('')]);
+    for (const r of sub.rows) rows.push([r, ...Array.from({ length: 3 }, (_v, k) => (k < sub.columns.length ? cell('二', r, k) : ''))]);
   }
   return lines(rows, layout);
 }
@@ -44,15 +48,15 @@ export function table3Row(key: string, layout: TableLayout): string {
   return formatRow([table3RowLabel(spec), ...new Array<string>(7).fill('')], layout);
 }
 
-export function table3Skeleton(layout: TableLayout): string[] {
+export function table3Skeleton(layout: TableLayout, cell: CellText = EMPTY): string[] {
   const rows: string[][] = TABLE3_HEADER_ROWS.map((r) => [...r]);
-  for (const spec of TABLE3_ROWS) rows.push([table3RowLabel(spec), ...new Array<string>(7).fill('')]);
+  for (const spec of TABLE3_ROWS) rows.push([table3RowLabel(spec), ...Array.from({ length: 7 }, (_v, k) => cell('三', spec.key, k))]);
   return lines(rows, layout);
 }
 
-export function table4Skeleton(layout: TableLayout): string[] {
+export function table4Skeleton(layout: TableLayout, cell: CellText = EMPTY): string[] {
   const rows: string[][] = TABLE4_HEADER_ROWS.map((r) => [...r]);
-  rows.push(new Array<string>(15).fill(''));
+  rows.push(Array.from({ length: 15 }, (_v, k) => cell('四', '', k)));
   return lines(rows, layout);
 }
 
