@@ -16,6 +16,7 @@ import type { CellNode, TableLayout, TableNode, TableRowNode } from '../parse/sy
 import { cjkNumeral, cjkNumeralValue, toHalfWidth } from '../parse/text';
 import type { Span } from '../parse/text';
 import { CellKind, ModelCell, isCleanNumber, isValueLike, readCell } from './cells';
+import { equations } from './equations';
 import { LabelInfo, alignRows, labelInfo, labelScore } from './labels';
 
 /** A physical row (or several joined: a wrapped label, numbers on the line before their label) of a table. */
@@ -412,39 +413,9 @@ function moreTrailingThanNeighbours(table: Table3, key: string): boolean {
   return usual >= 0 && table.rows.get(key)!.observed.trailing.length > usual;
 }
 
-const T3_RESULT_KEYS = TABLE3_ROWS.filter((r) => r.key.startsWith('三.') && r.key !== '三.七').map((r) => r.key);
-
-/**
- * How many column sums and balances of table 三 fail (known ones only): the same
- * count as filtering `equations`, in plain arithmetic, since it runs once or twice
- * per ambiguous row on every check.
- */
+/** How many column sums and balances of table 三 fail (the model's own equations, for the ambiguous rows). */
 function unbalancedColumns(table: Table3): number {
-  const value = (c: ModelCell | null | undefined) => (c && c.value !== null ? c.value : 0);
-  const total = table.rows.get('三.七');
-  const one = table.rows.get('一');
-  const two = table.rows.get('二');
-  const four = table.rows.get('四');
-  const results = T3_RESULT_KEYS.map((k) => table.rows.get(k));
-  let failing = 0;
-  for (let k = 0; k < TABLE3_COLUMNS.length; k++) {
-    if (total) {
-      const left = total.cells[k];
-      let known = left !== null && left !== undefined;
-      let sum = 0;
-      for (const r of results) {
-        const c = r ? r.cells[k] : null;
-        if (c === null || c === undefined) known = false;
-        else sum += value(c);
-      }
-      if (known && Math.abs(value(left) - sum) >= 1e-9) failing++;
-    }
-    if (total && one && two && four) {
-      const cs = [one.cells[k], two.cells[k], total.cells[k], four.cells[k]];
-      if (cs.every((c) => c !== null && c !== undefined) && Math.abs(value(cs[0]) + value(cs[1]) - value(cs[2]) - value(cs[3])) >= 1e-9) failing++;
-    }
-  }
-  return failing;
+  return equations({ table3: table }).filter((e) => (e.kind === 'T3-column' || e.kind === 'T3-balance') && e.known && !e.holds).length;
 }
 
 /** The physical line of a joined row that holds its numbers. */
