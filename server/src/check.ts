@@ -37,14 +37,18 @@ export interface AnalyzeOptions {
   ruleSettings?: Readonly<Record<string, RuleSetting>>;
   /** problems ignored at their place ("ignore this problem here"), for this document */
   ignore?: readonly IgnoredProblem[];
-  /** the same agency's report of the year before (cross-year rules), found by the caller */
-  previous?: PreviousYear;
+  /**
+   * the same agency's report of the year before (cross-year rules), found by the caller — or a way to
+   * find it from this report's agency and year, asked once the model is built (one check, not two)
+   */
+  previous?: PreviousYear | ((report: Report) => PreviousYear | undefined);
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const tree = parse(text);
   const report = buildReport(tree);
-  if (options.previous) report.previous = options.previous;
+  const previous = typeof options.previous === 'function' ? options.previous(report) : options.previous;
+  if (previous) report.previous = previous;
   const lineIndex = new LineIndex(text, tree.lines);
   const problems: Problem[] = [];
   const failures: RuleFailure[] = [];

@@ -35,7 +35,7 @@ import { Locale, pickLocale } from '../i18n';
 import { VERSION } from '../version';
 import type { ServerHost } from './host';
 import { ReportIdentity, findPrevious, previousYear } from '../crossYear';
-import type { PreviousYear } from '../model/report';
+import type { PreviousYear, Report } from '../model/report';
 
 export function startServer(connection: Connection, host: ServerHost): void {
   interface InitOptions {
@@ -120,10 +120,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
     }
   }
 
-  function previousOf(uri: string, analysis: Analysis): PreviousYear | undefined {
+  function previousOf(uri: string, report: Report): PreviousYear | undefined {
     for (const set of dependents.values()) set.delete(uri);
     if (!host.reportIndex || !uri.startsWith('file:')) return undefined;
-    const { agency, year } = analysis.report;
+    const { agency, year } = report;
     if (!agency || year === undefined) return undefined;
     let candidates: ReportIdentity[];
     try {
@@ -181,11 +181,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
       return hit.analysis;
     }
     const started = performance.now();
-    const options = optionsFor(doc.uri);
-    let analysis = analyze(doc.getText(), options);
-    // the same agency's report of the year before, in the workspace: checked against it
-    const before = previousOf(doc.uri, analysis);
-    if (before) analysis = analyze(doc.getText(), { ...options, previous: before });
+    // checked against the same agency's report of the year before, when the workspace has it
+    const analysis = analyze(doc.getText(), { ...optionsFor(doc.uri), previous: (report) => previousOf(doc.uri, report) });
     lastDuration.set(doc.uri, performance.now() - started);
     for (const f of analysis.failures) {
       connection.console.error(`rule ${f.rule} failed on ${doc.uri}: ${f.error instanceof Error ? f.error.stack : String(f.error)}`);
