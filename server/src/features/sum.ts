@@ -5,7 +5,7 @@
  * that hold no clean number is added up with what it has, and each such place is
  * named (counted as 0), so that the office can fix it and sum again.
  */
-import { TABLE2_ROWS, TABLE3_ROWS } from '../format/national';
+import { TABLE2_ROWS, TABLE3_COLUMNS, TABLE3_ROWS, TABLE4_BLOCKS, TABLE4_CELLS } from '../format/national';
 import type { TablesExport } from './tablesExport';
 
 export interface SumInput {
@@ -38,8 +38,8 @@ export interface SumResult {
 /** Amounts (万元) keep four decimals; counts are whole. */
 const round = (v: number) => Math.round(v * 10_000) / 10_000;
 
-const T3_COLUMNS_SHORT = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
-const T4_NAMES = ['行政复议', '直接起诉', '复议后起诉'].flatMap((b) => ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].map((c) => `${b}·${c}`));
+/** Table 四's cells named as elsewhere in messages: "未经复议直接起诉·总计". */
+const T4_NAMES = TABLE4_BLOCKS.flatMap((b) => TABLE4_CELLS.map((c) => `${b.replace('行政诉讼·', '')}·${c}`));
 
 /** The places of a report's tables that cannot be added: missing tables, rows and cells without a clean number. */
 export function unreadablePlaces(t: TablesExport): string[] {
@@ -57,7 +57,7 @@ export function unreadablePlaces(t: TablesExport): string[] {
     for (const spec of TABLE3_ROWS) {
       const row = t.table3[spec.key];
       if (!row) out.push(`表三·${spec.key}`);
-      else row.forEach((v, k) => v === null && out.push(`表三·${spec.key}·${T3_COLUMNS_SHORT[k]}`));
+      else row.forEach((v, k) => v === null && out.push(`表三·${spec.key}·${TABLE3_COLUMNS[k]}`));
     }
   }
   if (!t.table4) out.push('表四');
