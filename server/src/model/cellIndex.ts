@@ -4,6 +4,7 @@
  */
 import { TABLE2_ROWS, TABLE2_SUBTABLES, TABLE3_COLUMNS, TABLE3_ROWS, TABLE4_BLOCKS, TABLE4_CELLS } from '../format/national';
 import type { CellKind, ModelCell } from './cells';
+import { once } from './once';
 import type { Report } from './report';
 
 export interface IndexedCell {
@@ -68,13 +69,11 @@ const TABLE4_NAMES = TABLE4_BLOCKS.flatMap((block) =>
   TABLE4_CELLS.map((col) => ({ identity: `表四 · ${block.replace('·', ' · ')} · ${col}`, name: `表四·${block.replace('行政诉讼·', '')}·${col}` })),
 );
 
-const cache = new WeakMap<Report['tables'], IndexedCell[]>();
+const INDEX = Symbol('cells');
 
 /** Every cell of the report's tables with its identity (computed once per model). */
 export function indexCells(report: Report): IndexedCell[] {
-  let cells = cache.get(report.tables);
-  if (!cells) cache.set(report.tables, (cells = buildIndex(report)));
-  return cells;
+  return once(report.tables, INDEX, () => buildIndex(report));
 }
 
 function buildIndex(report: Report): IndexedCell[] {

@@ -5,6 +5,7 @@
  */
 import { TABLE3_COLUMNS, TABLE3_ROWS, TABLE4_BLOCKS, TABLE4_CELLS, table3RowName } from '../format/national';
 import type { ModelCell } from './cells';
+import { once } from './once';
 import type { Tables } from './tables';
 
 export type EquationKind = 'T3-row' | 'T3-column' | 'T3-balance' | 'T4-block';
@@ -129,13 +130,12 @@ export function equations(tables: Tables): Equation[] {
   return out;
 }
 
-const cache = new WeakMap<Tables, Equation[]>();
+const EQUATIONS = Symbol('equations');
+const SOLE_UNREADABLE = Symbol('sole unreadable');
 
 /** The equations of a report's tables, computed once per model. */
 export function equationsOf(tables: Tables): Equation[] {
-  let eqs = cache.get(tables);
-  if (!eqs) cache.set(tables, (eqs = equations(tables)));
-  return eqs;
+  return once(tables, EQUATIONS, equations);
 }
 
 /** What a term would have to be for its equation to hold, the other cells as they are. */
@@ -159,13 +159,10 @@ export function fillValue(tables: Tables, cell: { start: number; end: number }):
   return value !== undefined && value >= 0 && Number.isInteger(value) ? value : undefined;
 }
 
-const soleCache = new WeakMap<Tables, Map<object, Equation[]>>();
-
 /** Per cell, the evaluable equations in which it is the only unreadable cell (computed once per model). */
 function soleUnreadable(tables: Tables): Map<object, Equation[]> {
-  let byCell = soleCache.get(tables);
-  if (!byCell) {
-    byCell = new Map();
+  return once(tables, SOLE_UNREADABLE, () => {
+    const byCell = new Map<object, Equation[]>();
     for (const eq of equationsOf(tables)) {
       if (!eq.known || eq.unreadable.length !== 1) continue;
       const cell = eq.unreadable[0]!.cell!;
@@ -173,7 +170,6 @@ function soleUnreadable(tables: Tables): Map<object, Equation[]> {
       if (list) list.push(eq);
       else byCell.set(cell, [eq]);
     }
-    soleCache.set(tables, byCell);
-  }
-  return byCell;
+    return byCell;
+  });
 }
