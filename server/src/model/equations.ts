@@ -46,24 +46,6 @@ export function isUnreadable(cell: ModelCell | null): boolean {
   return !!cell && (cell.value === null || cell.issue === 'residue' || cell.issue === 'text');
 }
 
-function evaluate(kind: EquationKind, subject: string, left: Term[], right: Term[]): Equation {
-  const all = [...left, ...right];
-  const known = all.every((t) => t.cell !== null);
-  const leftSum = left.reduce((s, t) => s + cellValue(t.cell), 0);
-  const rightSum = right.reduce((s, t) => s + cellValue(t.cell), 0);
-  return {
-    kind,
-    subject,
-    left,
-    right,
-    known,
-    leftSum,
-    rightSum,
-    unreadable: all.filter((t) => isUnreadable(t.cell)),
-    holds: Math.abs(leftSum - rightSum) < 1e-9,
-  };
-}
-
 /** Short names of table 三's rows: "一", "（一）", "（三）1", "（七）", "四". */
 export function table3Short(key: string): string {
   const spec = TABLE3_ROWS.find((r) => r.key === key)!;
@@ -75,57 +57,110 @@ export function table3Short(key: string): string {
 /** The 21 rows of 办理结果 that add up to （七）总计. */
 export const RESULT_ROWS = TABLE3_ROWS.filter((r) => r.key.startsWith('三.') && r.key !== '三.七').map((r) => r.key);
 
-const APPLICANTS = TABLE3_COLUMNS.slice(0, 6);
+/** Where a term's cell is: a table 三 row key and column, or an index into table 四's cells. */
+type TermPlace = { row: string; column: number } | { index: number };
 
-/** Names of table 三's cells, computed once. */
-const T3_NAMES = new Map(
-  TABLE3_ROWS.map((spec) => {
-    const short = table3Short(spec.key);
-    return [
-      spec.key,
-      {
-        short,
-        name: TABLE3_COLUMNS.map((c) => `${table3RowName(spec)}·${c}`),
-        label: TABLE3_COLUMNS.map((c) => `${short}·${c}`),
-      },
-    ] as const;
-  }),
-);
+/** One side's term of a sum, as the format defines it: where its cell is and how it is named. */
+interface TermShape {
+  place: TermPlace;
+  name: string;
+  short: string;
+  label: string;
+}
+
+/** One sum of the format (format-spec §6), before any report's numbers are put in. */
+interface EquationShape {
+  kind: EquationKind;
+  subject: string;
+  left: TermShape[];
+  right: TermShape[];
+  /** table 三 rows the sum needs, all present, for it to apply */
+  rows: string[];
+}
+
+const RESULT_ROW_SET = new Set(RESULT_ROWS);
+const T3_ROW_SPECS = new Map(TABLE3_ROWS.map((spec) => [spec.key, spec]));
+
+function t3Term(key: string, column: number, short: 'row' | 'col'): TermShape {
+  const spec = T3_ROW_SPECS.get(key)!;
+  const rowShort = table3Short(key);
+  return {
+    place: { row: key, column },
+    name: `${table3RowName(spec)}·${TABLE3_COLUMNS[column]}`,
+    short: short === 'row' ? rowShort : TABLE3_COLUMNS[column]!,
+    label: `${rowShort}·${TABLE3_COLUMNS[column]}`,
+  };
+}
+
+/** The sums of table 三 in the order they are reported: T3-row per row, T3-column and T3-balance per column. */
+const T3_SHAPES: EquationShape[] = [
+  // T3-row: 总计 = the six applicant columns, for each row present
+  ...TABLE3_ROWS.map((spec): EquationShape => ({
+    kind: 'T3-row',
+    subject: table3Short(spec.key),
+    left: [t3Term(spec.key, 6, 'col')],
+    right: TABLE3_COLUMNS.slice(0, 6).map((_c, k) => t3Term(spec.key, k, 'col')),
+    rows: [spec.key],
+  })),
+  // T3-column: （七）总计 = the 21 result rows, for each column
+  ...TABLE3_COLUMNS.map((col, k): EquationShape => ({
+    kind: 'T3-column',
+    subject: col,
+    left: [t3Term('三.七', k, 'row')],
+    right: TABLE3_ROWS.filter((r) => RESULT_ROW_SET.has(r.key)).map((r) => t3Term(r.key, k, 'row')),
+    rows: ['三.七'],
+  })),
+  // T3-balance: 一 + 二 = （七） + 四, for each column
+  ...TABLE3_COLUMNS.map((col, k): EquationShape => ({
+    kind: 'T3-balance',
+    subject: col,
+    left: [t3Term('一', k, 'row'), t3Term('二', k, 'row')],
+    right: [t3Term('三.七', k, 'row'), t3Term('四', k, 'row')],
+    rows: ['一', '二', '三.七', '四'],
+  })),
+];
+
+/** The sums of table 四: per block, 总计 = 维持 + 纠正 + 其他 + 尚未审结. */
+const T4_SHAPES: EquationShape[] = TABLE4_BLOCKS.map((block, b) => {
+  const blockName = block.replace('行政诉讼·', '');
+  const term = (k: number): TermShape => ({ place: { index: b * 5 + k }, name: `${blockName}·${TABLE4_CELLS[k]}`, short: TABLE4_CELLS[k]!, label: `${blockName}·${TABLE4_CELLS[k]}` });
+  return { kind: 'T4-block', subject: blockName, left: [term(4)], right: [0, 1, 2, 3].map(term), rows: [] };
+});
+
+/** A sum with a report's cells put in: which are there, what each side adds up to, whether it holds. */
+function instantiate(shape: EquationShape, cellAt: (place: TermPlace) => ModelCell | null): Equation {
+  let known = true;
+  const unreadable: Term[] = [];
+  const side = (terms: TermShape[]): [Term[], number] => {
+    const out = new Array<Term>(terms.length);
+    let sum = 0;
+    for (let i = 0; i < terms.length; i++) {
+      const t = terms[i]!;
+      const cell = cellAt(t.place);
+      const term: Term = { cell, name: t.name, short: t.short, label: t.label };
+      out[i] = term;
+      if (cell === null) known = false;
+      else if (isUnreadable(cell)) unreadable.push(term);
+      sum += cellValue(cell);
+    }
+    return [out, sum];
+  };
+  const [left, leftSum] = side(shape.left);
+  const [right, rightSum] = side(shape.right);
+  return { kind: shape.kind, subject: shape.subject, left, right, known, leftSum, rightSum, unreadable, holds: Math.abs(leftSum - rightSum) < 1e-9 };
+}
 
 export function equations(tables: Tables): Equation[] {
   const out: Equation[] = [];
   const t3 = tables.table3;
   if (t3) {
-    const cell = (key: string, col: number): ModelCell | null => t3.rows.get(key)?.cells[col] ?? null;
-    const term = (key: string, col: number, short: 'row' | 'col'): Term => {
-      const names = T3_NAMES.get(key)!;
-      return { cell: cell(key, col), name: names.name[col]!, short: short === 'row' ? names.short : TABLE3_COLUMNS[col]!, label: names.label[col]! };
-    };
-    // T3-row: 总计 = the six applicant columns, for each row present
-    for (const spec of TABLE3_ROWS) {
-      if (!t3.rows.has(spec.key)) continue;
-      out.push(evaluate('T3-row', table3Short(spec.key), [term(spec.key, 6, 'col')], APPLICANTS.map((_c, k) => term(spec.key, k, 'col'))));
-    }
-    // T3-column: （七）总计 = the 21 result rows, for each column
-    if (t3.rows.has('三.七')) {
-      TABLE3_COLUMNS.forEach((col, k) => {
-        out.push(evaluate('T3-column', col, [term('三.七', k, 'row')], RESULT_ROWS.map((key) => term(key, k, 'row'))));
-      });
-    }
-    // T3-balance: 一 + 二 = （七） + 四, for each column
-    if (['一', '二', '三.七', '四'].every((k) => t3.rows.has(k))) {
-      TABLE3_COLUMNS.forEach((col, k) => {
-        out.push(evaluate('T3-balance', col, [term('一', k, 'row'), term('二', k, 'row')], [term('三.七', k, 'row'), term('四', k, 'row')]));
-      });
-    }
+    const cellAt = (place: TermPlace): ModelCell | null => ('row' in place ? (t3.rows.get(place.row)?.cells[place.column] ?? null) : null);
+    for (const shape of T3_SHAPES) if (shape.rows.every((r) => t3.rows.has(r))) out.push(instantiate(shape, cellAt));
   }
   const t4 = tables.table4;
   if (t4 && t4.row) {
-    TABLE4_BLOCKS.forEach((block, b) => {
-      const blockName = block.replace('行政诉讼·', '');
-      const term = (k: number): Term => ({ cell: t4.cells[b * 5 + k] ?? null, name: `${blockName}·${TABLE4_CELLS[k]}`, short: TABLE4_CELLS[k]!, label: `${blockName}·${TABLE4_CELLS[k]}` });
-      out.push(evaluate('T4-block', blockName, [term(4)], [0, 1, 2, 3].map(term)));
-    });
+    const cellAt = (place: TermPlace): ModelCell | null => ('index' in place ? (t4.cells[place.index] ?? null) : null);
+    for (const shape of T4_SHAPES) out.push(instantiate(shape, cellAt));
   }
   return out;
 }
