@@ -38,19 +38,21 @@ function stats(samples: number[]): { median: number; p95: number } {
 
 async function main(): Promise<void> {
 const rows: string[][] = [['measure', 'median ms', 'p95 ms']];
-for (let i = 0; i < 50; i++) for (const s of seeds) analyze(s.text); // warm up
-for (const s of seeds) markdownlint({ strings: { s: s.text } });
 /** The seed with one character typed at a place that moves through the text: what a keystroke asks for. */
 function typed(text: string, k: number): string {
   const at = Math.floor(((k * 7919) % 1000) / 1000 * text.length);
   return text.slice(0, at) + (k % 2 ? '字' : '1') + text.slice(at);
 }
-for (const s of seeds) {
-  let k = 0;
-  const inputs = Array.from({ length: 300 }, () => typed(s.text, k++));
-  const samples = inputs.map((t) => time(() => analyze(t)));
-  const { median, p95 } = stats(samples);
-  const cold = stats(inputs.slice(0, 100).map((t) => {
+// Every seed typed at 300 places; measured in 5 rounds over all seeds in turn (so that one
+// moment of a busy machine does not fall on one seed), after a warm-up on the same inputs.
+const inputs = seeds.map((s) => Array.from({ length: 300 }, (_v, k) => typed(s.text, k)));
+for (let round = 0; round < 3; round++) for (const list of inputs) for (const t of list) analyze(t); // warm up
+for (let round = 0; round < 30; round++) for (const s of seeds) markdownlint({ strings: { s: s.text } }); // warm up the reference as much
+const samples = seeds.map(() => [] as number[]);
+for (let round = 0; round < 5; round++) inputs.forEach((list, i) => list.forEach((t) => samples[i]!.push(time(() => analyze(t)))));
+seeds.forEach((s, i) => {
+  const { median, p95 } = stats(samples[i]!);
+  const cold = stats(inputs[i]!.slice(0, 100).map((t) => {
     clearCaches();
     return time(() => analyze(t));
   }));
@@ -58,7 +60,7 @@ for (const s of seeds) {
   rows.push([`full check ${s.name} (${(Buffer.byteLength(s.text) / 1024).toFixed(1)} KB), one character typed`, median.toFixed(3), p95.toFixed(3)]);
   rows.push([`  the same from cold (no line classes or label scores remembered)`, cold.median.toFixed(3), cold.p95.toFixed(3)]);
   rows.push([`  markdownlint on the same text (ratio ours/markdownlint ${(median / reference.median).toFixed(2)}, from cold ${(cold.median / reference.median).toFixed(2)})`, reference.median.toFixed(3), reference.p95.toFixed(3)]);
-}
+});
 
 /** A report of about `bytes` characters: the seeds' prose repeated inside sections, and one set of tables. */
 function generated(chars: number): string {
