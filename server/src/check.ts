@@ -5,6 +5,7 @@
 import { PreviousYear, Report, buildReport } from './model/report';
 import { clearParseCaches, parse } from './parse/parser';
 import { clearTableCaches } from './model/tables';
+import { clearCellCaches } from './model/cells';
 import type { SyntaxTree } from './parse/syntax';
 import { LineIndex } from './parse/text';
 import { IgnoredProblem, applyIgnores } from './ignore';
@@ -76,4 +77,5 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 export function clearCaches(): void {
   clearParseCaches();
   clearTableCaches();
+  clearCellCaches();
 }

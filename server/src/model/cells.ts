@@ -38,12 +38,21 @@ const PLACEHOLDER_RE = /^(?:[\/／\\—–\-－─━_＿…·.。]+|无|空|暂
 const CLEAN_NUMBER_RE = /^[-−]?\d+(?:\.\d+)?$/;
 const GROUPED_NUMBER_RE = /^[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const DIGIT_RUN_RE = /\d+(?:\.\d+)?/g;
-const PLAIN_RE = /^\d{1,15}$/;
+/** 1 to 15 ASCII digits (the common case of a cell; a loop is quicker than a regular expression here). */
+function isPlain(raw: string): boolean {
+  const n = raw.length;
+  if (n === 0 || n > 15) return false;
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 /** Reads a cell. `kind` says whether a fraction is acceptable (amounts in 万元) or an issue (counts). */
 export function readCell(raw: string, span: Span, kind: CellKind = 'count'): ModelCell {
   // the common case first: a plain whole number
-  if (PLAIN_RE.test(raw)) return { start: span.start, end: span.end, raw, value: Number(raw) };
+  if (isPlain(raw)) return { start: span.start, end: span.end, raw, value: Number(raw) };
   const cell: ModelCell = { start: span.start, end: span.end, raw, value: null };
   const half = toHalfWidth(raw).replace(/\s+/g, '').replace(/，/g, ',');
   if (half === '') {
@@ -81,11 +90,23 @@ export function readCell(raw: string, span: Span, kind: CellKind = 'count'): Mod
 
 /** Is this raw text something that stands where a number should (a number, empty, a placeholder, residue with digits)? */
 export function isValueLike(raw: string): boolean {
-  if (raw === '' || PLAIN_RE.test(raw)) return true;
-  const half = toHalfWidth(raw).replace(/\s+/g, '');
-  if (half === '' || PLACEHOLDER_RE.test(half)) return true;
-  if (CLEAN_NUMBER_RE.test(half.replace(/,/g, ''))) return true;
-  return false;
+  if (raw === '' || isPlain(raw)) return true;
+  // labels come again on every keystroke: remembered (bounded)
+  let like = valueLike.get(raw);
+  if (like === undefined) {
+    const half = toHalfWidth(raw).replace(/\s+/g, '');
+    like = half === '' || PLACEHOLDER_RE.test(half) || CLEAN_NUMBER_RE.test(half.replace(/,/g, ''));
+    if (valueLike.size >= 10_000) valueLike.clear();
+    valueLike.set(raw, like);
+  }
+  return like;
+}
+
+const valueLike = new Map<string, boolean>();
+
+/** Forgets the remembered cell texts (for measuring a check from cold). */
+export function clearCellCaches(): void {
+  valueLike.clear();
 }
 
 /** A clean number, alone in the cell (full-width digits and separators allowed). */
