@@ -102,18 +102,32 @@ export function buildReport(tree: SyntaxTree): Report {
   return report;
 }
 
-const TABLE_KEYWORDS: Record<2 | 3 | 4, RegExp> = {
-  2: /第二十条|信息内容|规章|规范性文件|行政许可|行政处罚|行政强制|收费/g,
-  3: /自然人|商业企业|科研机构|予以公开|不予公开|结转|申请数量|无法提供|不予处理|其他处理/g,
-  4: /行政复议|行政诉讼|维持|纠正|审结|起诉/g,
+/** Words that tell the statistical tables apart. */
+const TABLE_KEYWORDS: Record<2 | 3 | 4, string[]> = {
+  2: ['第二十条', '信息内容', '规章', '规范性文件', '行政许可', '行政处罚', '行政强制', '收费'],
+  3: ['自然人', '商业企业', '科研机构', '予以公开', '不予公开', '结转', '申请数量', '无法提供', '不予处理', '其他处理'],
+  4: ['行政复议', '行政诉讼', '维持', '纠正', '审结', '起诉'],
 };
 
+/** The words as they stand in raw text: white space may come between their characters (tables pasted from PDFs). */
+const TABLE_KEYWORD_RES = Object.fromEntries(
+  Object.entries(TABLE_KEYWORDS).map(([kind, words]) => [kind, new RegExp(words.map((w) => [...w].join('[\\s\u3000]*')).join('|'), 'g')]),
+) as Record<2 | 3 | 4, RegExp>;
+
+/** How many of a table's words stand in text[start, end), read in place (no copy of the text). */
+function countKeywords(text: string, span: Span, re: RegExp): number {
+  let count = 0;
+  re.lastIndex = span.start;
+  for (let m = re.exec(text); m && m.index + m[0].length <= span.end; m = re.exec(text)) count++;
+  return count;
+}
+
 /** Which statistical table a table block is: by its words, and by the section it stands in. */
-function tableKind(text: string, sectionId: number | undefined): 2 | 3 | 4 | undefined {
+function tableKind(text: string, span: Span, sectionId: number | undefined): 2 | 3 | 4 | undefined {
   let best: 2 | 3 | 4 | undefined;
   let bestScore = 0;
   for (const kind of [2, 3, 4] as const) {
-    let score = (text.match(TABLE_KEYWORDS[kind]) ?? []).length;
+    let score = countKeywords(text, span, TABLE_KEYWORD_RES[kind]);
     if (sectionId === kind) score += 2;
     if (score > bestScore) {
       best = kind;
@@ -158,7 +172,7 @@ function attachTables(report: Report): void {
   for (const block of report.tree.blocks) {
     if (block.kind !== 'table') continue;
     for (const part of splitAtTableStarts(block)) {
-      const kind = tableKind(compact(text.slice(part.start, part.end)), sectionOf(part.start));
+      const kind = tableKind(text, part, sectionOf(part.start));
       if (kind) groups[kind].push(part);
     }
   }
