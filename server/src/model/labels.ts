@@ -78,31 +78,36 @@ export function alignRows(observed: number, canonical: number, score: (i: number
   const n = observed;
   const m = canonical;
   // best[i][j]: best total for the first i observed rows and first j format rows
-  const best = new Float64Array((n + 1) * (m + 1));
-  const move = new Uint8Array((n + 1) * (m + 1)); // 0 match, 1 skip observed, 2 skip format row
-  const at = (i: number, j: number) => i * (m + 1) + j;
-  for (let i = 0; i <= n; i++) {
-    for (let j = 0; j <= m; j++) {
-      if (i === 0 && j === 0) continue;
+  const w = m + 1;
+  const best = new Float64Array((n + 1) * w);
+  const move = new Uint8Array((n + 1) * w); // 0 match, 1 skip observed, 2 skip format row
+  const at = (i: number, j: number) => i * w + j;
+  // row 0: only format rows skipped
+  for (let j = 1; j <= m; j++) {
+    best[j] = best[j - 1]!;
+    move[j] = 2;
+  }
+  for (let i = 1; i <= n; i++) {
+    const row = i * w;
+    const above = row - w;
+    // column 0: only observed rows skipped
+    best[row] = best[above]!;
+    move[row] = 1;
+    for (let j = 1; j <= m; j++) {
       let value = -Infinity;
+      const matched = best[above + j - 1]! + POSITION_WEIGHT + score(i - 1, j - 1);
+      if (matched > value) value = matched;
       let how = 0;
-      if (i > 0 && j > 0) {
-        const s = best[at(i - 1, j - 1)]! + POSITION_WEIGHT + score(i - 1, j - 1);
-        if (s > value) {
-          value = s;
-          how = 0;
-        }
-      }
-      if (i > 0 && best[at(i - 1, j)]! > value) {
-        value = best[at(i - 1, j)]!;
+      if (best[above + j]! > value) {
+        value = best[above + j]!;
         how = 1;
       }
-      if (j > 0 && best[at(i, j - 1)]! > value) {
-        value = best[at(i, j - 1)]!;
+      if (best[row + j - 1]! > value) {
+        value = best[row + j - 1]!;
         how = 2;
       }
-      best[at(i, j)] = value;
-      move[at(i, j)] = how;
+      best[row + j] = value;
+      move[row + j] = how;
     }
   }
   const result = new Array<number>(n).fill(-1);
