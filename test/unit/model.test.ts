@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/check';
-import { buildReport } from '../../server/src/model/report';
+import { TABLE_KEYWORDS, buildReport, countKeywords } from '../../server/src/model/report';
+import { compact } from '../../server/src/parse/text';
 import { parse } from '../../server/src/parse/parser';
 import { SeedName, lineOf, readSeed } from '../helpers';
 
@@ -76,5 +77,40 @@ describe('section matching', () => {
       r.sections.map((s) => s.spec.id),
       [1, 3, 2, 5],
     );
+  });
+});
+
+describe('which table a block is: its words counted in place', () => {
+  /** The plain way: the block's text without white space, each table's words searched for. */
+  function byCopy(text: string, start: number, end: number): number[] {
+    const squeezed = compact(text.slice(start, end));
+    return ([2, 3, 4] as const).map((kind) => (squeezed.match(new RegExp(TABLE_KEYWORDS[kind].join('|'), 'g')) ?? []).length);
+  }
+
+  it('counts as the block without white space would, on the seeds with white space, tables and cut-off words thrown in', () => {
+    let random = 11;
+    const next = (n: number) => ((random = (random * 1103515245 + 12345) % 2147483648), random % n);
+    const noise = [' ', '\t', '\n', '\u3000', '\u00a0', '行政', '许', '第二十', '条', '不予', '处理', '|'];
+    let compared = 0;
+    for (const name of ['wuzhong-2023', 'litong-2021', 'tongxin-2022'] as SeedName[]) {
+      let text = readSeed(name);
+      for (let k = 0; k < 300; k++) {
+        const at = next(text.length);
+        text = text.slice(0, at) + noise[next(noise.length)] + text.slice(at);
+        const start = next(text.length);
+        const end = Math.min(text.length, start + next(6000));
+        assert.deepEqual(countKeywords(text, { start, end }), byCopy(text, start, end), `at ${start}–${end}`);
+        compared++;
+      }
+    }
+    assert.equal(compared, 900);
+  });
+
+  it('finds words split by white space and not words cut at the end', () => {
+    const text = '行 政\u3000复议\t行政诉讼  维持 纠\n正 审结起诉 收费 自然人 行政复';
+    assert.deepEqual(countKeywords(text, { start: 0, end: text.length }), [1, 1, 6]);
+    assert.deepEqual(countKeywords(text, { start: 0, end: 4 }), [0, 0, 0]);
+    assert.deepEqual(countKeywords(text, { start: 0, end: 5 }), [0, 0, 0]);
+    assert.deepEqual(countKeywords(text, { start: 0, end: 6 }), [0, 0, 1]);
   });
 });

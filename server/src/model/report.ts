@@ -103,37 +103,75 @@ export function buildReport(tree: SyntaxTree): Report {
 }
 
 /** Words that tell the statistical tables apart. */
-const TABLE_KEYWORDS: Record<2 | 3 | 4, string[]> = {
+export const TABLE_KEYWORDS: Record<2 | 3 | 4, string[]> = {
   2: ['第二十条', '信息内容', '规章', '规范性文件', '行政许可', '行政处罚', '行政强制', '收费'],
   3: ['自然人', '商业企业', '科研机构', '予以公开', '不予公开', '结转', '申请数量', '无法提供', '不予处理', '其他处理'],
   4: ['行政复议', '行政诉讼', '维持', '纠正', '审结', '起诉'],
 };
 
-/** The words as they stand in raw text: white space may come between their characters (tables pasted from PDFs). */
-const TABLE_KEYWORD_RES = Object.fromEntries(
-  Object.entries(TABLE_KEYWORDS).map(([kind, words]) => [kind, new RegExp(words.map((w) => [...w].join('[\\s\u3000]*')).join('|'), 'g')]),
-) as Record<2 | 3 | 4, RegExp>;
+/** White space as `\s` sees it (ASCII, no-break, the Unicode spaces, U+3000 among them, line separators, BOM). */
+function isSpace(c: number): boolean {
+  return (
+    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
 
-/** How many of a table's words stand in text[start, end), read in place (no copy of the text). */
-function countKeywords(text: string, span: Span, re: RegExp): number {
-  let count = 0;
-  re.lastIndex = span.start;
-  for (let m = re.exec(text); m && m.index + m[0].length <= span.end; m = re.exec(text)) count++;
-  return count;
+const KINDS = [2, 3, 4] as const;
+
+/** Per character: which tables have a word starting with it (bit 0: 二, 1: 三, 2: 四). */
+const FIRST_CHARS = new Uint8Array(0x10000);
+KINDS.forEach((kind, bit) => TABLE_KEYWORDS[kind].forEach((w) => (FIRST_CHARS[w.charCodeAt(0)]! |= 1 << bit)));
+
+/** The length of `word` at `at` in text, white space allowed between its characters, not beyond `end`; 0 when it is not there. */
+function wordAt(text: string, at: number, end: number, word: string): number {
+  let p = at;
+  for (let k = 0; k < word.length; k++) {
+    if (k > 0) while (p < end && isSpace(text.charCodeAt(p))) p++;
+    if (p >= end || text.charCodeAt(p) !== word.charCodeAt(k)) return 0;
+    p++;
+  }
+  return p - at;
+}
+
+/**
+ * How many of each table's words stand in text[start, end), white space allowed between their
+ * characters (tables pasted from PDFs): counted as a search for each table's words in turn would
+ * (leftmost, not overlapping), in one pass over the text in place.
+ */
+export function countKeywords(text: string, span: Span): [number, number, number] {
+  const counts: [number, number, number] = [0, 0, 0];
+  const next = [span.start, span.start, span.start];
+  for (let p = span.start; p < span.end; p++) {
+    const bits = FIRST_CHARS[text.charCodeAt(p)]!;
+    if (bits === 0) continue;
+    for (let b = 0; b < 3; b++) {
+      if (!(bits & (1 << b)) || p < next[b]!) continue;
+      for (const word of TABLE_KEYWORDS[KINDS[b]!]) {
+        const length = wordAt(text, p, span.end, word);
+        if (length > 0) {
+          counts[b]!++;
+          next[b] = p + length;
+          break;
+        }
+      }
+    }
+  }
+  return counts;
 }
 
 /** Which statistical table a table block is: by its words, and by the section it stands in. */
 function tableKind(text: string, span: Span, sectionId: number | undefined): 2 | 3 | 4 | undefined {
+  const counts = countKeywords(text, span);
   let best: 2 | 3 | 4 | undefined;
   let bestScore = 0;
-  for (const kind of [2, 3, 4] as const) {
-    let score = countKeywords(text, span, TABLE_KEYWORD_RES[kind]);
-    if (sectionId === kind) score += 2;
+  KINDS.forEach((kind, b) => {
+    const score = counts[b]! + (sectionId === kind ? 2 : 0);
     if (score > bestScore) {
       best = kind;
       bestScore = score;
     }
-  }
+  });
   return best;
 }
 
