@@ -8,14 +8,12 @@ const PAIRS: { open: string; close: string; name: string }[] = [
   { open: '（(', close: '）)', name: '括号（）' },
 ];
 
-/** Character code → kind of pair × 2 (+1 for a closing character). */
-const KIND = new Map<number, number>();
+/** Character code → kind of pair × 2 (+1 for a closing character); -1 for any other character. */
+const KIND = new Int8Array(0x10000).fill(-1);
 PAIRS.forEach((pair, kind) => {
-  for (const c of pair.open) KIND.set(c.charCodeAt(0), kind * 2);
-  for (const c of pair.close) KIND.set(c.charCodeAt(0), kind * 2 + 1);
+  for (const c of pair.open) KIND[c.charCodeAt(0)] = kind * 2;
+  for (const c of pair.close) KIND[c.charCodeAt(0)] = kind * 2 + 1;
 });
-
-const PAIR_CHARS = /[《》“”（）()]/g;
 
 /** Prose units: paragraphs, sub-item lines and headings, joined where a page break cut a sentence. */
 function units(report: Parameters<Rule['check']>[0]): Span[] {
@@ -47,16 +45,15 @@ export const unbalancedPairs: Rule = {
     const text = report.tree.text;
     const problems: Problem[] = [];
     for (const unit of units(report)) {
-      // one pass, jumping from one pair character to the next: for each kind of pair,
-      // the unmatched openings and the first stray closing
+      // one pass over the unit (and no further: a search for the next pair character would run on
+      // through the tables after it): for each kind of pair, the unmatched openings and the first stray closing
       const opens: number[][] = [[], [], []];
       const stray = [-1, -1, -1];
-      PAIR_CHARS.lastIndex = unit.start;
       let any = false;
-      for (let m = PAIR_CHARS.exec(text); m && m.index < unit.end; m = PAIR_CHARS.exec(text)) {
+      for (let i = unit.start; i < unit.end; i++) {
+        const k = KIND[text.charCodeAt(i)]!;
+        if (k < 0) continue;
         any = true;
-        const i = m.index;
-        const k = KIND.get(text.charCodeAt(i))!;
         const kind = k >> 1;
         if ((k & 1) === 0) opens[kind]!.push(i);
         else if (opens[kind]!.length > 0) opens[kind]!.pop();
