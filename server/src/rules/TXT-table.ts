@@ -25,6 +25,8 @@ interface Claim {
   /** what the prose counts, in its own words */
   what: string;
   whatEn: string;
+  /** words every match of `re` holds: a sentence without them is not searched */
+  needs: string;
   re: RegExp;
   readings: (report: Report) => Reading[] | undefined;
 }
@@ -72,53 +74,53 @@ function t2(report: Report, label: string, column: number): (ModelCell | null | 
 
 const CLAIMS: Claim[] = [
   {
-    what: '收到申请',
+    what: '收到申请', needs: '申请',
     whatEn: 'requests received',
     re: new RegExp(`(?<!不予)(?:收到|受理|新收)${NOT_NUMBER}{0,16}?申请(?:公开)?(?:事项)?(?:\\s|共计|共|计|为|达)*(\\d+)\\s*件`, 'g'),
     readings: (r) => readings(read('表三一（本年新收）·总计', t3Total(r, ['一'])), read('表三一 + 二（新收与上年结转）·总计', t3Total(r, ['一', '二']))),
   },
-  { what: '上年结转', whatEn: 'carried over from last year', re: re('上年度?结转', 6), readings: (r) => readings(read('表三二（上年结转）·总计', t3Total(r, ['二']))) },
-  { what: '结转下年度', whatEn: 'carried over to next year', re: re('(?:结转|转入?)下一?年度?', 8), readings: (r) => readings(read('表三四（结转下年度）·总计', t3Total(r, ['四']))) },
+  { what: '上年结转', needs: '结转', whatEn: 'carried over from last year', re: re('上年度?结转', 6), readings: (r) => readings(read('表三二（上年结转）·总计', t3Total(r, ['二']))) },
+  { what: '结转下年度', needs: '下', whatEn: 'carried over to next year', re: re('(?:结转|转入?)下一?年度?', 8), readings: (r) => readings(read('表三四（结转下年度）·总计', t3Total(r, ['四']))) },
   {
-    what: '予以公开及部分公开',
+    what: '予以公开及部分公开', needs: '部分公开',
     whatEn: 'disclosed in full or in part',
     re: re('予以公开[及和、]部分公开'),
     readings: (r) => readings(read('表三（一）+（二）·总计', t3Total(r, ['三.一', '三.二']))),
   },
   {
-    what: '予以公开',
+    what: '予以公开', needs: '予以公开',
     whatEn: 'disclosed',
     re: re('(?<![不及和、])予以公开(?![及和、])'),
     readings: (r) => readings(read('表三（一）予以公开·总计', t3Total(r, ['三.一'])), read('表三（一）+（二）·总计', t3Total(r, ['三.一', '三.二']))),
   },
-  { what: '部分公开', whatEn: 'disclosed in part', re: re('(?<![及和、])部分公开'), readings: (r) => readings(read('表三（二）部分公开·总计', t3Total(r, ['三.二']))) },
-  { what: '不予公开', whatEn: 'refused', re: re('不予公开'), readings: (r) => readings(read('表三（三）不予公开各项·总计', t3Total(r, t3Keys('三.三')))) },
-  { what: '无法提供', whatEn: 'could not be provided', re: re('无法提供'), readings: (r) => readings(read('表三（四）无法提供各项·总计', t3Total(r, t3Keys('三.四')))) },
-  { what: '不予处理', whatEn: 'not processed', re: re('不予处理'), readings: (r) => readings(read('表三（五）不予处理各项·总计', t3Total(r, t3Keys('三.五')))) },
-  { what: '其他处理', whatEn: 'otherwise handled', re: re('其他处理'), readings: (r) => readings(read('表三（六）其他处理各项·总计', t3Total(r, t3Keys('三.六')))) },
-  { what: '行政复议', whatEn: 'reconsideration cases', re: re('行政复议'), readings: (r) => readings(read('表四行政复议·总计', t4(r, [4]))) },
-  { what: '直接起诉', whatEn: 'suits filed directly', re: re('直接起诉'), readings: (r) => readings(read('表四未经复议直接起诉·总计', t4(r, [9]))) },
-  { what: '复议后起诉', whatEn: 'suits after reconsideration', re: re('复议后起诉'), readings: (r) => readings(read('表四复议后起诉·总计', t4(r, [14]))) },
+  { what: '部分公开', needs: '部分公开', whatEn: 'disclosed in part', re: re('(?<![及和、])部分公开'), readings: (r) => readings(read('表三（二）部分公开·总计', t3Total(r, ['三.二']))) },
+  { what: '不予公开', needs: '不予公开', whatEn: 'refused', re: re('不予公开'), readings: (r) => readings(read('表三（三）不予公开各项·总计', t3Total(r, t3Keys('三.三')))) },
+  { what: '无法提供', needs: '无法提供', whatEn: 'could not be provided', re: re('无法提供'), readings: (r) => readings(read('表三（四）无法提供各项·总计', t3Total(r, t3Keys('三.四')))) },
+  { what: '不予处理', needs: '不予处理', whatEn: 'not processed', re: re('不予处理'), readings: (r) => readings(read('表三（五）不予处理各项·总计', t3Total(r, t3Keys('三.五')))) },
+  { what: '其他处理', needs: '其他处理', whatEn: 'otherwise handled', re: re('其他处理'), readings: (r) => readings(read('表三（六）其他处理各项·总计', t3Total(r, t3Keys('三.六')))) },
+  { what: '行政复议', needs: '行政复议', whatEn: 'reconsideration cases', re: re('行政复议'), readings: (r) => readings(read('表四行政复议·总计', t4(r, [4]))) },
+  { what: '直接起诉', needs: '直接起诉', whatEn: 'suits filed directly', re: re('直接起诉'), readings: (r) => readings(read('表四未经复议直接起诉·总计', t4(r, [9]))) },
+  { what: '复议后起诉', needs: '复议后起诉', whatEn: 'suits after reconsideration', re: re('复议后起诉'), readings: (r) => readings(read('表四复议后起诉·总计', t4(r, [14]))) },
   {
-    what: '行政诉讼',
+    what: '行政诉讼', needs: '诉讼',
     whatEn: 'litigation cases',
     re: re('(?<!直接|后|起)(?:行政)?诉讼'),
     readings: (r) => readings(read('表四直接起诉与复议后起诉·总计', t4(r, [9, 14]))),
   },
   {
-    what: '本年制发行政规范性文件',
+    what: '本年制发行政规范性文件', needs: '规范性文件',
     whatEn: 'normative documents issued',
     re: re(`(?:制发|出台|印发|发布)${NOT_NUMBER}{0,12}?规范性文件`),
     readings: (r) => readings(read('表二行政规范性文件·本年制发件数', t2(r, '行政规范性文件', 0))),
   },
   {
-    what: '现行有效行政规范性文件',
+    what: '现行有效行政规范性文件', needs: '现行有效',
     whatEn: 'normative documents in force',
     re: re(`现行有效${NOT_NUMBER}{0,8}?规范性文件`),
     readings: (r) => readings(read('表二行政规范性文件·现行有效件数', t2(r, '行政规范性文件', 2))),
   },
   {
-    what: '本年制发规章',
+    what: '本年制发规章', needs: '规章',
     whatEn: 'rules issued',
     re: re(`(?:制发|出台|印发|发布)${NOT_NUMBER}{0,12}?规章`),
     readings: (r) => readings(read('表二规章·本年制发件数', t2(r, '规章', 0))),
@@ -169,6 +171,7 @@ export const txtTable: Rule = {
       if (!/\d\s*件/.test(sentence) || OTHER_PERIOD.test(sentence)) continue;
       const claimed = new Set<number>();
       for (const claim of CLAIMS) {
+        if (!sentence.includes(claim.needs)) continue;
         claim.re.lastIndex = 0;
         let m: RegExpExecArray | null;
         while ((m = claim.re.exec(sentence))) {
