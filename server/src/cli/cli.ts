@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findPrevious, previousYear } from '../crossYear';
 import { Analysis, AnalyzeOptions, analyze } from '../check';
+import { parse } from '../parse/parser';
 import { applySafeFixes } from '../features/fixAll';
 import { toGithub, toSarif } from '../features/sarif';
 import { findConfig, ignoresFor, readConfig } from '../files/config';
@@ -277,8 +278,15 @@ export function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}): num
     else files.push(p);
   }
 
+  interface Entry {
+    file: string;
+    text: string;
+    analyzeOptions: AnalyzeOptions;
+    agency: string | undefined;
+    year: number | undefined;
+  }
   // read and configure every file first: last year's report may be any of them
-  const entries: { file: string; text: string; analyzeOptions: AnalyzeOptions; first: Analysis }[] = [];
+  const entries: Entry[] = [];
   for (const file of files) {
     let text: string;
     try {
@@ -301,16 +309,29 @@ export function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}): num
       io.stderr(`gov-report-lint: ${(e as Error).message}\n`);
       return EXIT_USAGE;
     }
-    entries.push({ file, text, analyzeOptions, first: analyze(text, analyzeOptions) });
+    // whose report of which year: from the title, without checking it yet
+    const title = parse(text).title;
+    entries.push({ file, text, analyzeOptions, agency: title?.agency, year: title?.year });
   }
-  const identities = entries.map((e) => ({ uri: e.file, agency: e.first.report.agency, year: e.first.report.year, entry: e }));
+  const identities = entries.map((e) => ({ uri: e.file, agency: e.agency, year: e.year, entry: e }));
+  // each file checked once, with the same agency's report of the year before among the files given
+  // (checked first when it is needed: the cross-year rules compare with it)
+  const checked = new Map<Entry, Analysis>();
+  const analysisOf = (entry: Entry): Analysis => {
+    let analysis = checked.get(entry);
+    if (!analysis) {
+      const before = findPrevious(entry.agency, entry.year, identities);
+      if (before) entry.analyzeOptions.previous = previousYear(analysisOf(before.entry), before.entry.file, path.basename(before.entry.file));
+      analysis = analyze(entry.text, entry.analyzeOptions);
+      checked.set(entry, analysis);
+    }
+    return analysis;
+  };
 
   const results: FileResult[] = [];
-  for (const { file, text, analyzeOptions, first } of entries) {
-    // the same agency's report of the year before, among the files given: the cross-year rules compare with it
-    const before = findPrevious(first.report.agency, first.report.year, identities);
-    if (before) analyzeOptions.previous = previousYear(before.entry.first, before.entry.file, path.basename(before.entry.file));
-    let analysis = before ? analyze(text, analyzeOptions) : first;
+  for (const entry of entries) {
+    const { file, text, analyzeOptions } = entry;
+    let analysis = analysisOf(entry);
     if (options.fix) {
       const fixed = applySafeFixes(text, analyzeOptions);
       if (fixed !== text) {
