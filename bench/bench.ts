@@ -19,6 +19,8 @@ import {
   createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { parse } from '../server/src/parse/parser';
+import { buildReport } from '../server/src/model/report';
+import { RULES } from '../server/src/rules/index';
 import { installFakeVscode } from './fakeVscode';
 
 const root = path.resolve(__dirname, '..');
@@ -61,6 +63,29 @@ seeds.forEach((s, i) => {
   rows.push([`  the same from cold (no line classes or label scores remembered)`, cold.median.toFixed(3), cold.p95.toFixed(3)]);
   rows.push([`  markdownlint on the same text (ratio ours/markdownlint ${(median / reference.median).toFixed(2)}, from cold ${(cold.median / reference.median).toFixed(2)})`, reference.median.toFixed(3), reference.p95.toFixed(3)]);
 });
+
+// where a check's time goes (the same typed inputs, all seeds): parse, model, rules (with the sums and
+// cell names they compute once per model)
+{
+  const phases = { parse: [] as number[], model: [] as number[], rules: [] as number[] };
+  for (let round = 0; round < 3; round++) {
+    for (const list of inputs) {
+      for (const t of list) {
+        let tree!: ReturnType<typeof parse>;
+        phases.parse.push(time(() => (tree = parse(t))));
+        let report!: ReturnType<typeof buildReport>;
+        phases.model.push(time(() => (report = buildReport(tree))));
+        phases.rules.push(time(() => {
+          for (const rule of RULES) rule.check(report);
+        }));
+      }
+    }
+  }
+  for (const [name, samples] of Object.entries(phases)) {
+    const { median, p95 } = stats(samples);
+    rows.push([`  of a typed check: ${name}`, median.toFixed(3), p95.toFixed(3)]);
+  }
+}
 
 /** A report of about `bytes` characters: the seeds' prose repeated inside sections, and one set of tables. */
 function generated(chars: number): string {
