@@ -5,6 +5,7 @@
  * a sentence about another period (以来, 累计, 截至, 同期).
  */
 import type { ModelCell } from '../model/cells';
+import { TABLE3_ROWS } from '../format/national';
 import type { Report } from '../model/report';
 import type { Span } from '../parse/text';
 import { toHalfWidth } from '../parse/text';
@@ -51,9 +52,15 @@ function t3Total(report: Report, keys: string[]): (ModelCell | null | undefined)
   return keys.map((k) => t3.rows.get(k)?.cells[6]);
 }
 
+/** The keys of a group's rows in table 三: '三.三' → 三.三.1 … 三.三.8 (from the format, once). */
+const GROUP_KEYS = new Map<string, string[]>();
+for (const row of TABLE3_ROWS) {
+  const group = row.key.split('.').slice(0, 2).join('.');
+  if (row.key.split('.').length === 3) GROUP_KEYS.set(group, [...(GROUP_KEYS.get(group) ?? []), row.key]);
+}
+
 function t3Keys(prefix: string): string[] {
-  const counts: Record<string, number> = { '三.三': 8, '三.四': 3, '三.五': 5, '三.六': 3 };
-  return Array.from({ length: counts[prefix]! }, (_v, k) => `${prefix}.${k + 1}`);
+  return GROUP_KEYS.get(prefix)!;
 }
 
 function readings(...rs: (Reading | undefined)[]): Reading[] | undefined {
@@ -127,24 +134,29 @@ const CLAIMS: Claim[] = [
   },
 ];
 
-const SENTENCE_END = /[。；;！？!?]/g;
+/** Characters that end a sentence: 。；;！？!? */
+const SENTENCE_END = new Set([...'。；;！？!?'].map((c) => c.charCodeAt(0)));
 
-/** Sentences of the prose (tables left out) that may state a count (they hold 件), each with its offset. */
+/** Sentences of the prose (tables left out) that may state a count (they hold 件), each with its offset; read in place. */
 function sentences(report: Report): Span[] {
   const text = report.tree.text;
   const out: Span[] = [];
   for (const block of report.tree.blocks) {
     if (block.kind === 'table') continue;
-    const body = text.slice(block.start, block.end);
-    if (body.indexOf('件') < 0) continue;
-    let start = 0;
-    SENTENCE_END.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = SENTENCE_END.exec(body))) {
-      out.push({ start: block.start + start, end: block.start + m.index + 1 });
-      start = m.index + 1;
+    let next = text.indexOf('件', block.start);
+    if (next < 0 || next >= block.end) continue;
+    let start = block.start;
+    for (let i = block.start; i < block.end; i++) {
+      if (!SENTENCE_END.has(text.charCodeAt(i))) continue;
+      // a sentence that holds 件
+      if (next <= i) out.push({ start, end: i + 1 });
+      start = i + 1;
+      if (next < start) {
+        next = text.indexOf('件', start);
+        if (next < 0 || next >= block.end) break;
+      }
     }
-    if (start < body.length) out.push({ start: block.start + start, end: block.end });
+    if (next >= start && next < block.end && start < block.end) out.push({ start, end: block.end });
   }
   return out;
 }
@@ -164,9 +176,7 @@ export const txtTable: Rule = {
     const problems: Problem[] = [];
     const text = report.tree.text;
     for (const s of sentences(report)) {
-      const raw = text.slice(s.start, s.end);
-      if (raw.indexOf('件') < 0) continue;
-      const sentence = toHalfWidth(raw);
+      const sentence = toHalfWidth(text.slice(s.start, s.end));
       // every claim ends in a number of 件
       if (!/\d\s*件/.test(sentence) || OTHER_PERIOD.test(sentence)) continue;
       const claimed = new Set<number>();
