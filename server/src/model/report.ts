@@ -205,7 +205,13 @@ function splitAtTableStarts(block: TableNode): TableNode[] {
 
 function attachTables(report: Report): void {
   const text = report.tree.text;
-  const sectionOf = (offset: number) => report.sections.find((s) => s.start <= offset && offset <= s.end)?.spec.id;
+  // the section a part stands in: parts come in document order, and so do the sections (no overlap)
+  let s = 0;
+  const sectionOf = (offset: number) => {
+    while (s < report.sections.length && report.sections[s]!.end < offset) s++;
+    const section = report.sections[s];
+    return section && section.start <= offset ? section.spec.id : undefined;
+  };
   const groups: Record<2 | 3 | 4, TableNode[]> = { 2: [], 3: [], 4: [] };
   for (const block of report.tree.blocks) {
     if (block.kind !== 'table') continue;

@@ -141,22 +141,23 @@ const SENTENCE_END = new Set([...'。；;！？!?'].map((c) => c.charCodeAt(0)))
 function sentences(report: Report): Span[] {
   const text = report.tree.text;
   const out: Span[] = [];
+  // where 件 stands, found once for the whole text (blocks come in order)
+  const marks: number[] = [];
+  for (let at = text.indexOf('件'); at >= 0; at = text.indexOf('件', at + 1)) marks.push(at);
+  let m = 0;
   for (const block of report.tree.blocks) {
-    if (block.kind === 'table') continue;
-    let next = text.indexOf('件', block.start);
-    if (next < 0 || next >= block.end) continue;
+    while (m < marks.length && marks[m]! < block.start) m++;
+    if (block.kind === 'table' || m === marks.length || marks[m]! >= block.end) continue;
     let start = block.start;
     for (let i = block.start; i < block.end; i++) {
       if (!SENTENCE_END.has(text.charCodeAt(i))) continue;
-      // a sentence that holds 件
-      if (next <= i) out.push({ start, end: i + 1 });
+      // the sentence [start, i] holds 件 when the next 件 from its start is inside it
+      if (marks[m]! <= i) out.push({ start, end: i + 1 });
       start = i + 1;
-      if (next < start) {
-        next = text.indexOf('件', start);
-        if (next < 0 || next >= block.end) break;
-      }
+      while (m < marks.length && marks[m]! < start) m++;
+      if (m === marks.length || marks[m]! >= block.end) break;
     }
-    if (next >= start && next < block.end && start < block.end) out.push({ start, end: block.end });
+    if (m < marks.length && marks[m]! >= start && marks[m]! < block.end && start < block.end) out.push({ start, end: block.end });
   }
   return out;
 }
