@@ -4,7 +4,7 @@
  */
 import { FORMAT_2019_LABELS, SECTIONS, SectionSpec } from '../format/national';
 import type { BlockNode, HeadingNode, SubheadingNode, SyntaxTree, TableNode, TitleNode } from '../parse/syntax';
-import { Span, compact, toHalfWidth } from '../parse/text';
+import { Span, compact, isSpaceCode, toHalfWidth } from '../parse/text';
 import { Tables, buildTable2, buildTable3, buildTable4 } from './tables';
 
 export interface Section extends Span {
@@ -109,14 +109,6 @@ export const TABLE_KEYWORDS: Record<2 | 3 | 4, string[]> = {
   4: ['行政复议', '行政诉讼', '维持', '纠正', '审结', '起诉'],
 };
 
-/** White space as `\s` sees it (ASCII, no-break, the Unicode spaces, U+3000 among them, line separators, BOM). */
-function isSpace(c: number): boolean {
-  return (
-    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
-}
-
 const KINDS = [2, 3, 4] as const;
 
 /** Per character: which tables have a word starting with it (bit 0: 二, 1: 三, 2: 四). */
@@ -127,7 +119,7 @@ KINDS.forEach((kind, bit) => TABLE_KEYWORDS[kind].forEach((w) => (FIRST_CHARS[w.
 function wordAt(text: string, at: number, end: number, word: string): number {
   let p = at;
   for (let k = 0; k < word.length; k++) {
-    if (k > 0) while (p < end && isSpace(text.charCodeAt(p))) p++;
+    if (k > 0) while (p < end && isSpaceCode(text.charCodeAt(p))) p++;
     if (p >= end || text.charCodeAt(p) !== word.charCodeAt(k)) return 0;
     p++;
   }

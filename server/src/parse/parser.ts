@@ -14,7 +14,7 @@ import {
   TableRowNode,
   TitleNode,
 } from './syntax';
-import { Line, Span, cjkNumeralValue, compact, isBlank, splitLines, toHalfWidth } from './text';
+import { Line, Span, cjkNumeralValue, compact, isBlank, isSpaceCode, splitLines, toHalfWidth } from './text';
 
 import { TITLE_PHRASE } from './title-phrase';
 
@@ -185,12 +185,6 @@ function endsSentence(text: string): boolean {
   return /[。！？；：.!?;:）)」』”"]\**[ \t\u3000]*$/.test(text);
 }
 
-/** White space as /\s/ knows it (the ideographic space included). */
-function isSpaceCode(c: number): boolean {
-  if (c === 32 || c === 9) return true;
-  if (c < 9 || (c > 13 && c < 160)) return false;
-  return c <= 13 || c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 function splitCells(line: Line, layout: TableLayout): CellNode[] {
   const cells: CellNode[] = [];

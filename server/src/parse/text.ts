@@ -111,6 +111,13 @@ export function toHalfWidth(s: string): string {
   return s.slice(0, i) + s.slice(i).replace(FULLWIDTH_RE, fold);
 }
 
+/** White space as /\s/ knows it (the ideographic space included), by character code. */
+export function isSpaceCode(c: number): boolean {
+  if (c === 32 || c === 9) return true;
+  if (c < 9 || (c > 13 && c < 160)) return false;
+  return c <= 13 || c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Removes all white space (including the ideographic space). */
 export function compact(s: string): string {
   return s.replace(/[\s\u3000]+/g, '');
