@@ -6,6 +6,7 @@ import { PreviousYear, Report, buildReport } from './model/report';
 import { clearParseCaches, parse } from './parse/parser';
 import { clearTableCaches } from './model/tables';
 import { clearCellCaches } from './model/cells';
+import { clearKeptTables } from './model/reuse';
 import type { SyntaxTree } from './parse/syntax';
 import { LineIndex } from './parse/text';
 import { IgnoredProblem, applyIgnores } from './ignore';
@@ -78,4 +79,5 @@ export function clearCaches(): void {
   clearParseCaches();
   clearTableCaches();
   clearCellCaches();
+  clearKeptTables();
 }

@@ -6,6 +6,7 @@ import { TABLE2_ROWS, TABLE2_SUBTABLES, TABLE3_COLUMNS, TABLE3_ROWS, TABLE4_BLOC
 import type { CellKind, ModelCell } from './cells';
 import { once } from './once';
 import type { Report } from './report';
+import type { Table2, Table3, Table4 } from './tables';
 
 export interface IndexedCell {
   cell: ModelCell;
@@ -71,42 +72,53 @@ const TABLE4_NAMES = TABLE4_BLOCKS.flatMap((block) =>
 
 const INDEX = Symbol('cells');
 
-/** Every cell of the report's tables with its identity (computed once per model). */
+/**
+ * Every cell of the report's tables with its identity (computed once per model — per table model,
+ * so that a table kept across checks (reuse.ts) keeps its index).
+ */
 export function indexCells(report: Report): IndexedCell[] {
-  return once(report.tables, INDEX, () => buildIndex(report));
+  return once(report.tables, INDEX, ({ table2, table3, table4 }) => [
+    ...(table2 ? once(table2, INDEX, index2) : []),
+    ...(table3 ? once(table3, INDEX, index3) : []),
+    ...(table4 ? once(table4, INDEX, index4) : []),
+  ]);
 }
 
-function buildIndex(report: Report): IndexedCell[] {
+function index2(table2: Table2): IndexedCell[] {
   const out: IndexedCell[] = [];
-  const { table2, table3, table4 } = report.tables;
-  if (table2) {
-    for (const spec of TABLE2_ROWS) {
-      const row = table2.rows.get(spec.label);
-      if (!row) continue;
-      const names = table2Names(spec.label);
-      row.cells.forEach((cell, k) => {
-        if (!cell || !names[k]) return;
-        out.push({ cell, table: '二', ...names[k], kind: spec.kind, row: spec.label, column: k });
-      });
-    }
-  }
-  if (table3) {
-    for (const spec of TABLE3_ROWS) {
-      const row = table3.rows.get(spec.key);
-      if (!row) continue;
-      const names = T3_IDENTITIES.get(spec.key)!;
-      row.cells.forEach((cell, k) => {
-        if (!cell) return;
-        const { identity, name } = names[k]!;
-        out.push({ cell, table: '三', identity, name, kind: 'count', row: spec.key, column: k });
-      });
-    }
-  }
-  if (table4 && table4.row) {
-    table4.cells.forEach((cell, k) => {
-      if (!cell) return;
-      out.push({ cell, table: '四', ...TABLE4_NAMES[k]!, kind: 'count', row: String(Math.floor(k / 5)), column: k });
+  for (const spec of TABLE2_ROWS) {
+    const row = table2.rows.get(spec.label);
+    if (!row) continue;
+    const names = table2Names(spec.label);
+    row.cells.forEach((cell, k) => {
+      if (!cell || !names[k]) return;
+      out.push({ cell, table: '二', ...names[k], kind: spec.kind, row: spec.label, column: k });
     });
   }
+  return out;
+}
+
+function index3(table3: Table3): IndexedCell[] {
+  const out: IndexedCell[] = [];
+  for (const spec of TABLE3_ROWS) {
+    const row = table3.rows.get(spec.key);
+    if (!row) continue;
+    const names = T3_IDENTITIES.get(spec.key)!;
+    row.cells.forEach((cell, k) => {
+      if (!cell) return;
+      const { identity, name } = names[k]!;
+      out.push({ cell, table: '三', identity, name, kind: 'count', row: spec.key, column: k });
+    });
+  }
+  return out;
+}
+
+function index4(table4: Table4): IndexedCell[] {
+  const out: IndexedCell[] = [];
+  if (!table4.row) return out;
+  table4.cells.forEach((cell, k) => {
+    if (!cell) return;
+    out.push({ cell, table: '四', ...TABLE4_NAMES[k]!, kind: 'count', row: String(Math.floor(k / 5)), column: k });
+  });
   return out;
 }

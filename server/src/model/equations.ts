@@ -6,7 +6,7 @@
 import { TABLE3_COLUMNS, TABLE3_ROWS, TABLE4_BLOCKS, TABLE4_CELLS, table3RowName } from '../format/national';
 import type { ModelCell } from './cells';
 import { once } from './once';
-import type { Tables } from './tables';
+import type { Table3, Table4, Tables } from './tables';
 
 export type EquationKind = 'T3-row' | 'T3-column' | 'T3-balance' | 'T4-block';
 
@@ -150,27 +150,34 @@ function instantiate(shape: EquationShape, cellAt: (place: TermPlace) => ModelCe
   return { kind: shape.kind, subject: shape.subject, left, right, known, leftSum, rightSum, unreadable, holds: Math.abs(leftSum - rightSum) < 1e-9 };
 }
 
+function table3Equations(t3: Table3): Equation[] {
+  const cellAt = (place: TermPlace): ModelCell | null => ('row' in place ? (t3.rows.get(place.row)?.cells[place.column] ?? null) : null);
+  return T3_SHAPES.filter((shape) => shape.rows.every((r) => t3.rows.has(r))).map((shape) => instantiate(shape, cellAt));
+}
+
+function table4Equations(t4: Table4): Equation[] {
+  if (!t4.row) return [];
+  const cellAt = (place: TermPlace): ModelCell | null => ('index' in place ? (t4.cells[place.index] ?? null) : null);
+  return T4_SHAPES.map((shape) => instantiate(shape, cellAt));
+}
+
+/** The equations of the tables, computed afresh (also for a table still being built). */
 export function equations(tables: Tables): Equation[] {
-  const out: Equation[] = [];
-  const t3 = tables.table3;
-  if (t3) {
-    const cellAt = (place: TermPlace): ModelCell | null => ('row' in place ? (t3.rows.get(place.row)?.cells[place.column] ?? null) : null);
-    for (const shape of T3_SHAPES) if (shape.rows.every((r) => t3.rows.has(r))) out.push(instantiate(shape, cellAt));
-  }
-  const t4 = tables.table4;
-  if (t4 && t4.row) {
-    const cellAt = (place: TermPlace): ModelCell | null => ('index' in place ? (t4.cells[place.index] ?? null) : null);
-    for (const shape of T4_SHAPES) out.push(instantiate(shape, cellAt));
-  }
-  return out;
+  return [...(tables.table3 ? table3Equations(tables.table3) : []), ...(tables.table4 ? table4Equations(tables.table4) : [])];
 }
 
 const EQUATIONS = Symbol('equations');
 const SOLE_UNREADABLE = Symbol('sole unreadable');
 
-/** The equations of a report's tables, computed once per model. */
+/**
+ * The equations of a report's tables, computed once per model — per table model, so that a table
+ * kept across checks (reuse.ts) keeps its sums.
+ */
 export function equationsOf(tables: Tables): Equation[] {
-  return once(tables, EQUATIONS, equations);
+  return once(tables, EQUATIONS, ({ table3, table4 }) => [
+    ...(table3 ? once(table3, EQUATIONS, table3Equations) : []),
+    ...(table4 ? once(table4, EQUATIONS, table4Equations) : []),
+  ]);
 }
 
 /** What a term would have to be for its equation to hold, the other cells as they are. */

@@ -5,6 +5,7 @@
 import { FORMAT_2019_LABELS, SECTIONS, SectionSpec } from '../format/national';
 import type { BlockNode, HeadingNode, SubheadingNode, SyntaxTree, TableNode, TitleNode } from '../parse/syntax';
 import { Span, compact, isSpaceCode, toHalfWidth } from '../parse/text';
+import { reuseTable } from './reuse';
 import { Tables, buildTable2, buildTable3, buildTable4 } from './tables';
 
 export interface Section extends Span {
@@ -212,9 +213,9 @@ function attachTables(report: Report): void {
       if (kind) groups[kind].push(part);
     }
   }
-  const t2 = buildTable2(groups[2]);
-  const t3 = buildTable3(groups[3], text);
-  const t4 = buildTable4(groups[4], text);
+  const t2 = reuseTable(2, groups[2], text, () => buildTable2(groups[2]));
+  const t3 = reuseTable(3, groups[3], text, () => buildTable3(groups[3], text));
+  const t4 = reuseTable(4, groups[4], text, () => buildTable4(groups[4], text));
   if (t2) report.tables.table2 = t2;
   if (t3) report.tables.table3 = t3;
   if (t4) report.tables.table4 = t4;

@@ -1,0 +1,76 @@
+/**
+ * Statistical tables remembered across checks. A report is checked on every
+ * keystroke; a keystroke after a table (in sections 五 and 六, in a later
+ * table) leaves that table's text at the very same place. A table model is kept
+ * with the blocks it was built from, and when blocks with the same text, rows
+ * and cells at the same offsets come again, the same model serves again, with
+ * what was derived from it (its sums, its cells' names). Nothing is copied or
+ * moved: models are never changed once built, and one standing at the same
+ * offsets is right for both texts. (A table that moved is built again: a moved
+ * copy was measured to cost as much as building it.) Results never depend on
+ * what is remembered (tested against checks from cold).
+ */
+import type { TableNode } from '../parse/syntax';
+import type { Table2, Table3, Table4 } from './tables';
+
+interface Kept {
+  kind: 2 | 3 | 4;
+  /** the text from the first block's start to the last block's end */
+  text: string;
+  parts: TableNode[];
+  model: Table2 | Table3 | Table4;
+}
+
+/** Most recently used first; a few per open report. */
+let kept: Kept[] = [];
+const LIMIT = 24;
+
+/** Forgets every kept table (for measuring a check from cold). */
+export function clearKeptTables(): void {
+  kept = [];
+}
+
+/**
+ * The model of a statistical table built from `parts` (blocks of `text`): a kept one when the same
+ * blocks stand at the same places, else `build()`'s, kept for next time.
+ */
+export function reuseTable<T extends Table2 | Table3 | Table4>(kind: 2 | 3 | 4, parts: TableNode[], text: string, build: () => T | undefined): T | undefined {
+  if (parts.length === 0) return build();
+  const start = parts[0]!.start;
+  const end = parts[parts.length - 1]!.end;
+  for (let i = 0; i < kept.length; i++) {
+    const old = kept[i]!;
+    if (old.kind !== kind || old.parts[0]!.start !== start || old.text.length !== end - start || !sameBlocks(old.parts, parts)) continue;
+    // compared where it stands, without copying the text out
+    if (!text.startsWith(old.text, start)) continue;
+    if (i > 0) kept.unshift(...kept.splice(i, 1));
+    return old.model as T;
+  }
+  const model = build();
+  if (model) {
+    kept.unshift({ kind, text: text.slice(start, end), parts, model });
+    if (kept.length > LIMIT) kept.pop();
+  }
+  return model;
+}
+
+/** Do the blocks agree in everything a table model reads: layout, rows, cells, their text and offsets? */
+function sameBlocks(a: TableNode[], b: TableNode[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.layout !== y.layout || x.start !== y.start || x.end !== y.end || x.rows.length !== y.rows.length) return false;
+    for (let r = 0; r < x.rows.length; r++) {
+      const rx = x.rows[r]!;
+      const ry = y.rows[r]!;
+      if (rx.start !== ry.start || rx.end !== ry.end || rx.line !== ry.line || !!rx.separator !== !!ry.separator || rx.cells.length !== ry.cells.length) return false;
+      for (let c = 0; c < rx.cells.length; c++) {
+        const cx = rx.cells[c]!;
+        const cy = ry.cells[c]!;
+        if (cx.start !== cy.start || cx.end !== cy.end || cx.text !== cy.text) return false;
+      }
+    }
+  }
+  return true;
+}

@@ -1,0 +1,74 @@
+/**
+ * What a check remembers across checks (line classes, label scores, cell texts, table models kept
+ * where they stand) never changes its results: a typing session checked with everything remembered
+ * gives, at every step, what a check from cold gives.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Analysis, analyze, clearCaches } from '../../server/src/check';
+import { exportTables } from '../../server/src/features/tablesExport';
+import { tableView } from '../../server/src/features/tableView';
+import { indexCells } from '../../server/src/model/cellIndex';
+import { equationsOf } from '../../server/src/model/equations';
+import { SEED_NAMES, readSeed, rng } from '../helpers';
+
+/** All a check gives: problems, the tables as exported, the table view with its problems per cell, the sums. */
+function outcome(a: Analysis): string {
+  const sums = equationsOf(a.report.tables).map((e) => [e.kind, e.subject, e.known, e.leftSum, e.rightSum, e.holds, e.unreadable.map((t) => t.label)]);
+  const cells = indexCells(a.report).map((c) => [c.identity, c.cell.start, c.cell.end, c.cell.value]);
+  return JSON.stringify([a.problems, exportTables(a.report), tableView(a, 'zh'), sums, cells]);
+}
+
+const PIECES = ['字', '1', '0', '\t', '\n', '。', '件', '（', '）', '总计', '予以公开', '  ', '行政复议', ''];
+
+describe('remembering across checks', () => {
+  it('a typing session: every step checked warm gives what a check from cold gives', () => {
+    const random = rng(20261123);
+    let steps = 0;
+    let reused = 0;
+    for (const name of SEED_NAMES) {
+      let text = readSeed(name);
+      // the check whose tables are kept: the one before (the cold one below, from the second step on)
+      let last = analyze(text);
+      for (let k = 0; k < 60; k++) {
+        // type, delete or replace a little at a random place, now and then inside a table; or
+        // correct a number (a digit for another: nothing moves, only a cell's text changes)
+        const at = Math.floor(random() * text.length);
+        const digit = text.slice(at).search(/\d/);
+        if (random() < 0.3 && digit >= 0) {
+          const d = at + digit;
+          text = text.slice(0, d) + String((Number(text[d]) + 1 + Math.floor(random() * 9)) % 10) + text.slice(d + 1);
+        } else {
+          const cut = random() < 0.3 ? Math.floor(random() * 4) : 0;
+          text = text.slice(0, at) + PIECES[Math.floor(random() * PIECES.length)] + text.slice(at + cut);
+        }
+        const warm = analyze(text);
+        if (warm.report.tables.table3 && warm.report.tables.table3 === last.report.tables.table3) reused++;
+        const expected = outcome(warm);
+        clearCaches();
+        last = analyze(text);
+        assert.equal(outcome(last), expected, `${name}, step ${k}`);
+        steps++;
+      }
+    }
+    assert.equal(steps, 300);
+    // the session did exercise the kept tables (keystrokes after table 三)
+    assert.ok(reused > 30, `table 三 reused ${reused} times`);
+  });
+
+  it('keeps a table where it stands and builds it again where it moved', () => {
+    const text = readSeed('wuzhong-2023');
+    const first = analyze(text);
+    const tail = analyze(text + '\n补充一句。');
+    assert.equal(tail.report.tables.table3, first.report.tables.table3, 'an edit after the tables keeps them');
+    assert.equal(tail.report.tables.table2, first.report.tables.table2);
+    const head = analyze('字' + text);
+    assert.notEqual(head.report.tables.table3, first.report.tables.table3, 'an edit before the tables builds them again');
+    assert.equal(head.report.tables.table3!.start, first.report.tables.table3!.start + 1);
+    const inside = text.indexOf('(七) 总计');
+    assert.ok(inside > first.report.tables.table3!.start);
+    const edited = analyze(text.slice(0, inside) + '字' + text.slice(inside));
+    assert.notEqual(edited.report.tables.table3, first.report.tables.table3, 'an edit inside table 三 builds it again');
+    assert.equal(edited.report.tables.table2, first.report.tables.table2, 'but keeps table 二 before it');
+  });
+});
