@@ -3,6 +3,8 @@
  * language server and the command-line checker; knows nothing of either.
  */
 import { PreviousYear, Report, buildReport } from './model/report';
+import { once } from './model/once';
+import type { Tables } from './model/tables';
 import { clearParseCaches, parse } from './parse/parser';
 import { clearTableCaches } from './model/tables';
 import { clearCellCaches } from './model/cells';
@@ -59,7 +61,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     const setting = settings[rule.meta.id];
     if (setting === 'off') continue;
     try {
-      const found = rule.check(report);
+      const found = rule.meta.reads === 'tables' ? tableRuleProblems(rule, report) : rule.check(report);
       if (setting) for (const p of found) p.severity = setting;
       problems.push(...found);
     } catch (error) {
@@ -69,6 +71,30 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   const { shown, ignored } = applyIgnores(problems, options.ignore ?? [], report, lineIndex);
   return { text, tree, report, lineIndex, problems: shown, failures, ignored };
+}
+
+const TABLE_RULE_PROBLEMS = Symbol('problems of the rules that read only the tables');
+
+interface TableRuleProblems {
+  tables: Tables;
+  problems: Problem[];
+}
+
+/**
+ * The problems of a rule that reads only the tables: remembered on the table models, and taken again
+ * when the report has the very same models (kept across checks where they stand: model/reuse.ts).
+ * Each check gets its own copies (the engine sets severities on them).
+ */
+function tableRuleProblems(rule: Rule, report: Report): Problem[] {
+  const { table2, table3, table4 } = report.tables;
+  const holder = table3 ?? table2 ?? table4;
+  if (!holder) return rule.check(report);
+  const byRule = once(holder, TABLE_RULE_PROBLEMS, () => new Map<Rule, TableRuleProblems>());
+  const kept = byRule.get(rule);
+  if (kept && kept.tables.table2 === table2 && kept.tables.table3 === table3 && kept.tables.table4 === table4) return kept.problems.map((p) => ({ ...p }));
+  const problems = rule.check(report);
+  byRule.set(rule, { tables: { table2, table3, table4 }, problems: problems.map((p) => ({ ...p })) });
+  return problems;
 }
 
 /**

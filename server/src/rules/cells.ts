@@ -34,6 +34,7 @@ export const cellEmpty: Rule = {
     id: 'cell-empty',
     severity: 'error',
     description: { zh: '统计表中应填数字的单元格为空，或只写了“/”“—”“无”（没有则应填 0）。', en: 'A table cell that needs a number is empty or holds “/”, “—”, “无” (write 0).' },
+    reads: 'tables',
   },
   check(report) {
     const problems: Problem[] = [];
@@ -67,6 +68,7 @@ export const cellResidue: Rule = {
     id: 'cell-residue',
     severity: 'error',
     description: { zh: '数字单元格中混有文字（如 OCR 残留“政许可 421808”）。', en: 'Text mixed into a number cell (OCR residue such as “政许可 421808”).' },
+    reads: 'tables',
   },
   check(report) {
     const problems: Problem[] = [];
@@ -92,7 +94,7 @@ export const cellResidue: Rule = {
 /** A rule that reports every cell with one issue of readCell, as an error on the cell. */
 function cellIssueRule(id: string, issue: CellIssue, description: Rule['meta']['description'], message: (c: IndexedCell) => LocalizedText): Rule {
   return {
-    meta: { id, severity: 'error', description },
+    meta: { id, severity: 'error', description, reads: 'tables' },
     check: (report) =>
       indexCells(report)
         .filter((c) => c.cell.issue === issue)
@@ -117,6 +119,7 @@ export const cellFormat: Rule = {
     id: 'cell-format',
     severity: 'hint',
     description: { zh: '数字使用了全角数字或千位分隔符（可以识别，建议改为半角数字）。', en: 'A number written with full-width digits or thousands separators (read, but better plain).' },
+    reads: 'tables',
   },
   check(report) {
     const problems: Problem[] = [];

@@ -24,6 +24,7 @@ export const tableColumnMissing: Rule = {
     id: 'table-column-missing',
     severity: 'error',
     description: { zh: '表二或表三缺少国家格式规定的一列。', en: 'Table 二 or 三 lacks a column of the national format.' },
+    reads: 'tables',
   },
   check(report) {
     return [...table2Columns(report), ...table3Columns(report)];

@@ -16,6 +16,7 @@ export const tableHeader: Rule = {
     id: 'table-header',
     severity: 'information',
     description: { zh: '表三的列标题与国家格式的措辞不同（如“社会组织”应为“社会公益组织”）。', en: 'A column header of table 三 is worded differently from the format (e.g. 社会组织 for 社会公益组织).' },
+    reads: 'tables',
   },
   check(report) {
     const t3 = report.tables.table3;

@@ -27,6 +27,7 @@ export const tableRowUnmapped: Rule = {
       zh: '统计表中有数字的一行既无法按行名、也无法按位置对应到国家格式的任何一行。',
       en: 'A table row with numbers matches no row of the national format, by label or by position.',
     },
+    reads: 'tables',
   },
   check(report) {
     const problems: Problem[] = [];

@@ -14,6 +14,7 @@ export const tableShape: Rule = {
     id: 'table-shape',
     severity: 'error',
     description: { zh: '统计表的某一行单元格数目与国家格式不符（缺格或多格）。', en: 'A table row has fewer or more cells than the format requires.' },
+    reads: 'tables',
   },
   check(report) {
     const problems: Problem[] = [];

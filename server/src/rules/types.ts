@@ -10,6 +10,13 @@ export interface RuleMeta {
   severity: Severity;
   /** one line on what the rule checks */
   description: LocalizedText;
+  /**
+   * 'tables': the rule's problems follow from the statistical tables' models alone (report.tables,
+   * and lines inside the tables), so they are the same whenever the same table models are (a
+   * keystroke outside the tables, see model/reuse.ts) and the engine takes them again instead of
+   * running the rule.
+   */
+  reads?: 'tables';
 }
 
 export interface TextEdit {
