@@ -1,4 +1,4 @@
-import type { Span } from '../parse/text';
+import { Span, isSpaceCode } from '../parse/text';
 import type { Problem, Rule } from './types';
 import { problem } from './util';
 
@@ -15,6 +15,16 @@ PAIRS.forEach((pair, kind) => {
   for (const c of pair.close) KIND[c.charCodeAt(0)] = kind * 2 + 1;
 });
 
+const SENTENCE_ENDS = '。！？；：.!?;:';
+
+/** Does a unit end a sentence: a full stop (or ！？；：), then perhaps Markdown stars and white space? Read in place. */
+function endsSentence(text: string, unit: Span): boolean {
+  let i = unit.end - 1;
+  while (i >= unit.start && isSpaceCode(text.charCodeAt(i))) i--;
+  while (i >= unit.start && text[i] === '*') i--;
+  return i >= unit.start && SENTENCE_ENDS.includes(text[i]!);
+}
+
 /** Prose units: paragraphs, sub-item lines and headings, joined where a page break cut a sentence. */
 function units(report: Parameters<Rule['check']>[0]): Span[] {
   const text = report.tree.text;
@@ -25,7 +35,7 @@ function units(report: Parameters<Rule['check']>[0]): Span[] {
       open = undefined;
       continue;
     }
-    if (block.kind === 'paragraph' && open && !/[。！？；：.!?;:]\**\s*$/.test(text.slice(open.start, open.end))) {
+    if (block.kind === 'paragraph' && open && !endsSentence(text, open)) {
       open.end = block.end;
       continue;
     }
