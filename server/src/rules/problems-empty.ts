@@ -1,6 +1,22 @@
-import { compact } from '../parse/text';
+import { compact, isSpaceCode } from '../parse/text';
 import type { Rule } from './types';
 import { headingSpan, problem, sectionBody } from './util';
+
+/** Punctuation and Markdown marks that do not count as content. */
+const NOT_CONTENT = '。.，,*#-';
+
+/**
+ * More than three characters of content (white space and punctuation aside) in text[start, end):
+ * more than “无问题”, the longest body that counts as empty. Read in place, and only as far as needed.
+ */
+function hasContent(text: string, start: number, end: number): boolean {
+  let count = 0;
+  for (let i = start; i < end; i++) {
+    if (isSpaceCode(text.charCodeAt(i)) || NOT_CONTENT.includes(text[i]!)) continue;
+    if (++count > 3) return true;
+  }
+  return false;
+}
 
 export const problemsEmpty: Rule = {
   meta: {
@@ -10,7 +26,7 @@ export const problemsEmpty: Rule = {
   },
   check(report) {
     const section = report.byId.get(5);
-    if (!section) return [];
+    if (!section || hasContent(report.tree.text, section.heading.end, section.end)) return [];
     const body = compact(sectionBody(report, section)).replace(/[。.，,*#\-]/g, '');
     if (body.length > 0 && !/^(无|暂无|没有|无问题)$/.test(body)) return [];
     return [
