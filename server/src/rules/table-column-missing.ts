@@ -1,6 +1,6 @@
 import { TABLE2_SUBTABLES, TABLE3_COLUMNS } from '../format/national';
 import type { Report } from '../model/report';
-import { compact, toHalfWidth } from '../parse/text';
+import { compact } from '../parse/text';
 import type { Problem, Rule } from './types';
 import { lineAt, problem } from './util';
 
@@ -47,7 +47,8 @@ function table2Columns(report: Report): Problem[] {
   for (const sub of TABLE2_SUBTABLES) {
     const header = t2.headers.get(sub.item);
     if (!header) continue;
-    const text = compact(toHalfWidth(header.label + header.values.map((c) => c.text).join('')));
+    // the words are Chinese only: full-width forms need no folding, only white space goes
+    const text = compact(header.label + header.values.map((c) => c.text).join(''));
     const absent = sub.columns.filter((c) => !T2_COLUMN_WORDS[c]!.test(text));
     if (absent.length === 0) continue;
     const rows = sub.rows.map((r) => t2.rows.get(r)).filter((r) => r !== undefined);
@@ -66,7 +67,7 @@ function table2Columns(report: Report): Problem[] {
 function table3Columns(report: Report): Problem[] {
   const t3 = report.tables.table3;
   if (!t3 || t3.header.length === 0 || t3.rows.size === 0) return [];
-  const headerText = compact(toHalfWidth(t3.header.map((r) => r.label + r.values.map((c) => c.text).join('')).join('')));
+  const headerText = compact(t3.header.map((r) => r.label + r.values.map((c) => c.text).join('')).join(''));
   const absent = TABLE3_COLUMNS.filter((c) => !COLUMN_WORDS[c]!.test(headerText));
   if (absent.length === 0) return [];
   const rows = [...t3.rows.values()];
