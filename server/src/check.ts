@@ -9,6 +9,7 @@ import { clearParseCaches, parse } from './parse/parser';
 import { clearTableCaches } from './model/tables';
 import { clearCellCaches } from './model/cells';
 import { clearKeptTables } from './model/reuse';
+import { clearStatedCache } from './rules/TXT-table';
 import type { SyntaxTree } from './parse/syntax';
 import { LineIndex } from './parse/text';
 import { IgnoredProblem, applyIgnores } from './ignore';
@@ -106,4 +107,5 @@ export function clearCaches(): void {
   clearTableCaches();
   clearCellCaches();
   clearKeptTables();
+  clearStatedCache();
 }

@@ -165,6 +165,52 @@ function sentences(report: Report): Span[] {
 
 const OTHER_PERIOD = /以来|累计|截至|截止|同期|历年|近[三五两几]年/;
 
+/** A number a sentence states about something the tables count: which claim, where (in the sentence), the number. */
+interface Stated {
+  claim: number;
+  at: number;
+  length: number;
+  n: number;
+}
+
+/**
+ * What a sentence states, by its text alone (the tables are compared afterwards): remembered per
+ * sentence text, as the sentences of a report rarely change from one keystroke to the next. Bounded.
+ */
+const statedCache = new Map<string, Stated[]>();
+const STATED_LIMIT = 5_000;
+
+/** Forgets the remembered sentences (for measuring a check from cold). */
+export function clearStatedCache(): void {
+  statedCache.clear();
+}
+
+function claimsIn(raw: string): Stated[] {
+  let stated = statedCache.get(raw);
+  if (stated) return stated;
+  stated = [];
+  const sentence = toHalfWidth(raw);
+  // every claim ends in a number of 件
+  if (/\d\s*件/.test(sentence) && !OTHER_PERIOD.test(sentence)) {
+    // a number is the first matching claim's
+    const claimed = new Set<number>();
+    CLAIMS.forEach((claim, c) => {
+      if (!sentence.includes(claim.needs)) return;
+      claim.re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = claim.re.exec(sentence))) {
+        const at = m.index + m[0].lastIndexOf(m[1]!);
+        if (claimed.has(at)) continue;
+        claimed.add(at);
+        stated.push({ claim: c, at, length: m[1]!.length, n: Number(m[1]) });
+      }
+    });
+  }
+  if (statedCache.size >= STATED_LIMIT) statedCache.clear();
+  statedCache.set(raw, stated);
+  return stated;
+}
+
 export const txtTable: Rule = {
   meta: {
     id: 'TXT-table',
@@ -178,35 +224,23 @@ export const txtTable: Rule = {
     const problems: Problem[] = [];
     const text = report.tree.text;
     for (const s of sentences(report)) {
-      const sentence = toHalfWidth(text.slice(s.start, s.end));
-      // every claim ends in a number of 件
-      if (!/\d\s*件/.test(sentence) || OTHER_PERIOD.test(sentence)) continue;
-      const claimed = new Set<number>();
-      for (const claim of CLAIMS) {
-        if (!sentence.includes(claim.needs)) continue;
-        claim.re.lastIndex = 0;
-        let m: RegExpExecArray | null;
-        while ((m = claim.re.exec(sentence))) {
-          const numberAt = m.index + m[0].lastIndexOf(m[1]!);
-          if (claimed.has(numberAt)) continue;
-          claimed.add(numberAt);
-          const rs = claim.readings(report);
-          if (!rs) continue;
-          const n = Number(m[1]);
-          if (rs.some((r) => r.value === n && !(r.blank && n > 0))) continue;
-          const main = rs[0]!;
-          const tableSays = main.blank && main.value === 0 ? '为空' : `为 ${main.value}${main.blank ? '（含空格）' : ''}`;
-          const others = rs.length > 1 ? `，${rs.slice(1).map((r) => `${r.name}为 ${r.value}`).join('，')}` : '';
-          const span = { start: s.start + numberAt, end: s.start + numberAt + m[1]!.length };
-          const p = problem('TXT-table', 'warning', span, {
-            zh: `正文称${claim.what} ${n} 件，但${main.name}${tableSays}${others}`,
-            en: `The text says ${n} ${claim.whatEn}, but ${main.name} is ${main.blank && main.value === 0 ? 'empty' : main.value}`,
-          });
-          const related: RelatedPlace[] = [];
-          for (const r of rs) for (const c of r.cells) related.push({ span: { start: c.start, end: c.end }, message: { zh: r.name, en: r.name } });
-          p.related = related;
-          problems.push(p);
-        }
+      for (const { claim: c, at, length, n } of claimsIn(text.slice(s.start, s.end))) {
+        const claim = CLAIMS[c]!;
+        const rs = claim.readings(report);
+        if (!rs) continue;
+        if (rs.some((r) => r.value === n && !(r.blank && n > 0))) continue;
+        const main = rs[0]!;
+        const tableSays = main.blank && main.value === 0 ? '为空' : `为 ${main.value}${main.blank ? '（含空格）' : ''}`;
+        const others = rs.length > 1 ? `，${rs.slice(1).map((r) => `${r.name}为 ${r.value}`).join('，')}` : '';
+        const span = { start: s.start + at, end: s.start + at + length };
+        const p = problem('TXT-table', 'warning', span, {
+          zh: `正文称${claim.what} ${n} 件，但${main.name}${tableSays}${others}`,
+          en: `The text says ${n} ${claim.whatEn}, but ${main.name} is ${main.blank && main.value === 0 ? 'empty' : main.value}`,
+        });
+        const related: RelatedPlace[] = [];
+        for (const r of rs) for (const cell of r.cells) related.push({ span: { start: cell.start, end: cell.end }, message: { zh: r.name, en: r.name } });
+        p.related = related;
+        problems.push(p);
       }
     }
     return problems;
