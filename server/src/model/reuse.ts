@@ -40,9 +40,8 @@ export function reuseTable<T extends Table2 | Table3 | Table4>(kind: 2 | 3 | 4, 
   const end = parts[parts.length - 1]!.end;
   for (let i = 0; i < kept.length; i++) {
     const old = kept[i]!;
-    if (old.kind !== kind || old.parts[0]!.start !== start || old.text.length !== end - start || !sameBlocks(old.parts, parts)) continue;
-    // compared where it stands, without copying the text out
-    if (!text.startsWith(old.text, start)) continue;
+    // the text compared where it stands (without copying it out), then the blocks' rows and cells
+    if (old.kind !== kind || old.parts[0]!.start !== start || old.text.length !== end - start || !text.startsWith(old.text, start) || !sameBlocks(old.parts, parts)) continue;
     if (i > 0) kept.unshift(...kept.splice(i, 1));
     return old.model as T;
   }
@@ -54,7 +53,7 @@ export function reuseTable<T extends Table2 | Table3 | Table4>(kind: 2 | 3 | 4, 
   return model;
 }
 
-/** Do the blocks agree in everything a table model reads: layout, rows, cells, their text and offsets? */
+/** Do blocks over the same text agree in everything else a table model reads: layout, rows, cells and their offsets? */
 function sameBlocks(a: TableNode[], b: TableNode[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
@@ -68,7 +67,8 @@ function sameBlocks(a: TableNode[], b: TableNode[]): boolean {
       for (let c = 0; c < rx.cells.length; c++) {
         const cx = rx.cells[c]!;
         const cy = ry.cells[c]!;
-        if (cx.start !== cy.start || cx.end !== cy.end || cx.text !== cy.text) return false;
+        // (the same offsets in the same text: the same cell text)
+        if (cx.start !== cy.start || cx.end !== cy.end) return false;
       }
     }
   }
