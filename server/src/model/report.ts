@@ -5,7 +5,7 @@
 import { FORMAT_2019_LABELS, SECTIONS, SectionSpec } from '../format/national';
 import type { BlockNode, HeadingNode, SubheadingNode, SyntaxTree, TableNode, TitleNode } from '../parse/syntax';
 import { Span, compact, isSpaceCode, toHalfWidth } from '../parse/text';
-import { reuseTable } from './reuse';
+import { keptForBlock, reuseTable } from './reuse';
 import { Tables, buildTable2, buildTable3, buildTable4 } from './tables';
 
 export interface Section extends Span {
@@ -153,9 +153,8 @@ export function countKeywords(text: string, span: Span): [number, number, number
   return counts;
 }
 
-/** Which statistical table a table block is: by its words, and by the section it stands in. */
-function tableKind(text: string, span: Span, sectionId: number | undefined): 2 | 3 | 4 | undefined {
-  const counts = countKeywords(text, span);
+/** Which statistical table a table part is: by its words (counted per table), and by the section it stands in. */
+function tableKind(counts: [number, number, number], sectionId: number | undefined): 2 | 3 | 4 | undefined {
   let best: 2 | 3 | 4 | undefined;
   let bestScore = 0;
   KINDS.forEach((kind, b) => {
@@ -175,25 +174,33 @@ const TABLE_STARTS: [2 | 3 | 4, RegExp][] = [
   [4, /行政复议|行政诉讼/],
 ];
 
-/** Splits a table block where a row opens another statistical table. */
-function splitAtTableStarts(block: TableNode): TableNode[] {
-  const parts: TableNode[] = [];
-  let current: TableNode | undefined;
+/** Where a table block splits (row ranges): at rows that open another statistical table. */
+function splitAtTableStarts(block: TableNode): { from: number; to: number }[] {
+  const parts: { from: number; to: number }[] = [];
+  let current: { from: number; to: number } | undefined;
   let currentKind: number | undefined;
-  for (const row of block.rows) {
+  block.rows.forEach((row, k) => {
     const rowText = row.cells.map((c) => c.text).join('');
     const opens = TABLE_STARTS.find(([, re]) => re.test(rowText))?.[0];
     if (!current || (opens !== undefined && currentKind !== undefined && opens !== currentKind)) {
-      current = { kind: 'table', layout: block.layout, start: row.start, end: row.end, rows: [] };
+      current = { from: k, to: k };
       parts.push(current);
       currentKind = opens;
     } else if (currentKind === undefined && opens !== undefined) {
       currentKind = opens;
     }
-    current.rows.push(row);
-    current.end = row.end;
-  }
+    current.to = k + 1;
+  });
   return parts;
+}
+
+/** A table block's parts (row ranges) with the table words in each: a function of the block's text alone. */
+function blockParts(block: TableNode, text: string): { from: number; to: number; counts: [number, number, number] }[] {
+  return splitAtTableStarts(block).map(({ from, to }) => ({
+    from,
+    to,
+    counts: countKeywords(text, { start: block.rows[from]!.start, end: block.rows[to - 1]!.end }),
+  }));
 }
 
 function attachTables(report: Report): void {
@@ -208,8 +215,10 @@ function attachTables(report: Report): void {
   const groups: Record<2 | 3 | 4, TableNode[]> = { 2: [], 3: [], 4: [] };
   for (const block of report.tree.blocks) {
     if (block.kind !== 'table') continue;
-    for (const part of splitAtTableStarts(block)) {
-      const kind = tableKind(text, part, sectionOf(part.start));
+    for (const { from, to, counts } of keptForBlock(block, text, () => blockParts(block, text))) {
+      const rows = block.rows.slice(from, to);
+      const part: TableNode = { kind: 'table', layout: block.layout, start: rows[0]!.start, end: rows[rows.length - 1]!.end, rows };
+      const kind = tableKind(counts, sectionOf(part.start));
       if (kind) groups[kind].push(part);
     }
   }

@@ -28,6 +28,37 @@ const LIMIT = 24;
 /** Forgets every kept table (for measuring a check from cold). */
 export function clearKeptTables(): void {
   kept = [];
+  keptBlocks = [];
+}
+
+interface KeptBlock {
+  block: TableNode;
+  text: string;
+  value: unknown;
+}
+
+/** Most recently used first. */
+let keptBlocks: KeptBlock[] = [];
+
+/**
+ * A value computed from a table block's text alone (where it splits into tables, the words in
+ * each part; no syntax node in it): taken again for a block with the same text and rows at the
+ * same offsets, else computed and kept.
+ */
+export function keptForBlock<T>(block: TableNode, text: string, compute: () => T): T {
+  for (let i = 0; i < keptBlocks.length; i++) {
+    const old = keptBlocks[i]!;
+    const b = old.block;
+    if (b.start !== block.start || b.end !== block.end || b.layout !== block.layout || b.rows.length !== block.rows.length || !text.startsWith(old.text, block.start)) continue;
+    // the same offsets in the same text and layout: the same rows and cells
+    if (!b.rows.every((r, k) => r.start === block.rows[k]!.start && r.end === block.rows[k]!.end)) continue;
+    if (i > 0) keptBlocks.unshift(...keptBlocks.splice(i, 1));
+    return old.value as T;
+  }
+  const value = compute();
+  keptBlocks.unshift({ block, text: text.slice(block.start, block.end), value });
+  if (keptBlocks.length > LIMIT) keptBlocks.pop();
+  return value;
 }
 
 /**
