@@ -43,17 +43,18 @@ interface KeptBlock {
 let keptBlocks: KeptBlock[] = [];
 
 /**
- * A value computed from a table block's text alone (where it splits into tables, the words in
- * each part; no syntax node in it): taken again for a block with the same text and rows at the
- * same offsets, else computed and kept.
+ * A value computed from a table block's text alone, with no offset and no syntax node in it (where
+ * it splits into tables, the words in each part): taken again for a block with the same text and
+ * rows at the same places relative to its start — wherever it stands now —, else computed and kept.
  */
 export function keptForBlock<T>(block: TableNode, text: string, compute: () => T): T {
   for (let i = 0; i < keptBlocks.length; i++) {
     const old = keptBlocks[i]!;
     const b = old.block;
-    if (b.start !== block.start || b.end !== block.end || b.layout !== block.layout || b.rows.length !== block.rows.length || !text.startsWith(old.text, block.start)) continue;
-    // the same offsets in the same text and layout: the same rows and cells
-    if (!b.rows.every((r, k) => r.start === block.rows[k]!.start && r.end === block.rows[k]!.end)) continue;
+    if (b.end - b.start !== block.end - block.start || b.layout !== block.layout || b.rows.length !== block.rows.length || !text.startsWith(old.text, block.start)) continue;
+    // the same text and layout, rows at the same places: the same rows and cells
+    const delta = block.start - b.start;
+    if (!b.rows.every((r, k) => r.start + delta === block.rows[k]!.start && r.end + delta === block.rows[k]!.end)) continue;
     if (i > 0) keptBlocks.unshift(...keptBlocks.splice(i, 1));
     return old.value as T;
   }
