@@ -89,6 +89,7 @@ const CLASS_CACHE_MAX_LINE = 2_000;
 export function clearParseCaches(): void {
   classCache.clear();
   spaceRowCache.clear();
+  squeezedCache.clear();
 }
 
 function classify(line: Line): LineClass {
@@ -375,6 +376,23 @@ function isSeparatorRow(cells: CellNode[]): boolean {
   return cells.length > 0 && cells.every((c) => /^:?-{2,}:?$/.test(c.text.replace(/\s/g, '')));
 }
 
+/**
+ * A line's content, half-width, without white space: what the title is looked for in. Remembered
+ * per line text (the lines above the title, a cover letter among them, come again on every
+ * keystroke). Bounded.
+ */
+function squeezed(line: Line): string {
+  let c = squeezedCache.get(line.text);
+  if (c === undefined) {
+    c = compact(contentOf(line).norm);
+    if (squeezedCache.size >= 5_000) squeezedCache.clear();
+    squeezedCache.set(line.text, c);
+  }
+  return c;
+}
+
+const squeezedCache = new Map<string, string>();
+
 function findTitle(lines: Line[], classes: LineClass[]): { title: TitleNode; firstLine: number; lastLine: number } | undefined {
   const limit = Math.min(lines.length, TITLE_SEARCH_LINES);
   const nonBlankBefore = (i: number): number => {
@@ -393,20 +411,20 @@ function findTitle(lines: Line[], classes: LineClass[]): { title: TitleNode; fir
     const cls = classes[i]!;
     if (cls.kind === 'heading') break; // the body has started
     if (cls.kind !== 'text' && cls.kind !== 'subheading') continue;
-    const c = compact(toHalfWidth(contentOf(lines[i]!).norm));
+    const c = squeezed(lines[i]!);
     if (c.includes(TITLE_PHRASE) && titleLike(c)) {
       let first = i;
       // "2023年政府信息公开工作年度报告" with the agency on the line above
       if (/^(\d{4}年度?|[〇零一二三四五六七八九]{4}年度?)?政府信息公开工作年度报告$/.test(c)) {
         const p = nonBlankBefore(i);
-        if (p >= 0 && classes[p]!.kind === 'text' && fragmentLike(compact(contentOf(lines[p]!).norm))) first = p;
+        if (p >= 0 && classes[p]!.kind === 'text' && fragmentLike(squeezed(lines[p]!))) first = p;
       }
       return { title: makeTitle(lines, first, i), firstLine: first, lastLine: i };
     }
     // "吴忠市2023年政府信息公开" / "工作年度报告"
     const j = nonBlankAfter(i);
     if (j >= 0 && fragmentLike(c) && classes[j]!.kind === 'text') {
-      const cj = compact(toHalfWidth(contentOf(lines[j]!).norm));
+      const cj = squeezed(lines[j]!);
       if (!cj.includes(TITLE_PHRASE) && (c + cj).includes(TITLE_PHRASE) && titleLike(c + cj)) {
         return { title: makeTitle(lines, i, j), firstLine: i, lastLine: j };
       }
