@@ -5,6 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import { Analysis, analyze, clearCaches } from '../../server/src/check';
 import { exportTables } from '../../server/src/features/tablesExport';
 import { tableView } from '../../server/src/features/tableView';
@@ -70,5 +72,26 @@ describe('remembering across checks', () => {
     const edited = analyze(text.slice(0, inside) + '字' + text.slice(inside));
     assert.notEqual(edited.report.tables.table3, first.report.tables.table3, 'an edit inside table 三 builds it again');
     assert.equal(edited.report.tables.table2, first.report.tables.table2, 'but keeps table 二 before it');
+  });
+
+  it('does not hold on to old versions of the text (2 000 keystrokes: a few MB, not one copy of the report per keystroke)', () => {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    let text = readSeed('wuzhong-2023');
+    analyze(text);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    let at = 200;
+    for (let k = 0; k < 2000; k++) {
+      if (k % 50 === 0) at = Math.floor((((k * 7919) % 1000) / 1000) * text.length);
+      text = text.slice(0, at) + '字' + text.slice(at);
+      at++;
+      analyze(text);
+    }
+    gc();
+    const grown = (process.memoryUsage().heapUsed - before) / 1e6;
+    // kept by right: the caches' entries and a few recent tables (measured ~5 MB); a cache keyed by
+    // slices of each version's text held every version (measured 26 MB)
+    assert.ok(grown < 15, `the heap grew by ${grown.toFixed(1)} MB`);
   });
 });

@@ -3,7 +3,7 @@
  * number it holds, or why it holds none.
  */
 import type { Span } from '../parse/text';
-import { toHalfWidth } from '../parse/text';
+import { detach, toHalfWidth } from '../parse/text';
 
 export type CellIssue =
   /** nothing in the cell (the format wants 0) */
@@ -97,7 +97,7 @@ export function isValueLike(raw: string): boolean {
     const half = toHalfWidth(raw).replace(/\s+/g, '');
     like = half === '' || PLACEHOLDER_RE.test(half) || CLEAN_NUMBER_RE.test(half.replace(/,/g, ''));
     if (valueLike.size >= 10_000) valueLike.clear();
-    valueLike.set(raw, like);
+    valueLike.set(detach(raw), like);
   }
   return like;
 }

@@ -13,7 +13,7 @@ import {
   Table3RowSpec,
 } from '../format/national';
 import type { CellNode, TableLayout, TableNode, TableRowNode } from '../parse/syntax';
-import { cjkNumeral, cjkNumeralValue, toHalfWidth } from '../parse/text';
+import { cjkNumeral, cjkNumeralValue, detach, toHalfWidth } from '../parse/text';
 import type { Span } from '../parse/text';
 import { CellKind, ModelCell, isCleanNumber, isValueLike, readCell } from './cells';
 import { equations } from './equations';
@@ -182,7 +182,7 @@ function scoresFor(label: string, canon: readonly Canon[], remove: readonly stri
     const info = labelInfo(label, remove);
     scores = new Float64Array(canon.length);
     for (let j = 0; j < canon.length; j++) scores[j] = labelScore(info, canon[j]!.info);
-    byLabel.set(label, scores);
+    byLabel.set(detach(label), scores);
   }
   return scores;
 }

@@ -14,7 +14,7 @@ import {
   TableRowNode,
   TitleNode,
 } from './syntax';
-import { Line, Span, cjkNumeralValue, compact, isBlank, isSpaceCode, splitLines, toHalfWidth } from './text';
+import { Line, Span, cjkNumeralValue, compact, detach, isBlank, isSpaceCode, splitLines, toHalfWidth } from './text';
 
 import { TITLE_PHRASE } from './title-phrase';
 
@@ -97,8 +97,10 @@ function classify(line: Line): LineClass {
   let cls = classCache.get(line.text);
   if (!cls) {
     if (classCache.size >= CLASS_CACHE_LIMIT) classCache.clear();
-    cls = classifyAt({ index: 0, start: 0, end: line.text.length, text: line.text });
-    classCache.set(line.text, cls);
+    // read from a copy of the line: what is kept (the key, the texts in the class) must not hold the whole text
+    const own = detach(line.text);
+    cls = classifyAt({ index: 0, start: 0, end: own.length, text: own });
+    classCache.set(own, cls);
   }
   if (cls.kind === 'heading') return { kind: 'heading', node: shiftHeading(cls.node, line.start) };
   if (cls.kind === 'subheading') return { kind: 'subheading', node: shiftSubheading(cls.node, line.start) };
@@ -273,7 +275,7 @@ function isSpaceRow(t: string): boolean {
   let yes = spaceRowCache.get(t);
   if (yes === undefined) {
     if (spaceRowCache.size >= CLASS_CACHE_LIMIT) spaceRowCache.clear();
-    spaceRowCache.set(t, (yes = isSpaceRowText(t)));
+    spaceRowCache.set(detach(t), (yes = isSpaceRowText(t)));
   }
   return yes;
 }
@@ -384,9 +386,9 @@ function isSeparatorRow(cells: CellNode[]): boolean {
 function squeezed(line: Line): string {
   let c = squeezedCache.get(line.text);
   if (c === undefined) {
-    c = compact(contentOf(line).norm);
+    c = detach(compact(contentOf(line).norm));
     if (squeezedCache.size >= 5_000) squeezedCache.clear();
-    squeezedCache.set(line.text, c);
+    squeezedCache.set(detach(line.text), c);
   }
   return c;
 }

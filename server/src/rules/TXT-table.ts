@@ -8,7 +8,7 @@ import type { ModelCell } from '../model/cells';
 import { TABLE3_ROWS } from '../format/national';
 import type { Report } from '../model/report';
 import type { Span } from '../parse/text';
-import { toHalfWidth } from '../parse/text';
+import { detach, toHalfWidth } from '../parse/text';
 import type { Problem, RelatedPlace, Rule } from './types';
 import { problem } from './util';
 
@@ -207,7 +207,7 @@ function claimsIn(raw: string): Stated[] {
     });
   }
   if (statedCache.size >= STATED_LIMIT) statedCache.clear();
-  statedCache.set(raw, stated);
+  statedCache.set(detach(raw), stated);
   return stated;
 }
 
