@@ -78,7 +78,6 @@ interface EquationShape {
   rows: string[];
 }
 
-const RESULT_ROW_SET = new Set(RESULT_ROWS);
 const T3_ROW_SPECS = new Map(TABLE3_ROWS.map((spec) => [spec.key, spec]));
 
 function t3Term(key: string, column: number, short: 'row' | 'col'): TermShape {
@@ -107,7 +106,7 @@ const T3_SHAPES: EquationShape[] = [
     kind: 'T3-column',
     subject: col,
     left: [t3Term('三.七', k, 'row')],
-    right: TABLE3_ROWS.filter((r) => RESULT_ROW_SET.has(r.key)).map((r) => t3Term(r.key, k, 'row')),
+    right: RESULT_ROWS.map((key) => t3Term(key, k, 'row')),
     rows: ['三.七'],
   })),
   // T3-balance: 一 + 二 = （七） + 四, for each column

@@ -7,30 +7,44 @@
  * what was derived from it (its sums, its cells' names). Nothing is copied or
  * moved: models are never changed once built, and one standing at the same
  * offsets is right for both texts. (A table that moved is built again: a moved
- * copy was measured to cost as much as building it.) The same goes for what is
- * worked out per table block before the models (where it splits into tables,
- * the words in each part). Results never depend on what is remembered (tested:
- * a typing session checked warm ≡ checked from cold).
+ * copy was measured to cost as much as building it.) What is worked out per
+ * table block before the models (where it splits into tables, the words in each
+ * part) holds no offset, and is found again wherever the block moved. Results
+ * never depend on what is remembered (tested: a typing session checked warm ≡
+ * checked from cold).
  */
 import type { TableNode } from '../parse/syntax';
 import type { Table2, Table3, Table4 } from './tables';
 
-interface Kept {
+/** A short list of kept things, the most recently used first; the least recently used go when it is full. */
+class KeptList<E> {
+  private items: E[] = [];
+
+  /** The first kept thing that fits, moved to the front. */
+  find(fits: (e: E) => boolean): E | undefined {
+    const i = this.items.findIndex(fits);
+    if (i < 0) return undefined;
+    const e = this.items[i]!;
+    if (i > 0) this.items.unshift(...this.items.splice(i, 1));
+    return e;
+  }
+
+  add(e: E): void {
+    this.items.unshift(e);
+    if (this.items.length > 24) this.items.pop();
+  }
+
+  clear(): void {
+    this.items = [];
+  }
+}
+
+interface KeptTable {
   kind: 2 | 3 | 4;
   /** the text from the first block's start to the last block's end */
   text: string;
   parts: TableNode[];
   model: Table2 | Table3 | Table4;
-}
-
-/** Most recently used first; a few per open report. */
-let kept: Kept[] = [];
-const LIMIT = 24;
-
-/** Forgets every kept table (for measuring a check from cold). */
-export function clearKeptTables(): void {
-  kept = [];
-  keptBlocks = [];
 }
 
 interface KeptBlock {
@@ -39,8 +53,14 @@ interface KeptBlock {
   value: unknown;
 }
 
-/** Most recently used first. */
-let keptBlocks: KeptBlock[] = [];
+const keptTables = new KeptList<KeptTable>();
+const keptBlocks = new KeptList<KeptBlock>();
+
+/** Forgets every kept table (for measuring a check from cold). */
+export function clearKeptTables(): void {
+  keptTables.clear();
+  keptBlocks.clear();
+}
 
 /**
  * A value computed from a table block's text alone, with no offset and no syntax node in it (where
@@ -48,19 +68,15 @@ let keptBlocks: KeptBlock[] = [];
  * rows at the same places relative to its start — wherever it stands now —, else computed and kept.
  */
 export function keptForBlock<T>(block: TableNode, text: string, compute: () => T): T {
-  for (let i = 0; i < keptBlocks.length; i++) {
-    const old = keptBlocks[i]!;
-    const b = old.block;
-    if (b.end - b.start !== block.end - block.start || b.layout !== block.layout || b.rows.length !== block.rows.length || !text.startsWith(old.text, block.start)) continue;
+  const kept = keptBlocks.find(({ block: b, text: t }) => {
+    if (b.end - b.start !== block.end - block.start || b.layout !== block.layout || b.rows.length !== block.rows.length || !text.startsWith(t, block.start)) return false;
     // the same text and layout, rows at the same places: the same rows and cells
     const delta = block.start - b.start;
-    if (!b.rows.every((r, k) => r.start + delta === block.rows[k]!.start && r.end + delta === block.rows[k]!.end)) continue;
-    if (i > 0) keptBlocks.unshift(...keptBlocks.splice(i, 1));
-    return old.value as T;
-  }
+    return b.rows.every((r, k) => r.start + delta === block.rows[k]!.start && r.end + delta === block.rows[k]!.end);
+  });
+  if (kept) return kept.value as T;
   const value = compute();
-  keptBlocks.unshift({ block, text: text.slice(block.start, block.end), value });
-  if (keptBlocks.length > LIMIT) keptBlocks.pop();
+  keptBlocks.add({ block, text: text.slice(block.start, block.end), value });
   return value;
 }
 
@@ -72,18 +88,11 @@ export function reuseTable<T extends Table2 | Table3 | Table4>(kind: 2 | 3 | 4, 
   if (parts.length === 0) return build();
   const start = parts[0]!.start;
   const end = parts[parts.length - 1]!.end;
-  for (let i = 0; i < kept.length; i++) {
-    const old = kept[i]!;
-    // the text compared where it stands (without copying it out), then the blocks' rows and cells
-    if (old.kind !== kind || old.parts[0]!.start !== start || old.text.length !== end - start || !text.startsWith(old.text, start) || !sameBlocks(old.parts, parts)) continue;
-    if (i > 0) kept.unshift(...kept.splice(i, 1));
-    return old.model as T;
-  }
+  // the text compared where it stands (without copying it out), then the blocks' rows and cells
+  const kept = keptTables.find((old) => old.kind === kind && old.parts[0]!.start === start && old.text.length === end - start && text.startsWith(old.text, start) && sameBlocks(old.parts, parts));
+  if (kept) return kept.model as T;
   const model = build();
-  if (model) {
-    kept.unshift({ kind, text: text.slice(start, end), parts, model });
-    if (kept.length > LIMIT) kept.pop();
-  }
+  if (model) keptTables.add({ kind, text: text.slice(start, end), parts, model });
   return model;
 }
 
