@@ -3,7 +3,7 @@
  * number it holds, or why it holds none.
  */
 import type { Span } from '../parse/text';
-import { detach, toHalfWidth } from '../parse/text';
+import { TextMemo, toHalfWidth } from '../parse/text';
 
 export type CellIssue =
   /** nothing in the cell (the format wants 0) */
@@ -91,18 +91,16 @@ export function readCell(raw: string, span: Span, kind: CellKind = 'count'): Mod
 /** Is this raw text something that stands where a number should (a number, empty, a placeholder, residue with digits)? */
 export function isValueLike(raw: string): boolean {
   if (raw === '' || isPlain(raw)) return true;
-  // labels come again on every keystroke: remembered (bounded)
-  let like = valueLike.get(raw);
-  if (like === undefined) {
-    const half = toHalfWidth(raw).replace(/\s+/g, '');
-    like = half === '' || PLACEHOLDER_RE.test(half) || CLEAN_NUMBER_RE.test(half.replace(/,/g, ''));
-    if (valueLike.size >= 10_000) valueLike.clear();
-    valueLike.set(detach(raw), like);
-  }
-  return like;
+  // labels come again on every keystroke: remembered
+  return valueLike.get(raw, valueLikeText);
 }
 
-const valueLike = new Map<string, boolean>();
+const valueLike = new TextMemo<boolean>(10_000);
+
+function valueLikeText(raw: string): boolean {
+  const half = toHalfWidth(raw).replace(/\s+/g, '');
+  return half === '' || PLACEHOLDER_RE.test(half) || CLEAN_NUMBER_RE.test(half.replace(/,/g, ''));
+}
 
 /** Forgets the remembered cell texts (for measuring a check from cold). */
 export function clearCellCaches(): void {

@@ -13,7 +13,7 @@ import {
   Table3RowSpec,
 } from '../format/national';
 import type { CellNode, TableLayout, TableNode, TableRowNode } from '../parse/syntax';
-import { cjkNumeral, cjkNumeralValue, detach, toHalfWidth } from '../parse/text';
+import { TextMemo, cjkNumeral, cjkNumeralValue, toHalfWidth } from '../parse/text';
 import type { Span } from '../parse/text';
 import { CellKind, ModelCell, isCleanNumber, isValueLike, readCell } from './cells';
 import { equations } from './equations';
@@ -165,26 +165,22 @@ interface Canon {
  * Label scores against every row of a format table, cached by label: a report is
  * re-checked on every keystroke and its labels rarely change. Bounded.
  */
-let scoreCache = new WeakMap<readonly Canon[], Map<string, Float64Array>>();
+let scoreCache = new WeakMap<readonly Canon[], TextMemo<Float64Array>>();
 
 /** Forgets the remembered label scores (for measuring a check from cold). */
 export function clearTableCaches(): void {
   scoreCache = new WeakMap();
 }
-const SCORE_CACHE_LIMIT = 20_000;
 
 function scoresFor(label: string, canon: readonly Canon[], remove: readonly string[]): Float64Array {
   let byLabel = scoreCache.get(canon);
-  if (!byLabel) scoreCache.set(canon, (byLabel = new Map()));
-  let scores = byLabel.get(label);
-  if (!scores) {
-    if (byLabel.size >= SCORE_CACHE_LIMIT) byLabel.clear();
-    const info = labelInfo(label, remove);
-    scores = new Float64Array(canon.length);
+  if (!byLabel) scoreCache.set(canon, (byLabel = new TextMemo(20_000)));
+  return byLabel.get(label, (own) => {
+    const info = labelInfo(own, remove);
+    const scores = new Float64Array(canon.length);
     for (let j = 0; j < canon.length; j++) scores[j] = labelScore(info, canon[j]!.info);
-    byLabel.set(detach(label), scores);
-  }
-  return scores;
+    return scores;
+  });
 }
 
 function bestOf(scores: Float64Array): number {

@@ -14,7 +14,7 @@ import {
   TableRowNode,
   TitleNode,
 } from './syntax';
-import { Line, Span, cjkNumeralValue, compact, detach, isBlank, isSpaceCode, splitLines, toHalfWidth } from './text';
+import { Line, Span, TextMemo, cjkNumeralValue, compact, isBlank, isSpaceCode, splitLines, toHalfWidth } from './text';
 
 import { TITLE_PHRASE } from './title-phrase';
 
@@ -80,8 +80,7 @@ const MAX_HEADING_LENGTH = 60;
  * (offsets relative to the line start): on a keystroke only the edited line is
  * classified again. Bounded.
  */
-const classCache = new Map<string, LineClass>();
-const CLASS_CACHE_LIMIT = 50_000;
+const classCache = new TextMemo<LineClass>(50_000);
 /** Lines longer than this are classified every time (a cache of huge keys would hold the text twice). */
 const CLASS_CACHE_MAX_LINE = 2_000;
 
@@ -92,16 +91,16 @@ export function clearParseCaches(): void {
   squeezedCache.clear();
 }
 
+/** A line's text alone, as a line at offset 0 (what is remembered per line text is read from it). */
+function lineOf(text: string): Line {
+  return { index: 0, start: 0, end: text.length, text };
+}
+
+const classifyText = (text: string): LineClass => classifyAt(lineOf(text));
+
 function classify(line: Line): LineClass {
   if (line.text.length > CLASS_CACHE_MAX_LINE) return classifyAt(line);
-  let cls = classCache.get(line.text);
-  if (!cls) {
-    if (classCache.size >= CLASS_CACHE_LIMIT) classCache.clear();
-    // read from a copy of the line: what is kept (the key, the texts in the class) must not hold the whole text
-    const own = detach(line.text);
-    cls = classifyAt({ index: 0, start: 0, end: own.length, text: own });
-    classCache.set(own, cls);
-  }
+  const cls = classCache.get(line.text, classifyText);
   if (cls.kind === 'heading') return { kind: 'heading', node: shiftHeading(cls.node, line.start) };
   if (cls.kind === 'subheading') return { kind: 'subheading', node: shiftSubheading(cls.node, line.start) };
   return cls;
@@ -188,7 +187,6 @@ function endsSentence(text: string): boolean {
   return /[。！？；：.!?;:）)」』”"]\**[ \t\u3000]*$/.test(text);
 }
 
-
 function splitCells(line: Line, layout: TableLayout): CellNode[] {
   const cells: CellNode[] = [];
   const t = line.text;
@@ -266,18 +264,12 @@ export function spaceSegments(t: string): { start: number; end: number }[] {
 
 const NUMERIC_SEGMENT_RE = /^[0-9０-９][0-9０-９.,，]*$/;
 
-/** Is this line, alone, a row of a table whose columns are aligned with spaces? */
-const spaceRowCache = new Map<string, boolean>();
+const spaceRowCache = new TextMemo<boolean>(50_000);
 
 /** Is this line, alone, a row of a table whose columns are aligned with spaces? (remembered by text, like classes) */
 function isSpaceRow(t: string): boolean {
   if (t.length > CLASS_CACHE_MAX_LINE) return isSpaceRowText(t);
-  let yes = spaceRowCache.get(t);
-  if (yes === undefined) {
-    if (spaceRowCache.size >= CLASS_CACHE_LIMIT) spaceRowCache.clear();
-    spaceRowCache.set(detach(t), (yes = isSpaceRowText(t)));
-  }
-  return yes;
+  return spaceRowCache.get(t, isSpaceRowText);
 }
 
 function isSpaceRowText(t: string): boolean {
@@ -384,16 +376,11 @@ function isSeparatorRow(cells: CellNode[]): boolean {
  * keystroke). Bounded.
  */
 function squeezed(line: Line): string {
-  let c = squeezedCache.get(line.text);
-  if (c === undefined) {
-    c = detach(compact(contentOf(line).norm));
-    if (squeezedCache.size >= 5_000) squeezedCache.clear();
-    squeezedCache.set(detach(line.text), c);
-  }
-  return c;
+  return squeezedCache.get(line.text, squeeze);
 }
 
-const squeezedCache = new Map<string, string>();
+const squeezedCache = new TextMemo<string>(5_000);
+const squeeze = (text: string): string => compact(contentOf(lineOf(text)).norm);
 
 function findTitle(lines: Line[], classes: LineClass[]): { title: TitleNode; firstLine: number; lastLine: number } | undefined {
   const limit = Math.min(lines.length, TITLE_SEARCH_LINES);

@@ -121,6 +121,33 @@ export function detach(s: string): string {
   return (' ' + s).slice(1);
 }
 
+/**
+ * Values computed from a text (a line, a cell, a label, a sentence), remembered by that text for the
+ * checks to come: a report's texts mostly stay the same from one keystroke to the next. Keyed by a
+ * copy of the text (see detach), and the value is computed from that copy, so that nothing kept
+ * holds a whole version of the document. Bounded: forgets everything when full.
+ */
+export class TextMemo<V> {
+  private readonly values = new Map<string, V>();
+
+  constructor(private readonly limit: number) {}
+
+  get(text: string, compute: (own: string) => V): V {
+    let value = this.values.get(text);
+    if (value === undefined) {
+      if (this.values.size >= this.limit) this.values.clear();
+      const own = detach(text);
+      value = compute(own);
+      this.values.set(own, value);
+    }
+    return value;
+  }
+
+  clear(): void {
+    this.values.clear();
+  }
+}
+
 /** White space as /\s/ knows it (the ideographic space included), by character code. */
 export function isSpaceCode(c: number): boolean {
   if (c === 32 || c === 9) return true;

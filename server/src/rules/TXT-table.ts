@@ -8,7 +8,7 @@ import type { ModelCell } from '../model/cells';
 import { TABLE3_ROWS } from '../format/national';
 import type { Report } from '../model/report';
 import type { Span } from '../parse/text';
-import { detach, toHalfWidth } from '../parse/text';
+import { TextMemo, toHalfWidth } from '../parse/text';
 import type { Problem, RelatedPlace, Rule } from './types';
 import { problem } from './util';
 
@@ -52,12 +52,8 @@ function t3Total(report: Report, keys: string[]): (ModelCell | null | undefined)
   return keys.map((k) => t3.rows.get(k)?.cells[6]);
 }
 
-/** The keys of a group's rows in table 三: '三.三' → 三.三.1 … 三.三.8 (from the format, once). */
-const GROUP_KEYS = new Map<string, string[]>();
-for (const row of TABLE3_ROWS) {
-  const group = row.key.split('.').slice(0, 2).join('.');
-  if (row.key.split('.').length === 3) GROUP_KEYS.set(group, [...(GROUP_KEYS.get(group) ?? []), row.key]);
-}
+/** The keys of a group's rows in table 三, from the format (once): '三.三' → 三.三.1 … 三.三.8. */
+const GROUP_KEYS = new Map(['三.三', '三.四', '三.五', '三.六'].map((group) => [group, TABLE3_ROWS.filter((r) => r.key.startsWith(`${group}.`)).map((r) => r.key)]));
 
 function t3Keys(prefix: string): string[] {
   return GROUP_KEYS.get(prefix)!;
@@ -81,7 +77,8 @@ function t2(report: Report, label: string, column: number): (ModelCell | null | 
 
 const CLAIMS: Claim[] = [
   {
-    what: '收到申请', needs: '申请',
+    what: '收到申请',
+    needs: '申请',
     whatEn: 'requests received',
     re: new RegExp(`(?<!不予)(?:收到|受理|新收)${NOT_NUMBER}{0,16}?申请(?:公开)?(?:事项)?(?:\\s|共计|共|计|为|达)*(\\d+)\\s*件`, 'g'),
     readings: (r) => readings(read('表三一（本年新收）·总计', t3Total(r, ['一'])), read('表三一 + 二（新收与上年结转）·总计', t3Total(r, ['一', '二']))),
@@ -89,13 +86,15 @@ const CLAIMS: Claim[] = [
   { what: '上年结转', needs: '结转', whatEn: 'carried over from last year', re: re('上年度?结转', 6), readings: (r) => readings(read('表三二（上年结转）·总计', t3Total(r, ['二']))) },
   { what: '结转下年度', needs: '下', whatEn: 'carried over to next year', re: re('(?:结转|转入?)下一?年度?', 8), readings: (r) => readings(read('表三四（结转下年度）·总计', t3Total(r, ['四']))) },
   {
-    what: '予以公开及部分公开', needs: '部分公开',
+    what: '予以公开及部分公开',
+    needs: '部分公开',
     whatEn: 'disclosed in full or in part',
     re: re('予以公开[及和、]部分公开'),
     readings: (r) => readings(read('表三（一）+（二）·总计', t3Total(r, ['三.一', '三.二']))),
   },
   {
-    what: '予以公开', needs: '予以公开',
+    what: '予以公开',
+    needs: '予以公开',
     whatEn: 'disclosed',
     re: re('(?<![不及和、])予以公开(?![及和、])'),
     readings: (r) => readings(read('表三（一）予以公开·总计', t3Total(r, ['三.一'])), read('表三（一）+（二）·总计', t3Total(r, ['三.一', '三.二']))),
@@ -109,25 +108,29 @@ const CLAIMS: Claim[] = [
   { what: '直接起诉', needs: '直接起诉', whatEn: 'suits filed directly', re: re('直接起诉'), readings: (r) => readings(read('表四未经复议直接起诉·总计', t4(r, [9]))) },
   { what: '复议后起诉', needs: '复议后起诉', whatEn: 'suits after reconsideration', re: re('复议后起诉'), readings: (r) => readings(read('表四复议后起诉·总计', t4(r, [14]))) },
   {
-    what: '行政诉讼', needs: '诉讼',
+    what: '行政诉讼',
+    needs: '诉讼',
     whatEn: 'litigation cases',
     re: re('(?<!直接|后|起)(?:行政)?诉讼'),
     readings: (r) => readings(read('表四直接起诉与复议后起诉·总计', t4(r, [9, 14]))),
   },
   {
-    what: '本年制发行政规范性文件', needs: '规范性文件',
+    what: '本年制发行政规范性文件',
+    needs: '规范性文件',
     whatEn: 'normative documents issued',
     re: re(`(?:制发|出台|印发|发布)${NOT_NUMBER}{0,12}?规范性文件`),
     readings: (r) => readings(read('表二行政规范性文件·本年制发件数', t2(r, '行政规范性文件', 0))),
   },
   {
-    what: '现行有效行政规范性文件', needs: '现行有效',
+    what: '现行有效行政规范性文件',
+    needs: '现行有效',
     whatEn: 'normative documents in force',
     re: re(`现行有效${NOT_NUMBER}{0,8}?规范性文件`),
     readings: (r) => readings(read('表二行政规范性文件·现行有效件数', t2(r, '行政规范性文件', 2))),
   },
   {
-    what: '本年制发规章', needs: '规章',
+    what: '本年制发规章',
+    needs: '规章',
     whatEn: 'rules issued',
     re: re(`(?:制发|出台|印发|发布)${NOT_NUMBER}{0,12}?规章`),
     readings: (r) => readings(read('表二规章·本年制发件数', t2(r, '规章', 0))),
@@ -173,22 +176,17 @@ interface Stated {
   n: number;
 }
 
-/**
- * What a sentence states, by its text alone (the tables are compared afterwards): remembered per
- * sentence text, as the sentences of a report rarely change from one keystroke to the next. Bounded.
- */
-const statedCache = new Map<string, Stated[]>();
-const STATED_LIMIT = 5_000;
+/** What each sentence states, remembered per sentence text: a report's sentences rarely change from one keystroke to the next. */
+const statedCache = new TextMemo<Stated[]>(5_000);
 
 /** Forgets the remembered sentences (for measuring a check from cold). */
 export function clearStatedCache(): void {
   statedCache.clear();
 }
 
+/** What a sentence states, by its text alone (the tables are compared afterwards). */
 function claimsIn(raw: string): Stated[] {
-  let stated = statedCache.get(raw);
-  if (stated) return stated;
-  stated = [];
+  const out: Stated[] = [];
   const sentence = toHalfWidth(raw);
   // every claim ends in a number of 件
   if (/\d\s*件/.test(sentence) && !OTHER_PERIOD.test(sentence)) {
@@ -202,13 +200,11 @@ function claimsIn(raw: string): Stated[] {
         const at = m.index + m[0].lastIndexOf(m[1]!);
         if (claimed.has(at)) continue;
         claimed.add(at);
-        stated.push({ claim: c, at, length: m[1]!.length, n: Number(m[1]) });
+        out.push({ claim: c, at, length: m[1]!.length, n: Number(m[1]) });
       }
     });
   }
-  if (statedCache.size >= STATED_LIMIT) statedCache.clear();
-  statedCache.set(detach(raw), stated);
-  return stated;
+  return out;
 }
 
 export const txtTable: Rule = {
@@ -224,7 +220,7 @@ export const txtTable: Rule = {
     const problems: Problem[] = [];
     const text = report.tree.text;
     for (const s of sentences(report)) {
-      for (const { claim: c, at, length, n } of claimsIn(text.slice(s.start, s.end))) {
+      for (const { claim: c, at, length, n } of statedCache.get(text.slice(s.start, s.end), claimsIn)) {
         const claim = CLAIMS[c]!;
         const rs = claim.readings(report);
         if (!rs) continue;
