@@ -11,7 +11,7 @@ import { clearCellCaches } from './model/cells';
 import { clearKeptTables } from './model/reuse';
 import { clearStatedCache } from './rules/TXT-table';
 import type { SyntaxTree } from './parse/syntax';
-import { LineIndex } from './parse/text';
+import { LineIndex, Span } from './parse/text';
 import { IgnoredProblem, applyIgnores } from './ignore';
 import { RULES } from './rules/index';
 import type { Problem, Rule, Severity } from './rules/types';
@@ -47,11 +47,17 @@ export interface AnalyzeOptions {
    * find it from this report's agency and year, asked once the model is built (one check, not two)
    */
   previous?: PreviousYear | ((report: Report) => PreviousYear | undefined);
+  /**
+   * the analysis of the same document's version before, given up by the caller: what it holds may be
+   * moved to where it stands in this text (tables typed above), changed in place, so it must not be
+   * read afterwards (the language server passes the analysis it replaces)
+   */
+  prior?: Analysis;
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const tree = parse(text);
-  const report = buildReport(tree);
+  const report = buildReport(tree, options.prior?.report);
   const previous = typeof options.previous === 'function' ? options.previous(report) : options.previous;
   if (previous) report.previous = previous;
   const lineIndex = new LineIndex(text, tree.lines);
@@ -78,13 +84,18 @@ const TABLE_RULE_PROBLEMS = Symbol('problems of the rules that read only the tab
 
 interface TableRuleProblems {
   tables: Tables;
+  /** where each table stood when the problems were found (tables move: model/reuse.ts) */
+  places: (Span | undefined)[];
   problems: Problem[];
 }
 
+const placesOf = ({ table2, table3, table4 }: Tables): (Span | undefined)[] =>
+  [table2, table3, table4].map((t) => (t ? { start: t.start, end: t.end } : undefined));
+
 /**
  * The problems of a rule that reads only the tables: remembered on the table models, and taken again
- * when the report has the very same models (kept across checks where they stand: model/reuse.ts).
- * Each check gets its own copies (the engine sets severities on them).
+ * when the report has the very same models (kept across checks: model/reuse.ts), moved with the tables
+ * when they moved. Each check gets its own copies (the engine sets severities on them).
  */
 function tableRuleProblems(rule: Rule, report: Report): Problem[] {
   const { table2, table3, table4 } = report.tables;
@@ -92,10 +103,41 @@ function tableRuleProblems(rule: Rule, report: Report): Problem[] {
   if (!holder) return rule.check(report);
   const byRule = once(holder, TABLE_RULE_PROBLEMS, () => new Map<Rule, TableRuleProblems>());
   const kept = byRule.get(rule);
-  if (kept && kept.tables.table2 === table2 && kept.tables.table3 === table3 && kept.tables.table4 === table4) return kept.problems.map((p) => ({ ...p }));
+  if (kept && kept.tables.table2 === table2 && kept.tables.table3 === table3 && kept.tables.table4 === table4) {
+    const moved = movedProblems(kept, placesOf(report.tables));
+    if (moved) return moved;
+  }
   const problems = rule.check(report);
-  byRule.set(rule, { tables: { table2, table3, table4 }, problems: problems.map((p) => ({ ...p })) });
+  byRule.set(rule, { tables: { table2, table3, table4 }, places: placesOf(report.tables), problems: problems.map((p) => ({ ...p })) });
   return problems;
+}
+
+/**
+ * Copies of kept problems for tables standing at `now`: as they are when no table moved, else with
+ * every place moved as the table it lies in moved; undefined when a place lies in no table or in
+ * two that moved differently (the rule is run again).
+ */
+function movedProblems(kept: TableRuleProblems, now: (Span | undefined)[]): Problem[] | undefined {
+  const deltas = now.map((t, k) => (t ? t.start - kept.places[k]!.start : 0));
+  if (deltas.every((d) => d === 0)) return kept.problems.map((p) => ({ ...p }));
+  let lost = false;
+  const at = (span: Span): Span => {
+    let delta: number | undefined;
+    kept.places.forEach((t, k) => {
+      if (!t || span.start < t.start || span.end > t.end) return;
+      if (delta !== undefined && delta !== deltas[k]) lost = true;
+      delta = deltas[k];
+    });
+    if (delta === undefined) lost = true;
+    return { start: span.start + (delta ?? 0), end: span.end + (delta ?? 0) };
+  };
+  const moved = kept.problems.map((p) => {
+    const copy: Problem = { ...p, span: at(p.span) };
+    if (p.related) copy.related = p.related.map((r) => (r.elsewhere ? r : { ...r, span: at(r.span) }));
+    if (p.fixes) copy.fixes = p.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, span: at(e.span) })) }));
+    return copy;
+  });
+  return lost ? undefined : moved;
 }
 
 /**

@@ -5,6 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { Analysis, analyze, clearCaches } from '../../server/src/check';
@@ -12,13 +14,36 @@ import { exportTables } from '../../server/src/features/tablesExport';
 import { tableView } from '../../server/src/features/tableView';
 import { indexCells } from '../../server/src/model/cellIndex';
 import { equationsOf } from '../../server/src/model/equations';
-import { SEED_NAMES, readSeed, rng } from '../helpers';
+import { ROOT, SEED_NAMES, readSeed, rng } from '../helpers';
 
 /** All a check gives: problems, the tables as exported, the table view with its problems per cell, the sums. */
 function outcome(a: Analysis): string {
   const sums = equationsOf(a.report.tables).map((e) => [e.kind, e.subject, e.known, e.leftSum, e.rightSum, e.holds, e.unreadable.map((t) => t.label)]);
   const cells = indexCells(a.report).map((c) => [c.identity, c.cell.start, c.cell.end, c.cell.value]);
   return JSON.stringify([a.problems, exportTables(a.report), tableView(a, 'zh'), sums, cells]);
+}
+
+/**
+ * The seeds, and one seed's tables in Markdown pipes and aligned by spaces — once more with a number
+ * missing in a space-aligned row, whose empty cell the model places by where the other numbers stand
+ * (a cell of its own, in no physical row).
+ */
+function priorTexts(): { name: string; text: string }[] {
+  const layouts = path.join(ROOT, 'test', 'fixtures', 'layouts');
+  const space = fs.readFileSync(path.join(layouts, 'wuzhong-2023.space.txt'), 'utf8');
+  const gap = space.replace(/(1\.属于国家秘密 +2 +0 +0 +)0( +0 +0 +2)/, (_m, a: string, b: string) => `${a} ${b}`);
+  assert.notEqual(gap, space);
+  return [
+    ...SEED_NAMES.map((name) => ({ name: name as string, text: readSeed(name) })),
+    { name: 'wuzhong-2023.md', text: fs.readFileSync(path.join(layouts, 'wuzhong-2023.md'), 'utf8') },
+    { name: 'wuzhong-2023.space.txt', text: space },
+    { name: 'wuzhong-2023.space.txt with a number missing', text: gap },
+  ];
+}
+
+/** The table models whole, every place in them (Maps as their entries). */
+function tablesJson(a: Analysis): string {
+  return JSON.stringify(a.report.tables, (_k, v: unknown) => (v instanceof Map ? [...v.entries()] : v));
 }
 
 const PIECES = ['字', '1', '0', '\t', '\n', '。', '件', '（', '）', '总计', '予以公开', '  ', '行政复议', ''];
@@ -56,6 +81,60 @@ describe('remembering across checks', () => {
     assert.equal(steps, 300);
     // the session did exercise the kept tables (keystrokes after table 三)
     assert.ok(reused > 30, `table 三 reused ${reused} times`);
+  });
+
+  it('a typing session with each check given the one before (`prior`, as the server does): tables moved in place ≡ built from cold', () => {
+    const random = rng(20261124);
+    let steps = 0;
+    let moved = 0;
+    for (const { name, text: start } of priorTexts()) {
+      let text = start;
+      let warm = analyze(text);
+      for (let k = 0; k < 50; k++) {
+        const at = Math.floor(random() * text.length);
+        const digit = text.slice(at).search(/\d/);
+        if (random() < 0.2 && digit >= 0) {
+          const d = at + digit;
+          text = text.slice(0, d) + String((Number(text[d]) + 1 + Math.floor(random() * 9)) % 10) + text.slice(d + 1);
+        } else {
+          // most keystrokes above or between the tables, where they move
+          const where = random() < 0.7 ? Math.floor(random() * (warm.report.tables.table3?.start ?? text.length)) : at;
+          const cut = random() < 0.3 ? Math.floor(random() * 4) : 0;
+          text = text.slice(0, where) + PIECES[Math.floor(random() * PIECES.length)] + text.slice(where + cut);
+        }
+        const prior = warm;
+        const before = prior.report.tables.table3 ? { model: prior.report.tables.table3, start: prior.report.tables.table3.start } : undefined;
+        warm = analyze(text, { prior });
+        if (before && warm.report.tables.table3 === before.model && warm.report.tables.table3.start !== before.start) moved++;
+        const expected = outcome(warm);
+        const expectedTables = tablesJson(warm);
+        // from cold, and forgotten again: the next warm check has only its prior to take tables from
+        clearCaches();
+        const cold = analyze(text);
+        clearCaches();
+        assert.equal(outcome(cold), expected, `${name}, step ${k}`);
+        assert.equal(tablesJson(cold), expectedTables, `${name}, step ${k}: the table models`);
+        steps++;
+      }
+    }
+    assert.equal(steps, 400);
+    assert.ok(moved > 100, `table 三 moved ${moved} times`);
+  });
+
+  it('never moves a table another check still holds', () => {
+    const text = readSeed('wuzhong-2023');
+    const a = analyze(text);
+    // the same text checked again without `prior` (another document, the command line): the same models
+    const b = analyze(text);
+    assert.equal(b.report.tables.table3, a.report.tables.table3);
+    const start = a.report.tables.table3!.start;
+    const c = analyze('字' + text, { prior: b });
+    assert.notEqual(c.report.tables.table3, a.report.tables.table3, 'a model two reports hold is built again, not moved');
+    assert.equal(a.report.tables.table3!.start, start);
+    // a model only the prior holds is moved
+    const d = analyze('字字' + text, { prior: c });
+    assert.equal(d.report.tables.table3, c.report.tables.table3);
+    assert.equal(d.report.tables.table3!.start, start + 2);
   });
 
   it('keeps a table where it stands and builds it again where it moved', () => {

@@ -68,7 +68,12 @@ function pickSection(heading: HeadingNode, seen: Set<number>, last: number): Sec
   return candidates.find((s) => !seen.has(s.id) && s.id > last);
 }
 
-export function buildReport(tree: SyntaxTree): Report {
+/**
+ * The report of a syntax tree. `prior`: the report of the check before on the same document, given
+ * up — its table models may be moved to where the same tables stand in this text (changed in place),
+ * and it must not be read afterwards.
+ */
+export function buildReport(tree: SyntaxTree, prior?: Report): Report {
   const report: Report = { tree, sections: [], byId: new Map(), tables: {}, format: '2021', oldFormatLabels: [] };
   if (tree.title) {
     report.title = tree.title;
@@ -98,7 +103,7 @@ export function buildReport(tree: SyntaxTree): Report {
     if (block.kind === 'subheading') current.subheadings.push(block);
     else if (block.kind === 'table') current.tables.push(block);
   }
-  attachTables(report);
+  attachTables(report, prior?.tables);
   detectFormat(report);
   return report;
 }
@@ -203,7 +208,7 @@ function blockParts(block: TableNode, text: string): { from: number; to: number;
   }));
 }
 
-function attachTables(report: Report): void {
+function attachTables(report: Report, prior: Tables = {}): void {
   const text = report.tree.text;
   // the section a part stands in: parts come in document order, and so do the sections (no overlap)
   let s = 0;
@@ -222,9 +227,9 @@ function attachTables(report: Report): void {
       if (kind) groups[kind].push(part);
     }
   }
-  const t2 = reuseTable(2, groups[2], text, () => buildTable2(groups[2]));
-  const t3 = reuseTable(3, groups[3], text, () => buildTable3(groups[3], text));
-  const t4 = reuseTable(4, groups[4], text, () => buildTable4(groups[4], text));
+  const t2 = reuseTable(2, groups[2], text, () => buildTable2(groups[2]), prior.table2);
+  const t3 = reuseTable(3, groups[3], text, () => buildTable3(groups[3], text), prior.table3);
+  const t4 = reuseTable(4, groups[4], text, () => buildTable4(groups[4], text), prior.table4);
   if (t2) report.tables.table2 = t2;
   if (t3) report.tables.table3 = t3;
   if (t4) report.tables.table4 = t4;
