@@ -31,6 +31,8 @@ import {
   TextDocumentSyncKind,
   createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
+import { analyze } from '../../server/src/check';
+import { toDiagnostics } from '../../server/src/features/diagnostics';
 import { ROOT, blankLine, lineOf, readSeed, seedPath } from '../helpers';
 
 const SERVER = path.join(ROOT, 'dist', 'server.js');
@@ -163,6 +165,29 @@ describe('language server over stdio', () => {
     const last = 3 + heading.length - 1;
     const q = await diagnosticsWhere((d) => d.uri === uriOf(wuzhong) && d.version === last);
     assert.deepEqual(q.diagnostics, []);
+  });
+
+  it('typing above the tables, keystroke by keystroke (the tables move): the diagnostics a check from cold gives', async () => {
+    const uri = 'file:///tmp/gov-report-typing/wuwei-2023.txt';
+    const text = readSeed('wuwei-2023');
+    const doc = TextDocument.create(uri, 'gov-annual-report', 1, text);
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'gov-annual-report', version: 1, text } });
+    await diagnosticsWhere((d) => d.uri === uri && d.version === 1);
+    // in section 一, above tables 二, 三 and 四: a sentence, a new line (every row one line down), another
+    const typed = '补充说明一句。\n又一句';
+    let at = text.indexOf('\n', text.indexOf('一、')) + 1;
+    for (let k = 0; k < typed.length; k++) {
+      const position = doc.positionAt(at);
+      const change = { range: { start: position, end: position }, text: typed[k]! };
+      TextDocument.update(doc, [change], doc.version + 1);
+      at++;
+      await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: doc.version }, contentChanges: [change] });
+      const p = await diagnosticsWhere((d) => d.uri === uri && d.version === doc.version);
+      const cold = JSON.parse(JSON.stringify(toDiagnostics(analyze(doc.getText()), 'zh', uri))) as unknown;
+      assert.deepEqual(p.diagnostics, cold, `after ${JSON.stringify(typed.slice(0, k + 1))}`);
+    }
+    assert.ok(received.filter((d) => d.uri === uri).at(-1)!.diagnostics.some((d) => d.code === 'cell-empty'), 'problems inside the tables were found where they moved');
+    await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   });
 
   it('clears the diagnostics of a closed document', async () => {

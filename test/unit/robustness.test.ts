@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze } from '../../server/src/check';
+import { Analysis, analyze, clearCaches } from '../../server/src/check';
 import { previousYear } from '../../server/src/crossYear';
 import { sumTables } from '../../server/src/features/sum';
 import { insertSums, sumDifferences } from '../../server/src/features/sumCompare';
@@ -65,9 +65,9 @@ function someLastYear(random: () => number): ReturnType<typeof previousYear> {
   return lastYears[Math.floor(random() * lastYears.length)]!;
 }
 
-function checkOne(text: string, random: () => number): void {
+function checkOne(text: string, random: () => number, prior?: Analysis): Analysis {
   // a third of the cases are checked against a report of the year before (the cross-year rules run)
-  const a = random() < 0.3 ? analyze(text, { previous: someLastYear(random) }) : analyze(text);
+  const a = random() < 0.3 ? analyze(text, { previous: someLastYear(random), prior }) : analyze(text, { prior });
   assert.deepEqual(a.failures, [], JSON.stringify(text.slice(0, 200)));
   // the table view, the keys of "ignore here" and 汇总 take any analysis too
   const inside = (r: { start: { line: number }; end: { line: number } }) => r.start.line >= 0 && r.end.line < a.lineIndex.lineCount;
@@ -94,12 +94,32 @@ function checkOne(text: string, random: () => number): void {
     const fixed = applyFix(text, fix);
     assert.deepEqual(analyze(fixed).failures, []);
   }
+  return a;
+}
+
+/**
+ * A keystroke in a checked text, mostly above its tables (which then move), checked with the check
+ * before given as `prior` (as the server does); now and then compared with a check from cold.
+ */
+function typeInto(text: string, a: Analysis, random: () => number): void {
+  const tables = a.report.tables.table2 ?? a.report.tables.table3 ?? a.report.tables.table4;
+  const at = Math.floor(random() * ((tables && random() < 0.8 ? tables.start : text.length) + 1));
+  const typed = text.slice(0, at) + NOISE[Math.floor(random() * NOISE.length)] + text.slice(at);
+  const b = checkOne(typed, random, a);
+  if (random() < 0.05) {
+    clearCaches();
+    assert.equal(JSON.stringify(analyze(typed, b.report.previous ? { previous: b.report.previous } : {}).problems), JSON.stringify(b.problems), JSON.stringify(typed.slice(0, 200)));
+  }
 }
 
 describe('fuzzing', () => {
-  it(`${CASES} mutated seeds and random soups: no exception, ranges inside, fixes apply`, () => {
+  it(`${CASES} mutated seeds and random soups (a fifth then typed into, checked with the check before as prior): no exception, ranges inside, fixes apply`, () => {
     const random = rng(1234567);
-    for (let k = 0; k < CASES; k++) checkOne(k % 10 === 9 ? soup(random) : mutate(random), random);
+    for (let k = 0; k < CASES; k++) {
+      const text = k % 10 === 9 ? soup(random) : mutate(random);
+      const a = checkOne(text, random);
+      if (random() < 0.2) typeInto(text, a, random);
+    }
   });
 });
 

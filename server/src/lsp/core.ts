@@ -181,8 +181,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
       return hit.analysis;
     }
     const started = performance.now();
+    // the analysis replaced is given up to the new one (its tables moved where the text moved them),
+    // unless a report checked against this one as its year before still holds it
+    const prior = hit && !dependents.get(doc.uri)?.size ? hit.analysis : undefined;
     // checked against the same agency's report of the year before, when the workspace has it
-    const analysis = analyze(doc.getText(), { ...optionsFor(doc.uri), previous: (report) => previousOf(doc.uri, report) });
+    const analysis = analyze(doc.getText(), { ...optionsFor(doc.uri), previous: (report) => previousOf(doc.uri, report), prior });
     lastDuration.set(doc.uri, performance.now() - started);
     for (const f of analysis.failures) {
       connection.console.error(`rule ${f.rule} failed on ${doc.uri}: ${f.error instanceof Error ? f.error.stack : String(f.error)}`);
