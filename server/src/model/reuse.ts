@@ -1,17 +1,24 @@
 /**
  * Statistical tables remembered across checks. A report is checked on every
- * keystroke; a keystroke after a table (in sections 五 and 六, in a later
- * table) leaves that table's text at the very same place. A table model is kept
- * with the blocks it was built from, and when blocks with the same text, rows
- * and cells at the same offsets come again, the same model serves again, with
- * what was derived from it (its sums, its cells' names). Nothing is copied or
- * moved: models are never changed once built, and one standing at the same
- * offsets is right for both texts. (A table that moved is built again: a moved
- * copy was measured to cost as much as building it.) What is worked out per
- * table block before the models (where it splits into tables, the words in each
- * part) holds no offset, and is found again wherever the block moved. Results
- * never depend on what is remembered (tested: a typing session checked warm ≡
- * checked from cold).
+ * keystroke, and most keystrokes leave a table's text as it was:
+ *
+ * - after a table (sections 五 and 六, a later table), the table stands at the
+ *   very same place. Its model is kept with the blocks it was built from, and
+ *   when blocks with the same text, rows and cells at the same offsets come
+ *   again, the same model serves again, with what was derived from it (its sums,
+ *   its cells' names). A model standing at the same offsets is right for both
+ *   texts, so any report may take it (the command line, another document).
+ * - above a table, the table moves. A check given the check before on the same
+ *   document (`prior`, which its caller gives up: the language server passes the
+ *   analysis it replaces) moves that check's model, and the blocks it was built
+ *   from, to where the same text stands now: in place, every offset once (a moved
+ *   copy was measured to cost as much as building the model again). A model more
+ *   than one report was given is never moved (`shared`): it is built again.
+ *
+ * What is worked out per table block before the models (where it splits into
+ * tables, the words in each part) holds no offset and is found again wherever the
+ * block moved. Results never depend on what is remembered (tested: typing
+ * sessions checked warm, and with `prior`, ≡ checked from cold, model by model).
  */
 import type { TableNode, TableRowNode } from '../parse/syntax';
 import type { Span } from '../parse/text';
@@ -65,8 +72,10 @@ interface KeptTable {
 }
 
 interface KeptBlock {
-  block: TableNode;
+  layout: TableNode['layout'];
   text: string;
+  /** each row's start and end, from the block's start */
+  rows: Int32Array;
   value: unknown;
 }
 
@@ -88,15 +97,22 @@ export function clearKeptTables(): void {
  * rows at the same places relative to its start — wherever it stands now —, else computed and kept.
  */
 export function keptForBlock<T>(block: TableNode, text: string, compute: () => T): T {
-  const kept = keptBlocks.find(({ block: b, text: t }) => {
-    if (b.end - b.start !== block.end - block.start || b.layout !== block.layout || b.rows.length !== block.rows.length || !text.startsWith(t, block.start)) return false;
+  const base = block.start;
+  const rows = block.rows;
+  const kept = keptBlocks.find((b) => {
+    if (b.text.length !== block.end - base || b.layout !== block.layout || b.rows.length !== 2 * rows.length || !text.startsWith(b.text, base)) return false;
     // the same text and layout, rows at the same places: the same rows and cells
-    const delta = block.start - b.start;
-    return b.rows.every((r, k) => r.start + delta === block.rows[k]!.start && r.end + delta === block.rows[k]!.end);
+    for (let k = 0; k < rows.length; k++) if (b.rows[2 * k] !== rows[k]!.start - base || b.rows[2 * k + 1] !== rows[k]!.end - base) return false;
+    return true;
   });
   if (kept) return kept.value as T;
   const value = compute();
-  keptBlocks.add({ block, text: text.slice(block.start, block.end), value });
+  const places = new Int32Array(2 * rows.length);
+  rows.forEach((r, k) => {
+    places[2 * k] = r.start - base;
+    places[2 * k + 1] = r.end - base;
+  });
+  keptBlocks.add({ layout: block.layout, text: text.slice(base, block.end), rows: places, value });
   return value;
 }
 
