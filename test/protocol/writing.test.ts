@@ -200,6 +200,39 @@ describe('checking every report of the workspace over LSP', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+  it('a file it reported on that is deleted loses its diagnostics; one that changes on disk is checked again', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ws-gone-'));
+    const gone = path.join(dir, 'wuwei-2023.txt');
+    const changed = path.join(dir, 'copy-2023.txt');
+    fs.writeFileSync(gone, readSeed('wuwei-2023'));
+    fs.writeFileSync(changed, readSeed('wuwei-2023'));
+    const server = await startServer('zh-cn', pathToFileURL(dir).href);
+    const last = (file: string) => server.published.filter((p) => p.uri === pathToFileURL(file).href).at(-1)?.diagnostics.length;
+    const until = async (ok: () => boolean) => {
+      for (let k = 0; k < 500 && !ok(); k++) await new Promise((r) => setTimeout(r, 10));
+      assert.ok(ok());
+    };
+    try {
+      await server.connection.sendRequest('govReport/checkWorkspace');
+      assert.equal(last(gone), 8);
+      assert.equal(last(changed), 8);
+      fs.rmSync(gone);
+      // the copy mended on disk: one cell with OCR residue holds a plain number now
+      fs.writeFileSync(changed, readSeed('wuwei-2023').replace('5 政处罚 351867', '351867'));
+      await server.connection.sendNotification('workspace/didChangeWatchedFiles', {
+        changes: [
+          { uri: pathToFileURL(gone).href, type: 3 },
+          { uri: pathToFileURL(changed).href, type: 2 },
+        ],
+      });
+      await until(() => last(gone) === 0 && last(changed) !== 8);
+      assert.equal(last(changed), 7);
+    } finally {
+      server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('gives way to typing while it runs, and stops when cancelled through its progress', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ws-many-'));
     const names = ['wuwei-2023', 'wuzhong-2023', 'litong-2021', 'tongxin-2022'] as const;

@@ -6,6 +6,8 @@
  */
 import {
   CancellationToken,
+  Diagnostic,
+  FileChangeType,
   CodeActionKind,
   Connection,
   DidChangeConfigurationNotification,
@@ -330,6 +332,23 @@ export function startServer(connection: Connection, host: ServerHost): void {
     applySettings(settings);
   }
 
+  /** Closed files the workspace check published diagnostics for. */
+  const fromWorkspaceCheck = new Set<string>();
+
+  /** A closed file the workspace check published diagnostics for changed on disk: its diagnostics follow. */
+  function republishClosed(uri: string, deleted: boolean): void {
+    let diagnostics: Diagnostic[] = [];
+    if (!deleted && host.readReport) {
+      try {
+        diagnostics = toDiagnostics(analyze(host.readReport(uri), optionsFor(uri)), locale, uri);
+      } catch {
+        // unreadable now (or gone after all): nothing to say about it
+      }
+    }
+    if (diagnostics.length === 0 && deleted) fromWorkspaceCheck.delete(uri);
+    void connection.sendDiagnostics({ uri, diagnostics });
+  }
+
   // a .govreportrc.json changed: every report re-checks with it at once
   connection.onDidChangeWatchedFiles((params) => {
     const changes = params.changes ?? [];
@@ -341,6 +360,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
       for (const c of reports) closedReports.delete(c.uri);
       cache.clear();
       for (const doc of documents.all()) schedule(doc.uri, true);
+      // what the workspace check said of a closed file: gone with the file, checked again when it changed
+      for (const c of reports) if (fromWorkspaceCheck.has(c.uri) && !documents.get(c.uri)) republishClosed(c.uri, c.type === FileChangeType.Deleted);
     }
   });
 
@@ -393,6 +414,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     cache.delete(e.document.uri);
     sent.delete(e.document.uri);
     lastDuration.delete(e.document.uri);
+    fromWorkspaceCheck.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
@@ -538,7 +560,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
       result.files++;
       result.errors += analysis.problems.filter((p) => p.severity === 'error').length;
       result.warnings += analysis.problems.filter((p) => p.severity === 'warning').length;
-      if (!open) void connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(analysis, locale, uri) });
+      if (!open) {
+        fromWorkspaceCheck.add(uri);
+        void connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(analysis, locale, uri) });
+      }
     }
     progress.done();
     return result;
