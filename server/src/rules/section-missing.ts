@@ -2,7 +2,7 @@ import { FEE_SENTENCE, SECTIONS, SectionSpec } from '../format/national';
 import { table2Skeleton, table3Skeleton, table4Skeleton } from '../format/skeleton';
 import type { Report, Section } from '../model/report';
 import type { Fix, Problem, Rule } from './types';
-import { eol, headingSpan, lineAt, problem, reportAnchor, reportLayout } from './util';
+import { eolAt, headingSpan, lineAt, problem, reportAnchor, reportLayout } from './util';
 
 /** The text a missing section is inserted as: its standard heading, and for 二/三/四 the empty table, for 六 the fee sentence. */
 export function sectionSkeleton(report: Report, spec: SectionSpec): string[] {
@@ -16,9 +16,9 @@ export function sectionSkeleton(report: Report, spec: SectionSpec): string[] {
 }
 
 function insertFix(report: Report, spec: SectionSpec, next: Section | undefined): Fix {
-  const nl = eol(report);
   const body = sectionSkeleton(report, spec);
   const text = report.tree.text;
+  const nl = eolAt(report, next ? next.heading.start : text.length);
   let at: number;
   let insert: string;
   if (next) {

@@ -3,25 +3,25 @@ import { formatRow, table2Skeleton, table3Skeleton, table4Skeleton } from '../fo
 import type { Report, Section } from '../model/report';
 import type { Span } from '../parse/text';
 import type { Fix, Problem, Rule } from './types';
-import { eol, headingSpan, lineAt, problem, reportLayout } from './util';
+import { eolAt, headingSpan, lineAt, problem, reportLayout } from './util';
 
 /** Inserts lines right after a section's heading line. */
 function afterHeading(report: Report, section: Section, lines: string[], title: Fix['title']): Fix {
-  const nl = eol(report);
+  const nl = eolAt(report, section.heading.start);
   const at = lineAt(report, section.heading.start).end;
   return { title, edits: [{ span: { start: at, end: at }, newText: nl + nl + lines.join(nl) }] };
 }
 
 /** Inserts lines before the line holding `offset`. */
 export function beforeLine(report: Report, offset: number, lines: string[], title: Fix['title']): Fix {
-  const nl = eol(report);
+  const nl = eolAt(report, offset);
   const at = lineAt(report, offset).start;
   return { title, edits: [{ span: { start: at, end: at }, newText: lines.join(nl) + nl }] };
 }
 
 /** Inserts lines after the line holding `offset`. */
 export function afterLine(report: Report, offset: number, lines: string[], title: Fix['title']): Fix {
-  const nl = eol(report);
+  const nl = eolAt(report, offset);
   const at = lineAt(report, offset).end;
   return { title, edits: [{ span: { start: at, end: at }, newText: nl + lines.join(nl) }] };
 }

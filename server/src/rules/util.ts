@@ -47,9 +47,27 @@ export function sectionBody(report: Report, section: Section): string {
   return report.tree.text.slice(section.heading.end, section.end);
 }
 
-/** The line break the document uses. */
-export function eol(report: Report): string {
-  const t = report.tree.text;
-  const i = t.indexOf('\n');
-  return i > 0 && t[i - 1] === '\r' ? '\r\n' : '\n';
+/** The line break that ends the line ending at `end`, if one does. */
+function breakAt(text: string, end: number): string | undefined {
+  const c = text.charCodeAt(end);
+  if (c === 13 /* \r */) return text.charCodeAt(end + 1) === 10 ? '\r\n' : '\r';
+  return c === 10 /* \n */ ? '\n' : undefined;
+}
+
+/** The line break the document uses: its first one (\n when it has none). */
+function eol(report: Report): string {
+  const lines = report.tree.lines;
+  return (lines.length > 1 && breakAt(report.tree.text, lines[0]!.end)) || '\n';
+}
+
+/**
+ * The line break to write at `offset`: the one ending its line, else (the last line) the one before
+ * it, else the document's. Text pasted from several sources mixes \r\n and \n; an inserted line
+ * takes the break of the lines around it.
+ */
+export function eolAt(report: Report, offset: number): string {
+  const line = lineAt(report, offset);
+  const text = report.tree.text;
+  const before = line.index > 0 ? report.tree.lines[line.index - 1] : undefined;
+  return breakAt(text, line.end) ?? (before && breakAt(text, before.end)) ?? eol(report);
 }

@@ -18,6 +18,7 @@ import { sectionOrder } from '../../../server/src/rules/section-order';
 import { sectionTitle } from '../../../server/src/rules/section-title';
 import { tableColumnMissing } from '../../../server/src/rules/table-column-missing';
 import { tableMissing } from '../../../server/src/rules/table-missing';
+import { sectionMissing } from '../../../server/src/rules/section-missing';
 import { tableRowMissing } from '../../../server/src/rules/table-row-missing';
 import { titleIncomplete } from '../../../server/src/rules/title-incomplete';
 import type { Rule } from '../../../server/src/rules/types';
@@ -236,6 +237,25 @@ describe('table-missing, table-row-missing, table-column-missing', () => {
     const fixed = applyFix(text, ps[0]!.fixes![0]!);
     assert.ok(fixed.includes('行政处罚\t508900\t\t\n行政强制\t\n'));
     assert.deepEqual(check(tableRowMissing, fixed), []);
+  });
+  it('inserts a missing row with the line break of the lines around it (text pasted from several sources)', () => {
+    // the report in \n, its table 二 pasted with \r\n
+    const seed = readSeed('wuzhong-2023').replace('行政强制\t4000\t\t\n', '');
+    const start = seed.indexOf('第二十条第(一)项');
+    const end = seed.indexOf('三、收到和处理');
+    const text = seed.slice(0, start) + seed.slice(start, end).replace(/\n/g, '\r\n') + seed.slice(end);
+    const ps = check(tableRowMissing, text);
+    assert.deepEqual(ps.map((p) => p.message.zh), ['表二“第二十条第（六）项”缺少“行政强制”一行']);
+    const fixed = applyFix(text, ps[0]!.fixes![0]!);
+    assert.ok(fixed.includes('行政处罚\t508900\t\t\r\n行政强制\t\r\n'));
+    assert.deepEqual(check(tableRowMissing, fixed), []);
+    // a report in \r alone (old Mac files): a missing section is inserted with \r
+    const cr = ALL().replace('五、存在的主要问题及改进情况\n内容。\n', '').replace(/\n/g, '\r');
+    const missing = check(sectionMissing, cr);
+    assert.equal(missing.length, 1);
+    const withSection = applyFix(cr, missing[0]!.fixes![0]!);
+    assert.ok(!withSection.includes('\n'), 'no \\n in a \\r report');
+    assert.deepEqual(check(sectionMissing, withSection), []);
   });
   it('flags a column of table 三 missing from the header and from the rows', () => {
     const seed = readSeed('wuzhong-2023');
