@@ -6,11 +6,11 @@
  */
 import {
   CancellationToken,
-  Diagnostic,
-  FileChangeType,
   CodeActionKind,
   Connection,
+  Diagnostic,
   DidChangeConfigurationNotification,
+  FileChangeType,
   InitializeParams,
   InitializeResult,
   TextDocumentSyncKind,
@@ -335,17 +335,17 @@ export function startServer(connection: Connection, host: ServerHost): void {
   /** Closed files the workspace check published diagnostics for. */
   const fromWorkspaceCheck = new Set<string>();
 
-  /** A closed file the workspace check published diagnostics for changed on disk: its diagnostics follow. */
+  /** A closed file the workspace check published diagnostics for was deleted or changed on disk: its diagnostics follow. */
   function republishClosed(uri: string, deleted: boolean): void {
     let diagnostics: Diagnostic[] = [];
-    if (!deleted && host.readReport) {
+    if (deleted) fromWorkspaceCheck.delete(uri);
+    else if (host.readReport) {
       try {
         diagnostics = toDiagnostics(analyze(host.readReport(uri), optionsFor(uri)), locale, uri);
       } catch {
         // unreadable now (or gone after all): nothing to say about it
       }
     }
-    if (diagnostics.length === 0 && deleted) fromWorkspaceCheck.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics });
   }
 
