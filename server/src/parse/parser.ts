@@ -76,19 +76,28 @@ const LABEL_END_RE = /[。：:；;！!？?]/;
 const MAX_HEADING_LENGTH = 60;
 
 /**
- * A line's class depends on its text alone, so classes are remembered by text
- * (offsets relative to the line start): on a keystroke only the edited line is
- * classified again. Bounded.
+ * What a line's text alone says, offsets relative to the line's start: its class, and, asked for
+ * when needed, whether it is a space-aligned row, its squeezed content (the title search), its cells
+ * in a layout. Remembered per line text, so that on a keystroke only the edited line is read again
+ * (one lookup per line for all of it). Bounded.
  */
-const classCache = new TextMemo<LineClass>(50_000);
-/** Lines longer than this are classified every time (a cache of huge keys would hold the text twice). */
+interface LineFacts {
+  /** the line's text: the copy the facts are computed from (see detach), never a slice of a document */
+  text: string;
+  cls: LineClass;
+  spaceRow?: boolean;
+  squeezed?: string;
+  /** the line's cells as a table row of each layout it was read in */
+  cells?: Partial<Record<TableLayout, CellNode[]>>;
+}
+
+const factsCache = new TextMemo<LineFacts>(50_000);
+/** Lines longer than this are read every time (a cache of huge keys would hold the text twice). */
 const CLASS_CACHE_MAX_LINE = 2_000;
 
-/** Forgets the remembered line classes (for measuring a check from cold). */
+/** Forgets what is remembered of lines (for measuring a check from cold). */
 export function clearParseCaches(): void {
-  classCache.clear();
-  spaceRowCache.clear();
-  squeezedCache.clear();
+  factsCache.clear();
 }
 
 /** A line's text alone, as a line at offset 0 (what is remembered per line text is read from it). */
@@ -96,13 +105,17 @@ function lineOf(text: string): Line {
   return { index: 0, start: 0, end: text.length, text };
 }
 
-const classifyText = (text: string): LineClass => classifyAt(lineOf(text));
+const factsOfText = (text: string): LineFacts => ({ text, cls: classifyAt(lineOf(text)) });
 
-function classify(line: Line): LineClass {
-  if (line.text.length > CLASS_CACHE_MAX_LINE) return classifyAt(line);
-  const cls = classCache.get(line.text, classifyText);
-  if (cls.kind === 'heading') return { kind: 'heading', node: shiftHeading(cls.node, line.start) };
-  if (cls.kind === 'subheading') return { kind: 'subheading', node: shiftSubheading(cls.node, line.start) };
+function factsOf(line: Line): LineFacts {
+  return line.text.length > CLASS_CACHE_MAX_LINE ? factsOfText(line.text) : factsCache.get(line.text, factsOfText);
+}
+
+/** A line's class where it stands. */
+function classify(facts: LineFacts, start: number): LineClass {
+  const cls = facts.cls;
+  if (cls.kind === 'heading') return { kind: 'heading', node: shiftHeading(cls.node, start) };
+  if (cls.kind === 'subheading') return { kind: 'subheading', node: shiftSubheading(cls.node, start) };
   return cls;
 }
 
@@ -187,9 +200,22 @@ function endsSentence(text: string): boolean {
   return /[。！？；：.!?;:）)」』”"]\**[ \t\u3000]*$/.test(text);
 }
 
-function splitCells(line: Line, layout: TableLayout): CellNode[] {
+/** A row's cells where it stands: read once per line text and layout (offsets from the line's start), then placed. */
+function cellsOf(line: Line, facts: LineFacts, layout: TableLayout): CellNode[] {
+  const byLayout = (facts.cells ??= {});
+  const cells = (byLayout[layout] ??= splitCells(facts.text, layout));
+  const at = line.start;
+  const out: CellNode[] = new Array(cells.length);
+  for (let k = 0; k < cells.length; k++) {
+    const c = cells[k]!;
+    out[k] = { start: c.start + at, end: c.end + at, text: c.text };
+  }
+  return out;
+}
+
+/** A row's cells in a layout, offsets from the start of its text `t`. */
+function splitCells(t: string, layout: TableLayout): CellNode[] {
   const cells: CellNode[] = [];
-  const t = line.text;
   let parts: { start: number; end: number }[] = [];
   if (layout === 'tab') {
     let s = 0;
@@ -199,7 +225,7 @@ function splitCells(line: Line, layout: TableLayout): CellNode[] {
       let b = e;
       while (a < b && isSpaceCode(t.charCodeAt(a))) a++;
       while (b > a && isSpaceCode(t.charCodeAt(b - 1))) b--;
-      cells.push({ start: line.start + a, end: line.start + b, text: t.slice(a, b) });
+      cells.push({ start: a, end: b, text: t.slice(a, b) });
       if (i < 0) return cells;
       s = i + 1;
     }
@@ -223,7 +249,7 @@ function splitCells(line: Line, layout: TableLayout): CellNode[] {
     let b = p.end;
     while (a < b && isSpaceCode(t.charCodeAt(a))) a++;
     while (b > a && isSpaceCode(t.charCodeAt(b - 1))) b--;
-    cells.push({ start: line.start + a, end: line.start + b, text: t.slice(a, b) });
+    cells.push({ start: a, end: b, text: t.slice(a, b) });
   }
   return cells;
 }
@@ -264,12 +290,9 @@ export function spaceSegments(t: string): { start: number; end: number }[] {
 
 const NUMERIC_SEGMENT_RE = /^[0-9０-９][0-9０-９.,，]*$/;
 
-const spaceRowCache = new TextMemo<boolean>(50_000);
-
-/** Is this line, alone, a row of a table whose columns are aligned with spaces? (remembered by text, like classes) */
-function isSpaceRow(t: string): boolean {
-  if (t.length > CLASS_CACHE_MAX_LINE) return isSpaceRowText(t);
-  return spaceRowCache.get(t, isSpaceRowText);
+/** Is this line, alone, a row of a table whose columns are aligned with spaces? (remembered with its facts) */
+function isSpaceRow(facts: LineFacts): boolean {
+  return (facts.spaceRow ??= isSpaceRowText(facts.text));
 }
 
 function isSpaceRowText(t: string): boolean {
@@ -308,7 +331,7 @@ function isSpaceHeaderLine(t: string): boolean {
 }
 
 /** Upgrades lines of space-aligned tables to rows (this needs the lines around them). */
-function markSpaceRows(lines: Line[], classes: LineClass[]): void {
+function markSpaceRows(lines: Line[], classes: LineClass[], facts: LineFacts[]): void {
   const isRow = (k: number) => {
     const c = classes[k];
     return c !== undefined && c.kind === 'row' && c.layout === 'space';
@@ -316,7 +339,7 @@ function markSpaceRows(lines: Line[], classes: LineClass[]): void {
   for (let i = 0; i < lines.length; i++) {
     const c = classes[i]!;
     if (c.kind === 'blank' || c.kind === 'row') continue;
-    if (isSpaceRow(lines[i]!.text)) classes[i] = { kind: 'row', layout: 'space' };
+    if (isSpaceRow(facts[i]!)) classes[i] = { kind: 'row', layout: 'space' };
   }
   const near = (i: number, step: number): boolean => {
     for (let k = i + step, seen = 0; k >= 0 && k < lines.length && seen < 2; k += step) {
@@ -372,17 +395,14 @@ function isSeparatorRow(cells: CellNode[]): boolean {
 
 /**
  * A line's content, half-width, without white space: what the title is looked for in. Remembered
- * per line text (the lines above the title, a cover letter among them, come again on every
- * keystroke). Bounded.
+ * with the line's facts (the lines above the title, a cover letter among them, come again on every
+ * keystroke).
  */
-function squeezed(line: Line): string {
-  return squeezedCache.get(line.text, squeeze);
+function squeezed(facts: LineFacts): string {
+  return (facts.squeezed ??= compact(contentOf(lineOf(facts.text)).norm));
 }
 
-const squeezedCache = new TextMemo<string>(5_000);
-const squeeze = (text: string): string => compact(contentOf(lineOf(text)).norm);
-
-function findTitle(lines: Line[], classes: LineClass[]): { title: TitleNode; firstLine: number; lastLine: number } | undefined {
+function findTitle(lines: Line[], classes: LineClass[], facts: LineFacts[]): { title: TitleNode; firstLine: number; lastLine: number } | undefined {
   const limit = Math.min(lines.length, TITLE_SEARCH_LINES);
   const nonBlankBefore = (i: number): number => {
     for (let k = i - 1; k >= 0 && k >= i - 3; k--) if (classes[k]!.kind !== 'blank') return k;
@@ -400,20 +420,20 @@ function findTitle(lines: Line[], classes: LineClass[]): { title: TitleNode; fir
     const cls = classes[i]!;
     if (cls.kind === 'heading') break; // the body has started
     if (cls.kind !== 'text' && cls.kind !== 'subheading') continue;
-    const c = squeezed(lines[i]!);
+    const c = squeezed(facts[i]!);
     if (c.includes(TITLE_PHRASE) && titleLike(c)) {
       let first = i;
       // "2023年政府信息公开工作年度报告" with the agency on the line above
       if (/^(\d{4}年度?|[〇零一二三四五六七八九]{4}年度?)?政府信息公开工作年度报告$/.test(c)) {
         const p = nonBlankBefore(i);
-        if (p >= 0 && classes[p]!.kind === 'text' && fragmentLike(squeezed(lines[p]!))) first = p;
+        if (p >= 0 && classes[p]!.kind === 'text' && fragmentLike(squeezed(facts[p]!))) first = p;
       }
       return { title: makeTitle(lines, first, i), firstLine: first, lastLine: i };
     }
     // "吴忠市2023年政府信息公开" / "工作年度报告"
     const j = nonBlankAfter(i);
     if (j >= 0 && fragmentLike(c) && classes[j]!.kind === 'text') {
-      const cj = squeezed(lines[j]!);
+      const cj = squeezed(facts[j]!);
       if (!cj.includes(TITLE_PHRASE) && (c + cj).includes(TITLE_PHRASE) && titleLike(c + cj)) {
         return { title: makeTitle(lines, i, j), firstLine: i, lastLine: j };
       }
@@ -453,13 +473,14 @@ function makeTitle(lines: Line[], first: number, last: number): TitleNode {
 /** Parses a report. Never throws: anything unexpected becomes plain paragraphs. */
 export function parse(text: string): SyntaxTree {
   const lines = splitLines(text);
-  const classes = lines.map(classify);
-  markSpaceRows(lines, classes);
+  const facts = lines.map(factsOf);
+  const classes = lines.map((line, i) => classify(facts[i]!, line.start));
+  markSpaceRows(lines, classes, facts);
   markSandwichedRows(lines, classes);
   const tree: SyntaxTree = { text, lines, blocks: [], problems: [] };
 
   let bodyStart = 0;
-  const found = findTitle(lines, classes);
+  const found = findTitle(lines, classes, facts);
   if (found) {
     tree.title = found.title;
     bodyStart = found.lastLine + 1;
@@ -478,7 +499,7 @@ export function parse(text: string): SyntaxTree {
 
     if (cls.kind === 'row') {
       paragraph = undefined;
-      const cells = splitCells(line, cls.layout);
+      const cells = cellsOf(line, facts[i]!, cls.layout);
       const row: TableRowNode = { kind: 'row', start: line.start, end: line.end, line: i, cells };
       if (cls.layout === 'pipe' && isSeparatorRow(cells)) row.separator = true;
       if (table && table.layout === cls.layout) {
