@@ -56,7 +56,7 @@ export interface AnalyzeOptions {
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const tree = parse(text);
+  const tree = parse(text, options.prior?.tree);
   const report = buildReport(tree, options.prior?.report);
   const previous = typeof options.previous === 'function' ? options.previous(report) : options.previous;
   if (previous) report.previous = previous;

@@ -296,3 +296,28 @@ describe('classes remembered by line text', () => {
     }
   });
 });
+
+describe('parsing an edited text with the tree of the text before', () => {
+  it('gives the tree a parse from scratch gives, edit after edit (lines left alone taken by position)', () => {
+    const random = rng(20261125);
+    const pieces = ['字', '\n', '\r\n', '\r', '\t', '  ', '一、', '（二）', '|', '12', '年度报告', '政府信息公开工作', ''];
+    let edits = 0;
+    for (const name of SEED_NAMES) {
+      let text = readSeed(name);
+      let tree = parse(text);
+      for (let k = 0; k < 150; k++) {
+        // insert, delete or replace, across line breaks now and then
+        const at = Math.floor(random() * (text.length + 1));
+        const cut = random() < 0.4 ? Math.floor(random() * (random() < 0.2 ? 200 : 5)) : 0;
+        text = text.slice(0, at) + pieces[Math.floor(random() * pieces.length)] + text.slice(at + cut);
+        const warm = parse(text, tree);
+        assert.equal(JSON.stringify(warm), JSON.stringify(parse(text)), `${name}, edit ${k}`);
+        tree = warm;
+        edits++;
+      }
+      // and a text with nothing in common with the one before
+      assert.equal(JSON.stringify(parse('另一篇\n文字', tree)), JSON.stringify(parse('另一篇\n文字')));
+    }
+    assert.equal(edits, 750);
+  });
+});

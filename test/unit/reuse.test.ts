@@ -114,6 +114,7 @@ describe('remembering across checks', () => {
         clearCaches();
         assert.equal(outcome(cold), expected, `${name}, step ${k}`);
         assert.equal(tablesJson(cold), expectedTables, `${name}, step ${k}: the table models`);
+        assert.equal(JSON.stringify(warm.tree), JSON.stringify(cold.tree), `${name}, step ${k}: the syntax tree`);
         steps++;
       }
     }

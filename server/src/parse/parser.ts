@@ -470,14 +470,42 @@ function makeTitle(lines: Line[], first: number, last: number): TitleNode {
   return node;
 }
 
-/** Parses a report. Never throws: anything unexpected becomes plain paragraphs. */
-export function parse(text: string): SyntaxTree {
+/** The facts of a tree's lines, kept on the tree out of sight (for the parse of the next version). */
+const FACTS = Symbol('line facts');
+
+/**
+ * The facts of every line. With the tree of the text before (an edit), a line the edit left alone
+ * stands at the same index in it, or, after the edit, as many lines further as the edit added:
+ * its facts (a function of its text alone) are taken from there when the text is the same, without
+ * a lookup by text.
+ */
+function factsOfLines(lines: Line[], before: SyntaxTree | undefined): LineFacts[] {
+  const old = before && (before as { [FACTS]?: LineFacts[] })[FACTS];
+  if (!before || !old) return lines.map(factsOf);
+  const oldLines = before.lines;
+  const shift = lines.length - oldLines.length;
+  return lines.map((line, k) => {
+    const t = line.text;
+    if (k < oldLines.length && oldLines[k]!.text === t) return old[k]!;
+    const j = k - shift;
+    if (j >= 0 && j < oldLines.length && oldLines[j]!.text === t) return old[j]!;
+    return factsOf(line);
+  });
+}
+
+/**
+ * Parses a report. Never throws: anything unexpected becomes plain paragraphs. `before`: the tree of
+ * the same document's text before an edit, if at hand: the lines the edit left alone are read from it
+ * (it is not changed).
+ */
+export function parse(text: string, before?: SyntaxTree): SyntaxTree {
   const lines = splitLines(text);
-  const facts = lines.map(factsOf);
+  const facts = factsOfLines(lines, before);
   const classes = lines.map((line, i) => classify(facts[i]!, line.start));
   markSpaceRows(lines, classes, facts);
   markSandwichedRows(lines, classes);
   const tree: SyntaxTree = { text, lines, blocks: [], problems: [] };
+  Object.defineProperty(tree, FACTS, { value: facts, enumerable: false });
 
   let bodyStart = 0;
   const found = findTitle(lines, classes, facts);
