@@ -104,7 +104,7 @@ export function buildReport(tree: SyntaxTree, prior?: Report): Report {
     else if (block.kind === 'table') current.tables.push(block);
   }
   attachTables(report, prior?.tables);
-  detectFormat(report);
+  if (report.oldFormatLabels.length > 0) report.format = '2019';
   return report;
 }
 
@@ -199,17 +199,30 @@ function splitAtTableStarts(block: TableNode): { from: number; to: number }[] {
   return parts;
 }
 
-/** A table block's parts (row ranges) with the table words in each: a function of the block's text alone. */
-function blockParts(block: TableNode, text: string): { from: number; to: number; counts: [number, number, number] }[] {
-  return splitAtTableStarts(block).map(({ from, to }) => ({
+/** What a table block's text alone says: its parts (row ranges) with the table words in each, and where it has labels of the 2019 format (from its start). */
+interface BlockFacts {
+  parts: { from: number; to: number; counts: [number, number, number] }[];
+  oldLabels: { label: string; at: number }[];
+}
+
+function blockFacts(block: TableNode, text: string): BlockFacts {
+  const parts = splitAtTableStarts(block).map(({ from, to }) => ({
     from,
     to,
     counts: countKeywords(text, { start: block.rows[from]!.start, end: block.rows[to - 1]!.end }),
   }));
+  const oldLabels: BlockFacts['oldLabels'] = [];
+  const raw = text.slice(block.start, block.end);
+  for (const label of FORMAT_2019_LABELS) {
+    for (let at = raw.indexOf(label); at >= 0; at = raw.indexOf(label, at + label.length)) oldLabels.push({ label, at });
+  }
+  return { parts, oldLabels };
 }
 
 function attachTables(report: Report, prior: Tables = {}): void {
   const text = report.tree.text;
+  // the labels of the 2019 format in the tables tell the format
+  const oldLabels = report.oldFormatLabels;
   // the section a part stands in: parts come in document order, and so do the sections (no overlap)
   let s = 0;
   const sectionOf = (offset: number) => {
@@ -220,7 +233,9 @@ function attachTables(report: Report, prior: Tables = {}): void {
   const groups: Record<2 | 3 | 4, TableNode[]> = { 2: [], 3: [], 4: [] };
   for (const block of report.tree.blocks) {
     if (block.kind !== 'table') continue;
-    for (const { from, to, counts } of keptForBlock(block, text, () => blockParts(block, text))) {
+    const facts = keptForBlock(block, text, () => blockFacts(block, text));
+    for (const { label, at } of facts.oldLabels) oldLabels.push({ label, span: { start: block.start + at, end: block.start + at + label.length } });
+    for (const { from, to, counts } of facts.parts) {
       const rows = block.rows.slice(from, to);
       const part: TableNode = { kind: 'table', layout: block.layout, start: rows[0]!.start, end: rows[rows.length - 1]!.end, rows };
       const kind = tableKind(counts, sectionOf(part.start));
@@ -233,22 +248,6 @@ function attachTables(report: Report, prior: Tables = {}): void {
   if (t2) report.tables.table2 = t2;
   if (t3) report.tables.table3 = t3;
   if (t4) report.tables.table4 = t4;
-}
-
-function detectFormat(report: Report): void {
-  const text = report.tree.text;
-  for (const block of report.tree.blocks) {
-    if (block.kind !== 'table') continue;
-    const raw = text.slice(block.start, block.end);
-    for (const label of FORMAT_2019_LABELS) {
-      let at = raw.indexOf(label);
-      while (at >= 0) {
-        report.oldFormatLabels.push({ label, span: { start: block.start + at, end: block.start + at + label.length } });
-        at = raw.indexOf(label, at + label.length);
-      }
-    }
-  }
-  if (report.oldFormatLabels.length > 0) report.format = '2019';
 }
 
 function lastEnd(section: Section): number {
