@@ -163,6 +163,27 @@ test('hover on a total that does not add up shows its identity and the sum', asy
   assert.match(text, /✗ (差|off by) 3/);
 });
 
+test('typing above the tables, character by character: the problems in the tables follow them', async () => {
+  // wuwei-2023 in a document of its own, so that the other tests see the file as it is
+  const text = (await openReport('wuwei-2023.txt')).getText();
+  const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE, content: text });
+  const editor = await vscode.window.showTextDocument(doc);
+  const where = (ds: readonly vscode.Diagnostic[], lines = 0) =>
+    ds.map((d) => `${codeOf(d)} ${d.range.start.line + lines}:${d.range.start.character}-${d.range.end.line + lines}:${d.range.end.character}`).sort().join(', ');
+  const before = await waitForDiagnostics(doc.uri, (d) => d.length === 8, 'the eight problems of wuwei-2023');
+  // a sentence and a new line in section 一, above tables 二, 三 and 四: every table one line down
+  const line = text.split('\n').findIndex((l) => l.startsWith('一、')) + 1;
+  const typed = '补充一句。\n';
+  for (let k = 0; k < typed.length; k++) {
+    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(line, k), typed[k]!)));
+  }
+  const moved = where(before, 1);
+  await waitForDiagnostics(doc.uri, (d) => where(d) === moved, `the problems one line down: ${moved}`);
+  const residue = vscode.languages.getDiagnostics(doc.uri).filter((d) => codeOf(d) === 'cell-residue').sort((a, b) => a.range.start.line - b.range.start.line)[0]!;
+  assert.equal(doc.getText(residue.range), '政许可 421808');
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+});
+
 test('completion offers the fee clause in section 六', async () => {
   const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE, content: '某县2023年政府信息公开工作年度报告\n一、总体情况\n六、其他需要报告的事项\n\n' });
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(3, 0));
