@@ -14,7 +14,7 @@ import {
   TableRowNode,
   TitleNode,
 } from './syntax';
-import { Line, Span, TextMemo, cjkNumeralValue, compact, isBlank, isSpaceCode, splitLines, toHalfWidth } from './text';
+import { Line, Span, TextMemo, cjkNumeralValue, compact, detach, isBlank, isSpaceCode, splitLines, toHalfWidth } from './text';
 
 import { TITLE_PHRASE } from './title-phrase';
 
@@ -108,7 +108,8 @@ function lineOf(text: string): Line {
 const factsOfText = (text: string): LineFacts => ({ text, cls: classifyAt(lineOf(text)) });
 
 function factsOf(line: Line): LineFacts {
-  return line.text.length > CLASS_CACHE_MAX_LINE ? factsOfText(line.text) : factsCache.get(line.text, factsOfText);
+  // (a long line's facts are not remembered by text, but the next parse may take them by position: a copy too)
+  return line.text.length > CLASS_CACHE_MAX_LINE ? factsOfText(detach(line.text)) : factsCache.get(line.text, factsOfText);
 }
 
 /** A line's class where it stands. */
