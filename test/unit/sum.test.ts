@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/check';
 import { TABLE2_ROWS, TABLE3_ROWS } from '../../server/src/format/national';
 import { sumTables } from '../../server/src/features/sum';
+import { insertSums } from '../../server/src/features/sumCompare';
 import { tablesToCsv } from '../../server/src/features/tablesCsv';
 import { exportTables } from '../../server/src/features/tablesExport';
 import { table2Text, table3Text, table4Text } from '../../server/src/features/tablesText';
@@ -70,6 +71,21 @@ describe('汇总: adding up the tables of several reports', () => {
       assert.deepEqual(back.table2, sum.table2, layout);
       assert.deepEqual(back.table3, sum.table3, layout);
       assert.deepEqual(back.table4, sum.table4, layout);
+    }
+  });
+
+  it('written into a report without tables in the line breaks of the places they go (\\r alone; \\r\\n under one heading)', () => {
+    const sum = sumTables(inputs()).tables;
+    const headings = ['二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况'];
+    for (const text of [`X县2023年政府信息公开工作年度报告\r一、总体情况\r内容。\r${headings.join('\r内容。\r')}\r内容。\r`, `X县2023年政府信息公开工作年度报告\n${headings[0]}\r\n${headings.slice(1).join('\n')}\n`]) {
+      const a = analyze(text);
+      let written = text;
+      for (const e of [...insertSums(a, sum)].sort((x, y) => y.span.start - x.span.start)) written = written.slice(0, e.span.start) + e.newText + written.slice(e.span.end);
+      if (!text.includes('\n')) assert.ok(!written.includes('\n'), 'no \\n in a \\r report');
+      else assert.ok(written.includes(`${headings[0]}\r\n`) && !/[^\r]\n第二十条/.test(written.slice(0, written.indexOf(headings[1]))), 'table 二 in \\r\\n');
+      const tables = exportTables(analyze(written).report);
+      assert.deepEqual(tables.table3, sum.table3);
+      assert.deepEqual(tables.table4, sum.table4);
     }
   });
 

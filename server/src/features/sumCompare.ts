@@ -7,7 +7,7 @@ import type { Analysis } from '../check';
 import { TABLE2_ROWS } from '../format/national';
 import { indexCells } from '../model/cellIndex';
 import type { TextEdit } from '../rules/types';
-import { reportLayout } from '../rules/util';
+import { eolAt, lineAt, reportLayout } from '../rules/util';
 import type { Span } from '../parse/text';
 import type { TablesExport } from './tablesExport';
 import { table2Text, table3Text, table4Text } from './tablesText';
@@ -22,21 +22,23 @@ const HEADINGS: Record<2 | 3 | 4, string> = {
 export function insertSums(analysis: Analysis, sum: TablesExport): TextEdit[] {
   const { report, text } = analysis;
   const layout = reportLayout(report);
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const tables: Record<2 | 3 | 4, string[]> = { 2: table2Text(sum, layout), 3: table3Text(sum, layout), 4: table4Text(sum, layout) };
   const edits: TextEdit[] = [];
+  // each table in the line break of the lines where it goes
+  const end = eolAt(report, text.length);
   let atEnd = '';
   for (const id of [2, 3, 4] as const) {
     const section = report.byId.get(id);
-    const block = tables[id].join(eol);
     if (section) {
       // right after the heading line: the format prints the table first
-      const lineEnd = text.indexOf('\n', section.heading.end);
-      const at = lineEnd < 0 ? text.length : lineEnd + 1;
-      edits.push({ span: { start: at, end: at }, newText: (lineEnd < 0 ? eol : '') + block + eol });
-    } else atEnd += eol + HEADINGS[id] + eol + block + eol;
+      const line = lineAt(report, section.heading.start);
+      const eol = eolAt(report, section.heading.start);
+      const block = tables[id].join(eol);
+      if (line.end < text.length) edits.push({ span: { start: line.end + eol.length, end: line.end + eol.length }, newText: block + eol });
+      else edits.push({ span: { start: text.length, end: text.length }, newText: eol + block + eol });
+    } else atEnd += end + HEADINGS[id] + end + tables[id].join(end) + end;
   }
-  if (atEnd) edits.push({ span: { start: text.length, end: text.length }, newText: (text.endsWith('\n') || text === '' ? '' : eol) + atEnd.slice(eol.length) });
+  if (atEnd) edits.push({ span: { start: text.length, end: text.length }, newText: (/[\r\n]$/.test(text) || text === '' ? '' : end) + atEnd.slice(end.length) });
   return edits;
 }
 
