@@ -23,6 +23,25 @@ function outcome(a: Analysis): string {
   return JSON.stringify([a.problems, exportTables(a.report), tableView(a, 'zh'), sums, cells]);
 }
 
+const PIECES = ['字', '1', '0', '\t', '\n', '。', '件', '（', '）', '总计', '予以公开', '  ', '行政复议', ''];
+
+/**
+ * One step of typing: a little typed, deleted or replaced at a random place (with `above`, mostly
+ * before that offset), now and then inside a table; or, with chance `digits`, a number corrected (a
+ * digit for another: nothing moves, only a cell's text changes).
+ */
+function keystroke(text: string, random: () => number, digits: number, above?: number): string {
+  const at = Math.floor(random() * text.length);
+  const digit = text.slice(at).search(/\d/);
+  if (random() < digits && digit >= 0) {
+    const d = at + digit;
+    return text.slice(0, d) + String((Number(text[d]) + 1 + Math.floor(random() * 9)) % 10) + text.slice(d + 1);
+  }
+  const where = above !== undefined && random() < 0.7 ? Math.floor(random() * above) : at;
+  const cut = random() < 0.3 ? Math.floor(random() * 4) : 0;
+  return text.slice(0, where) + PIECES[Math.floor(random() * PIECES.length)] + text.slice(where + cut);
+}
+
 /**
  * The seeds, and one seed's tables in Markdown pipes and aligned by spaces — once more with a number
  * missing in a space-aligned row, whose empty cell the model places by where the other numbers stand
@@ -46,8 +65,6 @@ function tablesJson(a: Analysis): string {
   return JSON.stringify(a.report.tables, (_k, v: unknown) => (v instanceof Map ? [...v.entries()] : v));
 }
 
-const PIECES = ['字', '1', '0', '\t', '\n', '。', '件', '（', '）', '总计', '予以公开', '  ', '行政复议', ''];
-
 describe('remembering across checks', () => {
   it('a typing session: every step checked warm gives what a check from cold gives', () => {
     const random = rng(20261123);
@@ -58,17 +75,7 @@ describe('remembering across checks', () => {
       // the check whose tables are kept: the one before (the cold one below, from the second step on)
       let last = analyze(text);
       for (let k = 0; k < 60; k++) {
-        // type, delete or replace a little at a random place, now and then inside a table; or
-        // correct a number (a digit for another: nothing moves, only a cell's text changes)
-        const at = Math.floor(random() * text.length);
-        const digit = text.slice(at).search(/\d/);
-        if (random() < 0.3 && digit >= 0) {
-          const d = at + digit;
-          text = text.slice(0, d) + String((Number(text[d]) + 1 + Math.floor(random() * 9)) % 10) + text.slice(d + 1);
-        } else {
-          const cut = random() < 0.3 ? Math.floor(random() * 4) : 0;
-          text = text.slice(0, at) + PIECES[Math.floor(random() * PIECES.length)] + text.slice(at + cut);
-        }
+        text = keystroke(text, random, 0.3);
         const warm = analyze(text);
         if (warm.report.tables.table3 && warm.report.tables.table3 === last.report.tables.table3) reused++;
         const expected = outcome(warm);
@@ -91,17 +98,8 @@ describe('remembering across checks', () => {
       let text = start;
       let warm = analyze(text);
       for (let k = 0; k < 50; k++) {
-        const at = Math.floor(random() * text.length);
-        const digit = text.slice(at).search(/\d/);
-        if (random() < 0.2 && digit >= 0) {
-          const d = at + digit;
-          text = text.slice(0, d) + String((Number(text[d]) + 1 + Math.floor(random() * 9)) % 10) + text.slice(d + 1);
-        } else {
-          // most keystrokes above or between the tables, where they move
-          const where = random() < 0.7 ? Math.floor(random() * (warm.report.tables.table3?.start ?? text.length)) : at;
-          const cut = random() < 0.3 ? Math.floor(random() * 4) : 0;
-          text = text.slice(0, where) + PIECES[Math.floor(random() * PIECES.length)] + text.slice(where + cut);
-        }
+        // most keystrokes above or between the tables, where they move
+        text = keystroke(text, random, 0.2, warm.report.tables.table3?.start ?? text.length);
         const prior = warm;
         const before = prior.report.tables.table3 ? { model: prior.report.tables.table3, start: prior.report.tables.table3.start } : undefined;
         warm = analyze(text, { prior });
