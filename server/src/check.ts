@@ -89,7 +89,7 @@ interface TableRuleProblems {
   problems: Problem[];
 }
 
-const placesOf = ({ table2, table3, table4 }: Tables): (Span | undefined)[] =>
+const tablePlaces = ({ table2, table3, table4 }: Tables): (Span | undefined)[] =>
   [table2, table3, table4].map((t) => (t ? { start: t.start, end: t.end } : undefined));
 
 /**
@@ -103,12 +103,13 @@ function tableRuleProblems(rule: Rule, report: Report): Problem[] {
   if (!holder) return rule.check(report);
   const byRule = once(holder, TABLE_RULE_PROBLEMS, () => new Map<Rule, TableRuleProblems>());
   const kept = byRule.get(rule);
+  const places = tablePlaces(report.tables);
   if (kept && kept.tables.table2 === table2 && kept.tables.table3 === table3 && kept.tables.table4 === table4) {
-    const moved = movedProblems(kept, placesOf(report.tables));
+    const moved = movedProblems(kept, places);
     if (moved) return moved;
   }
   const problems = rule.check(report);
-  byRule.set(rule, { tables: { table2, table3, table4 }, places: placesOf(report.tables), problems: problems.map((p) => ({ ...p })) });
+  byRule.set(rule, { tables: { table2, table3, table4 }, places, problems: problems.map((p) => ({ ...p })) });
   return problems;
 }
 

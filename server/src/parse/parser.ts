@@ -93,7 +93,7 @@ interface LineFacts {
 
 const factsCache = new TextMemo<LineFacts>(50_000);
 /** Lines longer than this are read every time (a cache of huge keys would hold the text twice). */
-const CLASS_CACHE_MAX_LINE = 2_000;
+const FACTS_CACHE_MAX_LINE = 2_000;
 
 /** Forgets what is remembered of lines (for measuring a check from cold). */
 export function clearParseCaches(): void {
@@ -109,7 +109,7 @@ const factsOfText = (text: string): LineFacts => ({ text, cls: classifyAt(lineOf
 
 function factsOf(line: Line): LineFacts {
   // (a long line's facts are not remembered by text, but the next parse may take them by position: a copy too)
-  return line.text.length > CLASS_CACHE_MAX_LINE ? factsOfText(detach(line.text)) : factsCache.get(line.text, factsOfText);
+  return line.text.length > FACTS_CACHE_MAX_LINE ? factsOfText(detach(line.text)) : factsCache.get(line.text, factsOfText);
 }
 
 /** A line's class where it stands. */
