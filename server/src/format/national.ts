@@ -248,3 +248,26 @@ export const TABLE3_ARTICLES: Readonly<Record<string, { article: string; gist: s
   '三.七': { article: '——', gist: '（一）至（六）各项之和。' },
   四: { article: '第三十三条', gist: '本年度未办结、结转下年度继续办理的申请。' },
 };
+
+/**
+ * Does a heading's text (after its numeral) name one of the six sections? Tells a section heading
+ * from a table 三 row label written the same way (三、本年度办理结果, 四、结转下年度继续办理).
+ */
+export function namesSection(headingText: string): boolean {
+  return sectionNamed(headingText, 0) !== undefined;
+}
+
+/** The section a heading names: the one its numeral says when the wording agrees, else the first its wording names. */
+export function sectionNamed(headingText: string, numeral: number): number | undefined {
+  const t = headingText.replace(/[\s\u3000]+/g, '');
+  let first: number | undefined;
+  for (const s of SECTIONS) {
+    if (!s.keywords.test(t)) continue;
+    if (s.id === numeral) return s.id;
+    first ??= s.id;
+  }
+  return first;
+}
+
+/** The sections that hold a statistical table (二, 三, 四). */
+export const TABLE_SECTIONS: ReadonlySet<number> = new Set([2, 3, 4]);

@@ -236,6 +236,84 @@ function joinContinuations(rows: ObservedRow[], canon: readonly Canon[], remove:
   return out;
 }
 
+/** The numbering a row label of the format starts with: 一、 （一） 1. */
+const MARKER_RE = /^(?:[一二三四五六七八九十]{1,2}[、.．]|[（(][一二三四五六七八九十]{1,2}[）)]|\d{1,2}[.．、](?![\d.．]))/;
+
+/** Does one of a row's label cells start with a row's numbering? (PDF text may put a group label's fragment before it: 年度办 3.补正后…) */
+function hasMarker(row: ObservedRow): boolean {
+  return row.labelCells.some((c) => MARKER_RE.test(c.text.trimStart()));
+}
+
+function joinAll(parts: ObservedRow[], anchor: ObservedRow): ObservedRow {
+  let out = parts[0]!;
+  for (let k = 1; k < parts.length; k++) out = joinRows(out, parts[k]!, anchor.values);
+  return { ...out, values: anchor.values, trailing: anchor.trailing };
+}
+
+/**
+ * Rows of PDF text (space-aligned), assembled into the table's rows. A label that wraps over several
+ * lines has its numbers on one of them — the middle one, as the numbers stand centred in their cell —
+ * and a merged group label (三、本年度办理结果, （三）不予公开) is spread a few characters a line
+ * between the rows. The lines without numbers between two lines with numbers are shared out: those
+ * before the first line that starts with a row's numbering (1. （二） 一、) end the label above; from
+ * there on, each numbered line starts a label of its own, and the last of them is the head of the
+ * label below when that row has no numbering of its own. Without any numbering to go by, the lines
+ * are shared so that the label above is as long below its numbers as above them.
+ */
+function assembleRecords(rows: ObservedRow[]): ObservedRow[] {
+  const out: ObservedRow[] = [];
+  let pending: ObservedRow[] = [];
+  let last = -1; // index in out of the last row with numbers
+  let lastHead = 0; // how many lines of its label stood above its numbers
+  const addTail = (tail: ObservedRow[]) => {
+    if (tail.length === 0) return;
+    if (last < 0) out.push(...tail);
+    else out[last] = joinAll([out[last]!, ...tail], out[last]!);
+  };
+  for (const row of rows) {
+    if (!hasDigits(row.values)) {
+      pending.push(row);
+      continue;
+    }
+    const first = pending.findIndex(hasMarker);
+    let head: ObservedRow[] = [];
+    if (first < 0) {
+      if (hasMarker(row) || last < 0) addTail(pending);
+      else {
+        // no numbering anywhere: as many lines end the label above as began it, the rest begin this one
+        const cut = Math.min(pending.length, lastHead);
+        addTail(pending.slice(0, cut));
+        head = pending.slice(cut);
+      }
+    } else {
+      addTail(pending.slice(0, first));
+      // each numbered line starts a label; the last one is this row's head unless it has numbering of its own
+      const groups: ObservedRow[][] = [];
+      for (const p of pending.slice(first)) {
+        if (hasMarker(p) || groups.length === 0) groups.push([p]);
+        else groups[groups.length - 1]!.push(p);
+      }
+      if (!hasMarker(row)) head = groups.pop()!;
+      for (const g of groups) out.push(g.length === 1 ? g[0]! : joinAll(g, { ...g[0]!, values: [], trailing: [] }));
+    }
+    pending = [];
+    out.push(head.length > 0 ? joinAll([...head, row], row) : row);
+    last = out.length - 1;
+    lastHead = head.length;
+  }
+  const first = pending.findIndex(hasMarker);
+  addTail(first < 0 ? pending : pending.slice(0, first));
+  if (first >= 0) {
+    const groups: ObservedRow[][] = [];
+    for (const p of pending.slice(first)) {
+      if (hasMarker(p) || groups.length === 0) groups.push([p]);
+      else groups[groups.length - 1]!.push(p);
+    }
+    for (const g of groups) out.push(g.length === 1 ? g[0]! : joinAll(g, { ...g[0]!, values: [], trailing: [] }));
+  }
+  return out;
+}
+
 function isHeaderLike(row: ObservedRow): boolean {
   return /自然人|商业企业|申请人情况|信息内容|勾稽/.test(row.label);
 }
@@ -295,27 +373,75 @@ function placeCells(found: ModelCell[], width: number, totalLast: boolean): { ce
 // ---------------------------------------------------------------------------
 // space-aligned rows: where a number is missing can be told by where the others stand
 
-function charWidth(code: number): number {
-  return code >= 0x2e80 || (code >= 0x1100 && code <= 0x115f) ? 2 : 1;
+/**
+ * How far along its line a character stands. Text aligned by hand in a monospaced editor gives a
+ * CJK character two columns; pdftotext -layout gives every character one. Which one a table was
+ * laid out in is told by its complete rows: the measure that lines their columns up best.
+ */
+type Measure = 'wide' | 'narrow';
+
+function charWidth(code: number, measure: Measure): number {
+  return measure === 'wide' && (code >= 0x2e80 || (code >= 0x1100 && code <= 0x115f)) ? 2 : 1;
 }
 
-/** Display column (CJK counts 2) of an offset, from the start of its line. */
-function displayColumn(text: string, lineStart: number, offset: number): number {
+/** Display column of an offset, from the start of its line. */
+function displayColumn(text: string, lineStart: number, offset: number, measure: Measure): number {
+  if (measure === 'narrow') return Math.min(offset, text.length) - lineStart;
   let col = 0;
-  for (let i = lineStart; i < offset && i < text.length; i++) col += charWidth(text.charCodeAt(i));
+  for (let i = lineStart; i < offset && i < text.length; i++) col += charWidth(text.charCodeAt(i), measure);
   return col;
 }
 
 /** Offset in a line at a display column (the line's end when it is shorter). */
-function offsetAtColumn(text: string, lineStart: number, lineEnd: number, column: number): number {
+function offsetAtColumn(text: string, lineStart: number, lineEnd: number, column: number, measure: Measure): number {
   let col = 0;
   let i = lineStart;
-  while (i < lineEnd && col < column) col += charWidth(text.charCodeAt(i++));
+  while (i < lineEnd && col < column) col += charWidth(text.charCodeAt(i++), measure);
   return i;
 }
 
-function centre(text: string, row: TableRowNode, cell: Span): number {
-  return (displayColumn(text, row.start, cell.start) + displayColumn(text, row.start, cell.end)) / 2;
+function centre(text: string, row: Span, cell: Span, measure: Measure): number {
+  return (displayColumn(text, row.start, cell.start, measure) + displayColumn(text, row.start, cell.end, measure)) / 2;
+}
+
+/**
+ * Column positions of a space-aligned table: in which measure, and per page of PDF text (pdftotext
+ * lays each page out on its own grid; pages are told by form feeds).
+ */
+interface Columns {
+  measure: Measure;
+  /** page → column centres */
+  pages: Map<number, number[]>;
+}
+
+/** The page (count of form feeds before it) of each offset asked for; the form feeds are found once. */
+function pager(text: string): (offset: number) => number {
+  const feeds: number[] = [];
+  for (let i = text.indexOf('\f'); i >= 0; i = text.indexOf('\f', i + 1)) feeds.push(i);
+  return (offset) => {
+    let lo = 0;
+    let hi = feeds.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (feeds[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+}
+
+function anchorsOnPage(columns: Columns, page: number): number[] | undefined {
+  const exact = columns.pages.get(page);
+  if (exact) return exact;
+  let best: number[] | undefined;
+  let distance = Infinity;
+  for (const [p, anchors] of columns.pages) {
+    if (Math.abs(p - page) < distance) {
+      distance = Math.abs(p - page);
+      best = anchors;
+    }
+  }
+  return best;
 }
 
 /**
@@ -323,10 +449,10 @@ function centre(text: string, row: TableRowNode, cell: Span): number {
  * Returns the row's cells with an empty cell where a number is missing, or
  * undefined when the positions do not tell.
  */
-function placeByPosition(text: string, row: ObservedRow, found: ModelCell[], anchors: number[]): ModelCell[] | undefined {
+function placeByPosition(text: string, row: ObservedRow, found: ModelCell[], anchors: number[], measure: Measure): ModelCell[] | undefined {
   const line = lineOfCells(row, found);
   if (!line || anchors.length <= found.length || found.some((c) => c.start < line.start || c.end > line.end)) return undefined;
-  const centres = found.map((c) => centre(text, line, c));
+  const centres = found.map((c) => centre(text, line, c, measure));
   const n = found.length;
   const m = anchors.length;
   // cost[i][j]: best cost placing the first i cells among the first j columns, in order
@@ -361,26 +487,47 @@ function placeByPosition(text: string, row: ObservedRow, found: ModelCell[], anc
   const tolerance = Math.max(1.5, pitch / 2 - 0.5);
   for (let k = 0; k < m; k++) {
     const c = placed[k];
-    if (c && Math.abs(centre(text, line, c) - anchors[k]!) > tolerance) return undefined;
+    if (c && Math.abs(centre(text, line, c, measure) - anchors[k]!) > tolerance) return undefined;
   }
   return placed.map((c, k) => {
     if (c) return c;
-    const at = offsetAtColumn(text, line.start, line.end, Math.round(anchors[k]!));
+    const at = offsetAtColumn(text, line.start, line.end, Math.round(anchors[k]!), measure);
     return { start: at, end: at, raw: '', value: null, issue: 'empty' } as ModelCell;
   });
 }
 
-/** Column centres of a space-aligned table, from its complete rows. */
-function anchorsFromRows(text: string, rows: { observed: ObservedRow; found: ModelCell[]; shape: RowShape }[], width: number): number[] | undefined {
-  const columns: number[][] = Array.from({ length: width }, () => []);
+/** Column centres of a space-aligned table, from its complete rows: per page, in the measure that lines them up best. */
+function anchorsFromRows(text: string, rows: { observed: ObservedRow; found: ModelCell[]; shape: RowShape }[], width: number): Columns | undefined {
+  const pageOf = pager(text);
+  const complete: { line: TableRowNode; cells: ModelCell[]; page: number }[] = [];
   for (const r of rows) {
     if (r.shape !== 'ok' || r.found.length !== width) continue;
     const line = lineOfCells(r.observed, r.found);
     if (!line || r.found.some((c) => c.start < line.start || c.end > line.end)) continue;
-    r.found.forEach((c, k) => columns[k]!.push(centre(text, line, c)));
+    complete.push({ line, cells: r.found, page: pageOf(line.start) });
   }
-  if (columns[0]!.length < 2) return undefined;
-  return columns.map((cs) => cs.sort((a, b) => a - b)[cs.length >> 1]!);
+  if (complete.length < 2) return undefined;
+  let best: Columns | undefined;
+  let bestSpread = Infinity;
+  for (const measure of ['wide', 'narrow'] as const) {
+    const byPage = new Map<number, number[][]>();
+    for (const c of complete) {
+      let columns = byPage.get(c.page);
+      if (!columns) byPage.set(c.page, (columns = Array.from({ length: width }, () => [])));
+      c.cells.forEach((cell, k) => columns![k]!.push(centre(text, c.line, cell, measure)));
+    }
+    let spread = 0;
+    const pages = new Map<number, number[]>();
+    for (const [page, columns] of byPage) {
+      for (const cs of columns) spread += Math.max(...cs) - Math.min(...cs);
+      pages.set(page, columns.map((cs) => cs.sort((a, b) => a - b)[cs.length >> 1]!));
+    }
+    if (spread < bestSpread) {
+      bestSpread = spread;
+      best = { measure, pages };
+    }
+  }
+  return best;
 }
 
 /** A row short of cells with the empty cells trimmed from its end given back (its last cells empty), or undefined. */
@@ -442,7 +589,8 @@ const T3_CANON: readonly Canon[] = TABLE3_ROWS.map((s) => {
 
 export function buildTable3(tables: TableNode[], text = ''): Table3 | undefined {
   if (tables.length === 0) return undefined;
-  const rows = joinContinuations(rowsOf(tables), T3_CANON, TABLE3_GROUP_LABELS);
+  const observed = rowsOf(tables);
+  const rows = joinContinuations(tables[0]!.layout === 'space' ? assembleRecords(observed) : observed, T3_CANON, TABLE3_GROUP_LABELS);
   const { mapped, unmapped, firstData } = mapRows(rows, TABLE3_ROWS, T3_CANON, TABLE3_GROUP_LABELS);
   const result: Table3 = {
     layout: tables[0]!.layout,
@@ -481,11 +629,14 @@ export function buildTable3(tables: TableNode[], text = ''): Table3 | undefined 
     if (after > before || (after === before && !moreTrailingThanNeighbours(result, alt.key))) Object.assign(row, current);
   }
   if (result.layout === 'space' && text) {
-    const anchors = anchorsFromRows(text, [...result.rows.values()], TABLE3_COLUMNS.length);
-    if (anchors) {
+    const columns = anchorsFromRows(text, [...result.rows.values()], TABLE3_COLUMNS.length);
+    if (columns) {
+      const pageOf = pager(text);
       for (const row of result.rows.values()) {
         if (row.shape !== 'short') continue;
-        const placed = placeByPosition(text, row.observed, row.found, anchors);
+        const line = lineOfCells(row.observed, row.found);
+        const anchors = line && anchorsOnPage(columns, pageOf(line.start));
+        const placed = anchors && placeByPosition(text, row.observed, row.found, anchors, columns.measure);
         if (placed) {
           row.cells = placed;
           row.shape = 'ok';
@@ -556,6 +707,49 @@ export function buildTable2(tables: TableNode[]): Table2 | undefined {
 
 export const TABLE4_WIDTH = TABLE4_BLOCKS.length * TABLE4_CELLS.length;
 
+/**
+ * Table 四's numbers placed under its header's columns: a header row with one label per column, or
+ * (PDF text, where each label wraps: 结果 / 维持) the words of the header lines on the data row's
+ * page, gathered into fifteen columns.
+ */
+function placeTable4ByHeader(text: string, table: Table4): ModelCell[] | undefined {
+  const row = table.row!;
+  const header = [...table.header].reverse().find((h) => h.rows.length === 1 && h.rows[0]!.cells.length === TABLE4_WIDTH);
+  if (header) {
+    const line = header.rows[0]!;
+    const anchors = line.cells.map((c) => centre(text, line, c, 'wide'));
+    const placed = placeByPosition(text, row, table.found, anchors, 'wide');
+    if (placed) return placed;
+  }
+  const pageOf = pager(text);
+  const dataLine = lineOfCells(row, table.found);
+  if (!dataLine) return undefined;
+  const page = pageOf(dataLine.start);
+  const lines = table.header.flatMap((h) => h.rows).filter((r) => pageOf(r.start) === page);
+  for (const measure of ['narrow', 'wide'] as const) {
+    const centres: number[] = [];
+    for (const line of lines) {
+      const t = text.slice(line.start, line.end);
+      for (const m of t.matchAll(/[^\s\u3000]+/g)) {
+        const at = line.start + m.index!;
+        centres.push(centre(text, line, { start: at, end: at + m[0].length }, measure));
+      }
+    }
+    centres.sort((a, b) => a - b);
+    const clusters: number[][] = [];
+    for (const c of centres) {
+      const last = clusters[clusters.length - 1];
+      if (last && c - last[last.length - 1]! <= 1.5) last.push(c);
+      else clusters.push([c]);
+    }
+    if (clusters.length !== TABLE4_WIDTH) continue;
+    const anchors = clusters.map((cs) => cs.reduce((a, b) => a + b, 0) / cs.length);
+    const placed = placeByPosition(text, row, table.found, anchors, measure);
+    if (placed) return placed;
+  }
+  return undefined;
+}
+
 export function buildTable4(tables: TableNode[], text = ''): Table4 | undefined {
   if (tables.length === 0) return undefined;
   const rows = rowsOf(tables);
@@ -600,16 +794,10 @@ export function buildTable4(tables: TableNode[], text = ''): Table4 | undefined 
   result.cells = placed.cells;
   result.shape = placed.shape;
   if (placed.shape === 'short' && result.layout === 'space' && text) {
-    // the header row with one label per column tells where each number belongs
-    const header = [...result.header].reverse().find((h) => h.rows.length === 1 && h.rows[0]!.cells.length === TABLE4_WIDTH);
-    if (header) {
-      const line = header.rows[0]!;
-      const anchors = line.cells.map((c) => centre(text, line, c));
-      const byPosition = placeByPosition(text, result.row, result.found, anchors);
-      if (byPosition) {
-        result.cells = byPosition;
-        result.shape = 'ok';
-      }
+    const byPosition = placeTable4ByHeader(text, result);
+    if (byPosition) {
+      result.cells = byPosition;
+      result.shape = 'ok';
     }
   }
   return result;

@@ -16,6 +16,7 @@ import {
 } from './syntax';
 import { Line, Span, TextMemo, cjkNumeralValue, compact, detach, isBlank, isSpaceCode, splitLines, toHalfWidth } from './text';
 
+import { TABLE_SECTIONS, namesSection, sectionNamed } from '../format/national';
 import { TITLE_PHRASE } from './title-phrase';
 
 /** How far into the document a title is looked for. */
@@ -358,13 +359,19 @@ function markSpaceRows(lines: Line[], classes: LineClass[], facts: LineFacts[]):
       const i = step === -1 ? k : lines.length - 1 - k;
       const c = classes[i]!;
       if (c.kind === 'blank' || c.kind === 'row') continue;
+      if (c.kind === 'heading' && namesSection(c.node.text)) continue; // an indented section heading (PDF text)
       const t = lines[i]!.text;
       if (near(i, step) && (isSpaceContinuation(t) || isSpaceHeaderLine(t))) classes[i] = { kind: 'row', layout: 'space' };
     }
   }
 }
 
-/** A short line without sentence punctuation between two rows of the same table belongs to the table. */
+/**
+ * A short line without sentence punctuation between two rows of the same table belongs to the table.
+ * In space-aligned tables (PDF text) a row's label wraps over several lines around its numbers, and a
+ * merged group label is written a few characters a line between the rows (（三）不 / 予公开): up to
+ * eight such lines, commas allowed (labels have them), numbered lines too, but never a section heading.
+ */
 function markSandwichedRows(lines: Line[], classes: LineClass[]): void {
   let prevRow = -1;
   for (let i = 0; i < lines.length; i++) {
@@ -372,21 +379,100 @@ function markSandwichedRows(lines: Line[], classes: LineClass[]): void {
     if (c.kind === 'row') {
       if (prevRow >= 0 && i - prevRow > 1) {
         const layout = (classes[prevRow] as { layout: TableLayout }).layout;
-        if (layout === c.layout && layout !== 'space') {
+        if (layout === c.layout) {
+          const space = layout === 'space';
           const between: number[] = [];
           let ok = true;
           for (let k = prevRow + 1; k < i && ok; k++) {
             const ck = classes[k]!;
             if (ck.kind === 'blank') continue;
             const cc = compact(lines[k]!.text);
-            if (ck.kind === 'heading' || cc.length > 40 || /[。；;，,]/.test(cc)) ok = false;
+            if (ck.kind === 'heading' && (!space || namesSection(ck.node.text))) ok = false;
+            else if (cc.length > 40 || (space ? cc.includes('。') || /[；;]$/.test(cc) : /[。；;，,]/.test(cc))) ok = false;
             else between.push(k);
           }
-          if (ok && between.length > 0 && between.length <= 2) for (const k of between) classes[k] = { kind: 'row', layout };
+          if (ok && between.length > 0 && between.length <= (space ? 8 : 2)) for (const k of between) classes[k] = { kind: 'row', layout };
         }
       }
       prevRow = i;
-    } else if (c.kind === 'heading') prevRow = -1;
+    } else if (c.kind === 'heading' && (prevRow < 0 || (classes[prevRow] as { layout: TableLayout }).layout !== 'space' || namesSection(c.node.text))) prevRow = -1;
+  }
+}
+
+/**
+ * In the sections that hold the tables (二, 三, 四), the lines between table rows, or before or after
+ * them up to the next section heading, belong to the table when none of them is a sentence: labels
+ * and headers that stand alone on their lines in PDF text (pdftotext -raw, a viewer's copy: 规章 2 0 3
+ * on one line, 行政许可 380599 on the next, a wrapped label, a header word a line). A run of lines with
+ * a 。 is prose and stays prose.
+ */
+function markTableRegions(lines: Line[], classes: LineClass[]): void {
+  let section = 0;
+  const n = lines.length;
+  const sectionHeading = (c: LineClass): number | undefined => (c.kind === 'heading' ? sectionNamed(c.node.text, c.node.number) : undefined);
+  let lastRow = -1;
+  for (let i = 0; i < n; ) {
+    const c = classes[i]!;
+    const named = sectionHeading(c);
+    if (named !== undefined) {
+      section = named;
+      lastRow = -1;
+      i++;
+      continue;
+    }
+    if (c.kind === 'row') lastRow = i;
+    if (c.kind === 'row' || c.kind === 'blank' || !TABLE_SECTIONS.has(section)) {
+      i++;
+      continue;
+    }
+    const run: number[] = [];
+    let j = i;
+    for (; j < n; j++) {
+      const cj = classes[j]!;
+      if (cj.kind === 'row' || sectionHeading(cj) !== undefined) break;
+      if (cj.kind !== 'blank') run.push(j);
+    }
+    const before = lastRow >= 0 ? (classes[lastRow] as { layout: TableLayout }).layout : undefined;
+    const after = j < n && classes[j]!.kind === 'row' ? (classes[j] as { layout: TableLayout }).layout : undefined;
+    const tableLike = run.every((k) => {
+      const cc = compact(lines[k]!.text);
+      return cc.length <= 40 && !cc.includes('。') && !/[；;]$/.test(cc);
+    });
+    if (tableLike && (before || after || run.some((k) => /\d/.test(lines[k]!.text)))) {
+      const layout = before ?? after ?? 'space';
+      for (const k of run) classes[k] = { kind: 'row', layout };
+    }
+    i = j;
+  }
+}
+
+/** A page number as PDF text carries it in a footer: -3-, — 3 —, 第 3 页 共 9 页, 3/9, Page 3. */
+const PAGE_NUMBER_RE =
+  /^[\s\u3000]*(?:[-—–－―─]{1,2}[ \u3000]*\d{1,3}[ \u3000]*[-—–－―─]{1,2}|第[ \u3000]*\d{1,3}[ \u3000]*页(?:[ \u3000]*[，,/／]?[ \u3000]*共[ \u3000]*\d{1,3}[ \u3000]*页)?|\d{1,3}[ \u3000]*[/／][ \u3000]*\d{1,3}|[Pp]age[ \u3000]*\d{1,3}(?:[ \u3000]*of[ \u3000]*\d{1,3})?)[\s\u3000]*$/;
+
+/**
+ * Page furniture of PDF text (pdftotext, a viewer's copy): page numbers, and a bare number on the
+ * line before or after a page break (form feed). Read as blank lines, so that a table or a paragraph
+ * runs on across the page break.
+ */
+function markFurniture(lines: Line[], classes: LineClass[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.text;
+    if (classes[i]!.kind === 'blank' || t.length > 40) continue;
+    if (PAGE_NUMBER_RE.test(t)) classes[i] = { kind: 'blank' };
+    else if (/^[\s\u3000]*\d{1,3}[\s\u3000]*$/.test(t)) {
+      const next = lines[i + 1]?.text ?? '';
+      if (t.includes('\f') || next.startsWith('\f')) classes[i] = { kind: 'blank' };
+    }
+  }
+}
+
+/** Running headers of PDF text: the report's title again at the top of a page. */
+function markRunningHeaders(lines: Line[], classes: LineClass[], facts: LineFacts[], title: TitleNode, after: number): void {
+  for (let i = after; i < lines.length; i++) {
+    const c = classes[i]!;
+    if (c.kind !== 'text' && c.kind !== 'row') continue;
+    if (lines[i]!.text.length <= title.text.length * 2 + 40 && squeezed(facts[i]!) === title.text) classes[i] = { kind: 'blank' };
   }
 }
 
@@ -503,8 +589,10 @@ export function parse(text: string, before?: SyntaxTree): SyntaxTree {
   const lines = splitLines(text);
   const facts = factsOfLines(lines, before);
   const classes = lines.map((line, i) => classify(facts[i]!, line.start));
+  markFurniture(lines, classes);
   markSpaceRows(lines, classes, facts);
   markSandwichedRows(lines, classes);
+  markTableRegions(lines, classes);
   const tree: SyntaxTree = { text, lines, blocks: [], problems: [] };
   Object.defineProperty(tree, FACTS, { value: facts, enumerable: false });
 
@@ -513,6 +601,7 @@ export function parse(text: string, before?: SyntaxTree): SyntaxTree {
   if (found) {
     tree.title = found.title;
     bodyStart = found.lastLine + 1;
+    markRunningHeaders(lines, classes, facts, found.title, bodyStart);
     const before = lines.slice(0, found.firstLine).filter((_l, k) => classes[k]!.kind !== 'blank');
     if (before.length > 0) tree.preface = { start: before[0]!.start, end: before[before.length - 1]!.end };
   }
