@@ -258,7 +258,7 @@ async function innerText(htmlFile: string): Promise<string> {
   try {
     const page = await browser.newPage();
     await page.goto('file://' + htmlFile);
-    return await page.evaluate(() => document.body.innerText);
+    return (await page.evaluate('document.body.innerText')) as string;
   } finally {
     await browser.close();
   }

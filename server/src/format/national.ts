@@ -271,3 +271,22 @@ export function sectionNamed(headingText: string, numeral: number): number | und
 
 /** The sections that hold a statistical table (二, 三, 四). */
 export const TABLE_SECTIONS: ReadonlySet<number> = new Set([2, 3, 4]);
+
+/**
+ * The words of each table's header, as flattened text runs them into the first row's label
+ * (…申请人情况自然人法人或其他组织总计商业企业…其他一、本年新收政府信息公开申请数量15130000154):
+ * what stands before a row's own label. Both formats' column names.
+ */
+export const TABLE_HEADER_WORDS: Readonly<Record<2 | 3 | 4, readonly (string | RegExp)[]>> = {
+  2: [
+    /第二十条第[（(][一二三四五六七八九十\d]{1,3}[）)]项/,
+    '信息内容',
+    '本年制发件数', '本年废止件数', '现行有效件数', '本年处理决定数量', '本年收费金额', /[（(]单位[：:]万元[）)]/,
+    '本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', /本年增[/／]减/, '处理决定数量', '采购项目数量', '采购总金额', /[（(]?单位[：:]?万?元[）)]?/,
+  ],
+  3: [
+    /[（(]?本列数据的勾稽关系为[^）)]*[）)]?/,
+    '申请人情况', '自然人', '法人或其他组织', '商业企业', '科研机构', '社会公益组织', '社会组织', '法律服务机构', '其他', '总计',
+  ],
+  4: ['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计'],
+};

@@ -3,6 +3,7 @@
  * national format (table, row, column), whatever the layout it arrived in.
  */
 import {
+  TABLE_HEADER_WORDS,
   TABLE2_ROWS,
   TABLE3_COLUMNS,
   TABLE3_GROUP_LABELS,
@@ -16,7 +17,8 @@ import type { CellNode, TableLayout, TableNode, TableRowNode } from '../parse/sy
 import { TextMemo, cjkNumeral, cjkNumeralValue, toHalfWidth } from '../parse/text';
 import type { Span } from '../parse/text';
 import { CellKind, ModelCell, isCleanNumber, isValueLike, readCell } from './cells';
-import { equations } from './equations';
+import { RESULT_ROWS, equations } from './equations';
+import { Group, Reading, agreed, blocksOfFive, maxCells, readRow, totalLast } from './runs';
 import { LabelInfo, alignRows, labelInfo, labelScore } from './labels';
 
 /** A physical row (or several joined: a wrapped label, numbers on the line before their label) of a table. */
@@ -44,6 +46,8 @@ interface MappedRow extends Span {
   /** the value cells as found, in order */
   found: ModelCell[];
   shape: RowShape;
+  /** runs of digits (flattened text) that cannot be told apart into this row's cells: its cells there stay unread */
+  merged?: Span[];
 }
 
 export interface Table2Row extends MappedRow {
@@ -82,6 +86,8 @@ export interface Table4 extends Span {
   found: ModelCell[];
   shape: RowShape;
   header: ObservedRow[];
+  /** runs of digits (flattened text) that cannot be told apart into the fifteen cells */
+  merged?: Span[];
 }
 
 export interface Tables {
@@ -589,6 +595,7 @@ const T3_CANON: readonly Canon[] = TABLE3_ROWS.map((s) => {
 
 export function buildTable3(tables: TableNode[], text = ''): Table3 | undefined {
   if (tables.length === 0) return undefined;
+  if (tables[0]!.layout === 'run') return buildRunTable3(tables);
   const observed = rowsOf(tables);
   const rows = joinContinuations(tables[0]!.layout === 'space' ? assembleRecords(observed) : observed, T3_CANON, TABLE3_GROUP_LABELS);
   const { mapped, unmapped, firstData } = mapRows(rows, TABLE3_ROWS, T3_CANON, TABLE3_GROUP_LABELS);
@@ -681,17 +688,22 @@ export function buildTable2(tables: TableNode[]): Table2 | undefined {
       if (!subtables.has(currentItem)) subtables.set(currentItem, labelSpanOf(r));
     } else if (/信息内容/.test(r.label) && currentItem && !headers.has(currentItem)) headers.set(currentItem, r);
   }
-  const rows = all.filter((r) => !/第二十条|信息内容/.test(r.label));
-  const { mapped, unmapped } = mapRows(rows, TABLE2_ROWS, T2_CANON, []);
   const result: Table2 = {
     layout: tables[0]!.layout,
     start: tables[0]!.start,
     end: tables[tables.length - 1]!.end,
     rows: new Map(),
-    unmapped,
+    unmapped: [],
     subtables,
     headers,
   };
+  if (result.layout === 'run') {
+    buildRunTable2(tables, result, all.map((r) => observeRun(r, 2)));
+    return result;
+  }
+  const rows = all.filter((r) => !/第二十条|信息内容/.test(r.label));
+  const { mapped, unmapped } = mapRows(rows, TABLE2_ROWS, T2_CANON, []);
+  result.unmapped = unmapped;
   TABLE2_ROWS.forEach((spec, j) => {
     const row = mapped.get(j);
     if (!row) return;
@@ -772,6 +784,11 @@ export function buildTable4(tables: TableNode[], text = ''): Table4 | undefined 
     shape: 'short',
     header: data >= 0 ? rows.slice(0, data) : rows,
   };
+  if (result.layout === 'run') {
+    result.header = rows;
+    buildRunTable4(result, rows);
+    return result;
+  }
   if (data < 0) {
     // a data row not filled in yet: a row of empty cells only, as wide as the table
     for (let k = rows.length - 1; k >= 0 && data < 0; k--) {
@@ -801,4 +818,254 @@ export function buildTable4(tables: TableNode[], text = ''): Table4 | undefined 
     }
   }
   return result;
+}
+
+// ---------------------------------------------------------------------------
+// tables run together (flattened text: layout 'run')
+
+/** A header word matched where it stands, white space allowed between its characters. */
+function headerWordRe(word: string | RegExp): RegExp {
+  if (typeof word !== 'string') return new RegExp(word.source, 'y');
+  return new RegExp(word.split('').map((c) => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('[\\s\\u3000]*'), 'y');
+}
+
+const HEADER_RES: Record<2 | 3 | 4, RegExp[]> = {
+  2: TABLE_HEADER_WORDS[2].map(headerWordRe),
+  3: TABLE_HEADER_WORDS[3].map(headerWordRe),
+  4: TABLE_HEADER_WORDS[4].map(headerWordRe),
+};
+
+/**
+ * A run row's label without the header run into it: the first row of a flattened table carries
+ * the table's header before its own label (…商业企业科研机构…其他一、本年新收…数量).
+ */
+function observeRun(row: ObservedRow, kind: 2 | 3 | 4): ObservedRow {
+  const cell = row.labelCells[0];
+  if (!cell) return row;
+  const t = toHalfWidth(cell.text);
+  let p = 0;
+  for (let moved = true; moved; ) {
+    moved = false;
+    while (p < t.length && /[\s\u3000]/.test(t[p]!)) p++;
+    for (const re of HEADER_RES[kind]) {
+      re.lastIndex = p;
+      const m = re.exec(t);
+      // a word that is the whole rest is the row's own label (其他, 总计)
+      if (m && m[0].length > 0 && p + m[0].length < t.length) {
+        p += m[0].length;
+        moved = true;
+        break;
+      }
+    }
+  }
+  if (p === 0) return row;
+  const own: CellNode = { start: cell.start + p, end: cell.end, text: cell.text.slice(p) };
+  return { ...row, label: own.text, labelCells: [own, ...row.labelCells.slice(1)] };
+}
+
+const asGroups = (cells: CellNode[]): Group[] => cells.map((c) => ({ start: c.start, end: c.end, text: toHalfWidth(c.text) }));
+
+const partCell = (p: { start: number; end: number; raw: string; value: number }): ModelCell => ({ start: p.start, end: p.end, raw: p.raw, value: p.value });
+
+/** A row's cells from a reading where every reading agrees, null elsewhere; the runs where they disagree. */
+function cellsOfReadings(readings: readonly Reading[], width: number, groups: Group[]): { cells: (ModelCell | null)[]; merged?: Span[] } {
+  const parts = agreed(readings, width);
+  if (!parts) return { cells: new Array<ModelCell | null>(width).fill(null), merged: groups.map((g) => ({ start: g.start, end: g.end })) };
+  const cells = parts.map((p) => (p ? partCell(p) : null));
+  if (cells.every((c) => c !== null)) return { cells };
+  // the groups holding a cell the readings disagree on
+  const merged = groups.filter((g) => readings.some((r) => r.some((p, k) => parts[k] === null && p.start >= g.start && p.end <= g.end))).map((g) => ({ start: g.start, end: g.end }));
+  return { cells, merged };
+}
+
+/**
+ * A run row with fewer digits than cells: some cells were blank. White space between groups where
+ * exactly that many cells are missing stands for them (a page's &nbsp; cell: 0 00000); otherwise
+ * where they are missing cannot be told — but a row whose numbers are all 0 has only one reading.
+ */
+function shortRun(groups: Group[], width: number): { cells: (ModelCell | null)[]; found: ModelCell[]; shape: RowShape } {
+  const digits: ModelCell[] = [];
+  for (const g of groups) {
+    for (let k = 0; k < g.text.length; k++) {
+      if (g.text[k] === '.') continue;
+      digits.push({ start: g.start + k, end: g.start + k + 1, raw: g.text[k]!, value: Number(g.text[k]) });
+    }
+  }
+  const missing = width - digits.length;
+  if (groups.length - 1 === missing && groups.every((g) => !g.text.includes('.'))) {
+    const cells: ModelCell[] = [];
+    groups.forEach((g, gi) => {
+      if (gi > 0) {
+        const at = groups[gi - 1]!.end + 1;
+        cells.push({ start: at, end: at, raw: '', value: null, issue: 'empty' });
+      }
+      for (const d of digits) if (d.start >= g.start && d.end <= g.end) cells.push(d);
+    });
+    return { cells, found: cells, shape: 'ok' };
+  }
+  if (digits.length > 0 && digits.every((d) => d.value === 0)) {
+    // all 0: the missing cells are 0 too, wherever they stood (the row is still short)
+    const last = digits[digits.length - 1]!;
+    const cells = [...digits];
+    while (cells.length < width) cells.push({ start: last.end, end: last.end, raw: '', value: 0 });
+    return { cells, found: digits, shape: 'short' };
+  }
+  const placed = placeCells(digits, width, true);
+  return { cells: placed.cells, found: digits, shape: 'short' };
+}
+
+/** Reads a run row of `width` cells: what the row's own sums (`accept`) allow, else the only reading there is. */
+function runReadings(groups: Group[], width: number, accept?: (values: number[]) => boolean, decimals?: (column: number) => boolean): Reading[] | undefined {
+  const options = accept ? { accept, ...(decimals ? { decimals } : {}) } : decimals ? { decimals } : {};
+  const first = readRow(groups, width, options);
+  if (!first.complete) return undefined;
+  if (first.readings.length > 0 || !accept) return first.readings;
+  // nothing adds up: the row has a wrong sum; read it only if it can be read one way
+  const plain = readRow(groups, width, decimals ? { decimals } : {});
+  return plain.complete && plain.readings.length === 1 ? plain.readings : undefined;
+}
+
+/** How many of table 三's column sums and balances hold, for rows given as values (null: not known). */
+function table3Holds(values: Map<string, (number | null)[]>): number {
+  let holds = 0;
+  const v = (key: string, k: number) => values.get(key)?.[k] ?? null;
+  for (let k = 0; k < TABLE3_COLUMNS.length; k++) {
+    const total = v('三.七', k);
+    let sum = 0;
+    let known = total !== null;
+    for (const key of RESULT_ROWS) {
+      const x = v(key, k);
+      if (x === null) known = false;
+      else sum += x;
+    }
+    if (known && sum === total) holds++;
+    const a = v('一', k);
+    const b = v('二', k);
+    const c = v('四', k);
+    if (a !== null && b !== null && total !== null && c !== null && a + b === total + c) holds++;
+  }
+  return holds;
+}
+
+/** Most ways of reading the ambiguous rows of a table tried together. */
+const MAX_COMBINATIONS = 20_000;
+
+function buildRunTable3(tables: TableNode[]): Table3 {
+  const rows = rowsOf(tables).map((r) => observeRun(r, 3));
+  const { mapped, unmapped, firstData } = mapRows(rows, TABLE3_ROWS, T3_CANON, TABLE3_GROUP_LABELS);
+  const result: Table3 = {
+    layout: 'run',
+    start: tables[0]!.start,
+    end: tables[tables.length - 1]!.end,
+    rows: new Map(),
+    unmapped,
+    header: rows.slice(0, firstData),
+  };
+  const width = TABLE3_COLUMNS.length;
+  const pending: { key: string; readings: Reading[]; groups: Group[] }[] = [];
+  TABLE3_ROWS.forEach((spec, j) => {
+    const row = mapped.get(j);
+    if (!row) return;
+    const groups = asGroups(row.values);
+    const base = { spec, label: row.label, labelSpan: labelSpanOf(row), observed: row, start: row.start, end: row.end };
+    if (groups.length === 0) {
+      result.rows.set(spec.key, { ...base, cells: new Array<ModelCell | null>(width).fill(null), found: [], shape: 'short' });
+      return;
+    }
+    if (maxCells(groups) < width) {
+      result.rows.set(spec.key, { ...base, ...shortRun(groups, width) });
+      return;
+    }
+    const readings = runReadings(groups, width, totalLast);
+    const entry: Table3Row = { ...base, cells: new Array<ModelCell | null>(width).fill(null), found: [], shape: 'ok' };
+    result.rows.set(spec.key, entry);
+    if (!readings || readings.length === 0) {
+      entry.merged = groups.map((g) => ({ start: g.start, end: g.end }));
+      return;
+    }
+    pending.push({ key: spec.key, readings, groups });
+  });
+  // rows read more than one way: the readings the column sums and balances agree with most
+  const settled = new Map<string, (number | null)[]>();
+  for (const [key, row] of result.rows) if (!pending.some((p) => p.key === key)) settled.set(key, row.cells.map((c) => c?.value ?? null));
+  for (const p of pending) if (p.readings.length === 1) settled.set(p.key, p.readings[0]!.map((x) => x.value));
+  const open = pending.filter((p) => p.readings.length > 1);
+  const combinations = open.reduce((n, p) => n * p.readings.length, 1);
+  const best = new Map<string, Reading[]>(open.map((p) => [p.key, p.readings]));
+  if (open.length > 0 && combinations <= MAX_COMBINATIONS) {
+    let top = -1;
+    let winners: number[][] = [];
+    const choice = new Array<number>(open.length).fill(0);
+    for (let n = 0; n < combinations; n++) {
+      let rest = n;
+      open.forEach((p, k) => {
+        choice[k] = rest % p.readings.length;
+        rest = Math.floor(rest / p.readings.length);
+        settled.set(p.key, p.readings[choice[k]!]!.map((x) => x.value));
+      });
+      const holds = table3Holds(settled);
+      if (holds > top) {
+        top = holds;
+        winners = [choice.slice()];
+      } else if (holds === top) winners.push(choice.slice());
+    }
+    open.forEach((p, k) => best.set(p.key, [...new Set(winners.map((w) => w[k]!))].map((i) => p.readings[i]!)));
+  }
+  for (const p of pending) {
+    const row = result.rows.get(p.key)!;
+    const readings = best.get(p.key) ?? p.readings;
+    const { cells, merged } = cellsOfReadings(readings, width, p.groups);
+    row.cells = cells;
+    row.found = cells.filter((c): c is ModelCell => c !== null);
+    if (merged) row.merged = merged;
+  }
+  return result;
+}
+
+function buildRunTable2(tables: TableNode[], result: Table2, rows: ObservedRow[]): void {
+  const { mapped, unmapped } = mapRows(rows, TABLE2_ROWS, T2_CANON, []);
+  result.unmapped = unmapped;
+  TABLE2_ROWS.forEach((spec, j) => {
+    const row = mapped.get(j);
+    if (!row) return;
+    const width = spec.columns.length;
+    const groups = asGroups(row.values);
+    const base = { spec, label: row.label, labelSpan: labelSpanOf(row), observed: row, start: row.start, end: row.end };
+    if (groups.length === 0 || maxCells(groups) < width) {
+      result.rows.set(spec.label, { ...base, ...(groups.length === 0 ? { cells: new Array<ModelCell | null>(width).fill(null), found: [], shape: 'short' as const } : shortRun(groups, width)) });
+      return;
+    }
+    const readings = runReadings(groups, width, undefined, () => spec.kind === 'amount') ?? [];
+    const { cells, merged } = cellsOfReadings(readings, width, groups);
+    const entry: Table2Row = { ...base, cells, found: cells.filter((c): c is ModelCell => c !== null), shape: 'ok' };
+    if (merged) entry.merged = merged;
+    result.rows.set(spec.label, entry);
+  });
+  void tables;
+}
+
+function buildRunTable4(result: Table4, rows: ObservedRow[]): void {
+  // the data row: the one with the most digits
+  let data = -1;
+  rows.forEach((r, k) => {
+    if (r.values.length > 0 && (data < 0 || maxCells(asGroups(r.values)) >= maxCells(asGroups(rows[data]!.values)))) data = k;
+  });
+  if (data < 0) return;
+  const row = rows[data]!;
+  result.row = row;
+  result.header = rows.slice(0, data);
+  const groups = asGroups(row.values);
+  if (maxCells(groups) < TABLE4_WIDTH) {
+    const short = shortRun(groups, TABLE4_WIDTH);
+    result.cells = short.cells;
+    result.found = short.found;
+    result.shape = short.shape;
+    return;
+  }
+  const readings = runReadings(groups, TABLE4_WIDTH, blocksOfFive) ?? [];
+  const { cells, merged } = cellsOfReadings(readings, TABLE4_WIDTH, groups);
+  result.cells = cells;
+  result.found = cells.filter((c): c is ModelCell => c !== null);
+  result.shape = 'ok';
+  if (merged) result.merged = merged;
 }

@@ -17,6 +17,7 @@ import {
 import { Line, Span, TextMemo, cjkNumeralValue, compact, detach, isBlank, isSpaceCode, splitLines, toHalfWidth } from './text';
 
 import { TABLE_SECTIONS, namesSection, sectionNamed } from '../format/national';
+import { FLAT_MIN_LENGTH, splitFlat } from './flat';
 import { TITLE_PHRASE } from './title-phrase';
 
 /** How far into the document a title is looked for. */
@@ -90,6 +91,8 @@ interface LineFacts {
   squeezed?: string;
   /** the line's cells as a table row of each layout it was read in */
   cells?: Partial<Record<TableLayout, CellNode[]>>;
+  /** a piece of a flattened line: what it is depends on the line around it, so it is never taken by its text alone */
+  piece?: true;
 }
 
 const factsCache = new TextMemo<LineFacts>(50_000);
@@ -557,8 +560,57 @@ function makeTitle(lines: Line[], first: number, last: number): TitleNode {
   return node;
 }
 
-/** The facts of a tree's lines, kept on the tree out of sight (for the parse of the next version). */
+/** The lines the parser read (physical lines, and the pieces of flattened ones) with their facts, kept on the tree out of sight (for the parse of the next version). */
 const FACTS = Symbol('line facts');
+
+interface ReadLines {
+  lines: Line[];
+  facts: LineFacts[];
+}
+
+/**
+ * The lines as the parser reads them: the physical lines, with a flattened line (a whole article on
+ * one line: flat.ts) cut into its pieces — each a Line of its own, a slice of the physical line that
+ * keeps its index. Undefined when no line is flattened (the common case: no copy made).
+ */
+function flatPieces(physical: Line[]): { lines: Line[]; facts: (LineFacts | undefined)[] } | undefined {
+  let out: Line[] | undefined;
+  let facts: (LineFacts | undefined)[] | undefined;
+  for (let k = 0; k < physical.length; k++) {
+    const line = physical[k]!;
+    const pieces = line.text.length >= FLAT_MIN_LENGTH ? splitFlat(line.text) : undefined;
+    if (!pieces) {
+      if (out) {
+        out.push(line);
+        facts!.push(undefined);
+      }
+      continue;
+    }
+    if (!out) {
+      out = physical.slice(0, k);
+      facts = new Array<LineFacts | undefined>(k).fill(undefined);
+    }
+    for (const p of pieces) {
+      const text = line.text.slice(p.start, p.end);
+      const piece: Line = { index: line.index, start: line.start + p.start, end: line.start + p.end, text };
+      const own = detach(text);
+      let cls: LineClass;
+      const f: LineFacts = { text: own, cls: { kind: 'text' }, piece: true };
+      if (p.kind === 'run') {
+        cls = { kind: 'row', layout: 'run' };
+        f.cells = { run: p.cells!.map((c) => ({ start: c.start - p.start, end: c.end - p.start, text: own.slice(c.start - p.start, c.end - p.start) })) };
+      } else {
+        cls = classifyAt(lineOf(own));
+        // a piece is never a row of another layout (its tabs and pipes are the page's)
+        if (cls.kind === 'row') cls = { kind: 'text' };
+      }
+      f.cls = cls;
+      out.push(piece);
+      facts!.push(f);
+    }
+  }
+  return out ? { lines: out, facts: facts! } : undefined;
+}
 
 /**
  * The facts of every line. With the tree of the text before (an edit), a line the edit left alone
@@ -566,18 +618,24 @@ const FACTS = Symbol('line facts');
  * its facts (a function of its text alone) are taken from there when the text is the same, without
  * a lookup by text.
  */
-function factsOfLines(lines: Line[], before: SyntaxTree | undefined): LineFacts[] {
-  const old = before && (before as { [FACTS]?: LineFacts[] })[FACTS];
-  if (!before || !old) return lines.map(factsOf);
-  const oldLines = before.lines;
+function readLines(physical: Line[], before: SyntaxTree | undefined): ReadLines {
+  const flat = flatPieces(physical);
+  const lines = flat ? flat.lines : physical;
+  const given = flat?.facts;
+  const old = before && (before as { [FACTS]?: ReadLines })[FACTS];
+  const fresh = (line: Line, k: number): LineFacts => given?.[k] ?? factsOf(line);
+  if (!old) return { lines, facts: lines.map(fresh) };
+  const oldLines = old.lines;
   const shift = lines.length - oldLines.length;
-  return lines.map((line, k) => {
+  const facts = lines.map((line, k) => {
+    if (given?.[k]) return given[k]!;
     const t = line.text;
-    if (k < oldLines.length && oldLines[k]!.text === t) return old[k]!;
+    if (k < oldLines.length && oldLines[k]!.text === t && !old.facts[k]!.piece) return old.facts[k]!;
     const j = k - shift;
-    if (j >= 0 && j < oldLines.length && oldLines[j]!.text === t) return old[j]!;
+    if (j >= 0 && j < oldLines.length && oldLines[j]!.text === t && !old.facts[j]!.piece) return old.facts[j]!;
     return factsOf(line);
   });
+  return { lines, facts };
 }
 
 /**
@@ -586,15 +644,16 @@ function factsOfLines(lines: Line[], before: SyntaxTree | undefined): LineFacts[
  * (it is not changed).
  */
 export function parse(text: string, before?: SyntaxTree): SyntaxTree {
-  const lines = splitLines(text);
-  const facts = factsOfLines(lines, before);
+  const physical = splitLines(text);
+  const read = readLines(physical, before);
+  const { lines, facts } = read;
   const classes = lines.map((line, i) => classify(facts[i]!, line.start));
   markFurniture(lines, classes);
   markSpaceRows(lines, classes, facts);
   markSandwichedRows(lines, classes);
   markTableRegions(lines, classes);
-  const tree: SyntaxTree = { text, lines, blocks: [], problems: [] };
-  Object.defineProperty(tree, FACTS, { value: facts, enumerable: false });
+  const tree: SyntaxTree = { text, lines: physical, blocks: [], problems: [] };
+  Object.defineProperty(tree, FACTS, { value: read, enumerable: false });
 
   let bodyStart = 0;
   const found = findTitle(lines, classes, facts);
@@ -618,7 +677,7 @@ export function parse(text: string, before?: SyntaxTree): SyntaxTree {
     if (cls.kind === 'row') {
       paragraph = undefined;
       const cells = cellsOf(line, facts[i]!, cls.layout);
-      const row: TableRowNode = { kind: 'row', start: line.start, end: line.end, line: i, cells };
+      const row: TableRowNode = { kind: 'row', start: line.start, end: line.end, line: line.index, cells };
       if (cls.layout === 'pipe' && isSeparatorRow(cells)) row.separator = true;
       if (table && table.layout === cls.layout) {
         table.rows.push(row);

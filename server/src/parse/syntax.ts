@@ -46,7 +46,8 @@ export interface ParagraphNode extends Span {
   lines: Span[];
 }
 
-export type TableLayout = 'tab' | 'pipe' | 'space';
+/** tab-separated, Markdown pipes, space-aligned (PDF text), or run together in a flattened line (flat.ts: a label and its runs of digits) */
+export type TableLayout = 'tab' | 'pipe' | 'space' | 'run';
 
 export interface CellNode extends Span {
   /** raw cell text, trimmed (the span covers exactly this text; empty cells have an empty span) */

@@ -136,15 +136,18 @@ describe('fee-statement-missing and fee-contradiction', () => {
   });
   const withRow62 = (n: number, six: string) =>
     ALL({ 3: `（六）其他处理\t2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t${n}\t0\t0\t0\t0\t0\t${n}`, 6: six });
-  it('flags "未收取信息处理费" when table 三 （六）2 is above 0', () => {
-    const ps = check(feeContradiction, withRow62(2, '本年度未收取信息处理费。'));
+  it('flags "未产生信息处理费" and "不收取任何费用" when table 三 （六）2 is above 0 (fee notices were sent)', () => {
+    const ps = check(feeContradiction, withRow62(2, '本年度未产生信息处理费。'));
     assert.equal(ps.length, 1);
-    assert.equal(ps[0]!.text, '未收取信息处理费');
-    assert.equal(ps[0]!.severity, 'error');
+    assert.equal(ps[0]!.text, '未产生信息处理费');
+    assert.equal(ps[0]!.severity, 'warning');
+    assert.equal(check(feeContradiction, withRow62(2, '我局不向申请人收取任何费用。'))[0]!.text, '不向申请人收取任何费用');
   });
-  it('accepts a zero （六）2 or a statement that fees were charged', () => {
-    assert.deepEqual(check(feeContradiction, withRow62(0, '本年度未收取信息处理费。')), []);
+  it('accepts a zero （六）2, a statement that fees were charged, or that none was collected (the notices went unpaid)', () => {
+    assert.deepEqual(check(feeContradiction, withRow62(0, '本年度未产生信息处理费。')), []);
     assert.deepEqual(check(feeContradiction, withRow62(2, '本年度收取信息处理费2件。')), []);
+    assert.deepEqual(check(feeContradiction, withRow62(2, '本年度未收取信息处理费。')), []);
+    assert.deepEqual(check(feeContradiction, withRow62(2, '2025年，无收取信息处理费情况。')), []);
   });
 });
 
