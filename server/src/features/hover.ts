@@ -1,6 +1,6 @@
 import { Hover, MarkupKind } from 'vscode-languageserver-types';
 import type { Analysis } from '../check';
-import { ARTICLE20_ITEMS, TABLE2_SUBTABLES, TABLE3_ARTICLES, TABLE3_COLUMNS, TABLE3_ROWS, TABLE4_BLOCKS, TABLE4_CELLS, table3RowName } from '../format/national';
+import { ARTICLE20_ITEMS, TABLE3_ARTICLES, TABLE3_COLUMNS, TABLE4_BLOCKS, TABLE4_CELLS, table3RowName } from '../format/national';
 import type { Locale } from '../i18n';
 import { indexCells } from '../model/cellIndex';
 import { Equation, cellValue, equationsOf } from '../model/equations';
@@ -65,11 +65,11 @@ function tableHeadingHover(analysis: Analysis, offset: number, locale: Locale): 
     range: analysis.lineIndex.rangeOf(span),
   });
   if (table2) {
-    for (const sub of TABLE2_SUBTABLES) {
+    for (const sub of table2.subtableSpecs) {
       const span = table2.subtables.get(sub.item);
       if (span && inside(span, offset)) {
-        const article = ARTICLE20_ITEMS.find((a) => a.item === sub.item)!;
-        const quote = `> 《中华人民共和国政府信息公开条例》第二十条　行政机关应当依照本条例第十九条的规定，主动公开本行政机关的下列政府信息：……${sub.item}${article.text}`;
+        const article = ARTICLE20_ITEMS.find((a) => a.item === sub.item);
+        const quote = `> 《中华人民共和国政府信息公开条例》第二十条　行政机关应当依照本条例第十九条的规定，主动公开本行政机关的下列政府信息：……${sub.item}${article?.text ?? ''}`;
         return md(
           sub.heading,
           locale === 'zh'
@@ -81,7 +81,7 @@ function tableHeadingHover(analysis: Analysis, offset: number, locale: Locale): 
     }
   }
   if (table3) {
-    for (const spec of TABLE3_ROWS) {
+    for (const spec of table3.specs) {
       const row = table3.rows.get(spec.key);
       if (!row) continue;
       const cell = row.observed.labelCells.find((c) => inside(c, offset));

@@ -1,6 +1,5 @@
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import type { Analysis } from '../check';
-import { TABLE2_SUBTABLES, TABLE3_ROWS } from '../format/national';
 import type { Locale } from '../i18n';
 import type { Section } from '../model/report';
 import type { Table2, Table3 } from '../model/tables';
@@ -30,14 +29,14 @@ function table3Symbols(analysis: Analysis, t3: Table3): DocumentSymbol[] {
     return { start: Math.min(...rows.map((r) => r.start)), end: Math.max(...rows.map((r) => r.end)) };
   };
   for (const g of GROUPS) {
-    const keys = TABLE3_ROWS.filter((r) => (g.key === '三' ? r.key.startsWith('三.') : r.key === g.key)).map((r) => r.key);
+    const keys = t3.specs.filter((r) => (g.key === '三' ? r.key.startsWith('三.') : r.key === g.key)).map((r) => r.key);
     const span = spanOfKeys(keys);
     if (!span) continue;
     const group = symbol(analysis, g.name, '', SymbolKind.Array, span, span);
     if (g.key === '三') {
-      const parens = [...new Set(TABLE3_ROWS.filter((r) => r.paren !== undefined).map((r) => r.paren!))];
+      const parens = [...new Set(t3.specs.filter((r) => r.paren !== undefined).map((r) => r.paren!))];
       for (const p of parens) {
-        const sub = TABLE3_ROWS.filter((r) => r.paren === p);
+        const sub = t3.specs.filter((r) => r.paren === p);
         const subSpan = spanOfKeys(sub.map((r) => r.key));
         if (!subSpan) continue;
         const first = sub[0]!;
@@ -60,7 +59,7 @@ function table3Symbols(analysis: Analysis, t3: Table3): DocumentSymbol[] {
 
 function table2Symbols(analysis: Analysis, t2: Table2): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
-  for (const sub of TABLE2_SUBTABLES) {
+  for (const sub of t2.subtableSpecs) {
     const heading = t2.subtables.get(sub.item);
     const rows = sub.rows.map((r) => t2.rows.get(r)).filter((r) => r !== undefined);
     const spans = [...(heading ? [heading] : []), ...rows];

@@ -6,7 +6,7 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import type { Analysis } from '../check';
-import { TABLE2_ROWS, TABLE2_SUBTABLES, TABLE3_COLUMNS, TABLE3_ROWS, TABLE4_BLOCKS, TABLE4_CELLS } from '../format/national';
+import { TABLE3_COLUMNS, TABLE4_BLOCKS, TABLE4_CELLS, TABLE_FORMATS } from '../format/national';
 import type { Locale } from '../i18n';
 import type { ModelCell } from '../model/cells';
 import type { Severity } from '../rules/types';
@@ -89,11 +89,12 @@ export function tableView(analysis: Analysis, locale: Locale): TableViewModel {
   // 表二: four sub-tables, each with its heading and header row
   const t2 = report.tables.table2;
   const rows2: ViewCell[][] = [];
-  for (const sub of TABLE2_SUBTABLES) {
+  const format2 = TABLE_FORMATS[t2?.format ?? '2021'];
+  for (const sub of format2.table2Subtables) {
     rows2.push([h(sub.heading, 4)]);
     rows2.push([h('信息内容'), ...sub.columns.map((c, k) => h(c, k === sub.columns.length - 1 ? 4 - sub.columns.length : 1))]);
     for (const label of sub.rows) {
-      const spec = TABLE2_ROWS.find((r) => r.label === label)!;
+      const spec = format2.table2Rows.find((r) => r.label === label)!;
       const row = t2?.rows.get(label);
       const cells = spec.columns.map((_c, k) => cell(row ? row.cells[k] : undefined));
       if (cells.length === 1) cells[0]!.colspan = 3;
@@ -108,10 +109,11 @@ export function tableView(analysis: Analysis, locale: Locale): TableViewModel {
     [h('自然人', 1, 2), h('法人或其他组织', 5), h('总计', 1, 2)],
     [h('商业企业'), h('科研机构'), h('社会公益组织'), h('法律服务机构'), h('其他')],
   ];
-  const groupSize = (paren: number) => TABLE3_ROWS.filter((r) => r.paren === paren && r.arabic !== undefined).length;
-  const resultRows = TABLE3_ROWS.filter((r) => r.lead === 3).length;
+  const specs3 = TABLE_FORMATS[t3?.format ?? '2021'].table3Rows;
+  const groupSize = (paren: number) => specs3.filter((r) => r.paren === paren && r.arabic !== undefined).length;
+  const resultRows = specs3.filter((r) => r.lead === 3).length;
   const groupName: Record<number, string> = { 3: '（三）不予公开', 4: '（四）无法提供', 5: '（五）不予处理', 6: '（六）其他处理' };
-  for (const spec of TABLE3_ROWS) {
+  for (const spec of specs3) {
     const row = t3?.rows.get(spec.key);
     const values = TABLE3_COLUMNS.map((_c, k) => cell(row ? row.cells[k] : undefined));
     const labels: ViewCell[] = [];

@@ -5,7 +5,7 @@
  * Empty value: the report has the cell but no clean number in it. A UTF-8 byte
  * order mark leads, so that Excel (the users' spreadsheet) reads the Chinese.
  */
-import { TABLE3_COLUMNS, TABLE3_ROWS, TABLE4_BLOCKS, TABLE4_CELLS, table3RowName } from '../format/national';
+import { TABLE3_COLUMNS, TABLE3_ROW_BY_KEY, TABLE4_BLOCKS, TABLE4_CELLS, table3RowName } from '../format/national';
 import type { TablesExport } from './tablesExport';
 
 export const CSV_HEADER = ['文件', '机关', '年度', '表', '行键', '行', '列', '数值'];
@@ -16,7 +16,7 @@ function field(v: string | number | null | undefined): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-const T3_NAMES = new Map(TABLE3_ROWS.map((r) => [r.key, table3RowName(r)]));
+const T3_NAMES = new Map([...TABLE3_ROW_BY_KEY.values()].map((r) => [r.key, table3RowName(r)]));
 
 /** CSV of the tables of one or more reports. */
 export function tablesToCsv(exports: readonly TablesExport[]): string {

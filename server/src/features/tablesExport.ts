@@ -1,7 +1,6 @@
 /**
  * The report's tables as plain data: the `--tables` JSON contract.
  */
-import { TABLE2_ROWS, TABLE3_ROWS } from '../format/national';
 import type { ModelCell } from '../model/cells';
 import type { Report } from '../model/report';
 
@@ -30,21 +29,21 @@ export function exportTables(report: Report, file?: string): TablesExport {
   if (report.year !== undefined) out.year = report.year;
   out.format = report.format;
   const { table2, table3, table4 } = report.tables;
+  // every row of the table's format: a row the report omits has all its cells null
   if (table2) {
     out.table2 = {};
-    for (const spec of TABLE2_ROWS) {
+    for (const spec of table2.specs) {
       const row = table2.rows.get(spec.label);
-      if (!row) continue;
       const values: Record<string, number | null> = {};
-      spec.columns.forEach((col, k) => (values[col] = exported(row.cells[k] ?? null)));
+      spec.columns.forEach((col, k) => (values[col] = exported(row?.cells[k] ?? null)));
       out.table2[spec.label] = values;
     }
   }
   if (table3) {
     out.table3 = {};
-    for (const spec of TABLE3_ROWS) {
+    for (const spec of table3.specs) {
       const row = table3.rows.get(spec.key);
-      if (row) out.table3[spec.key] = row.cells.map(exported);
+      out.table3[spec.key] = row ? row.cells.map(exported) : new Array<number | null>(7).fill(null);
     }
   }
   if (table4 && table4.row) out.table4 = table4.cells.map(exported);

@@ -140,6 +140,8 @@ export interface Table2RowSpec {
   columns: readonly string[];
   /** counts are whole numbers; the fee amount (万元) may have decimals */
   kind: 'count' | 'amount';
+  /** per column, where they differ from `kind`: the 2019 format's 本年增/减 may be negative, its 采购总金额 is an amount */
+  columnKinds?: readonly ('count' | 'amount' | 'delta')[];
 }
 
 /** Table 二's six rows in their four sub-tables (第二十条第（一）、（五）、（六）、（八）项). */
@@ -179,7 +181,7 @@ export function table3RowLabel(spec: Table3RowSpec): string {
 }
 
 /** The heading row of each of table 二's sub-tables. */
-export const TABLE2_SUBTABLES: readonly { item: string; heading: string; rows: readonly string[]; columns: readonly string[] }[] = [
+export const TABLE2_SUBTABLES: readonly Table2SubtableSpec[] = [
   { item: '（一）', heading: '第二十条第（一）项', rows: ['规章', '行政规范性文件'], columns: ['本年制发件数', '本年废止件数', '现行有效件数'] },
   { item: '（五）', heading: '第二十条第（五）项', rows: ['行政许可'], columns: ['本年处理决定数量'] },
   { item: '（六）', heading: '第二十条第（六）项', rows: ['行政处罚', '行政强制'], columns: ['本年处理决定数量'] },
@@ -245,6 +247,7 @@ export const TABLE3_ARTICLES: Readonly<Record<string, { article: string; gist: s
   '三.六.1': { article: '第三十条', gist: '申请人无正当理由逾期不补正的，视为放弃申请，行政机关不再处理该政府信息公开申请。' },
   '三.六.2': { article: '第四十二条；国办函〔2020〕109号', gist: '申请人逾期未按收费通知缴纳信息处理费的，行政机关不再处理其政府信息公开申请。' },
   '三.六.3': { article: '——', gist: '不属于以上各项的其他处理情形。' },
+  '三.六': { article: '——', gist: '2019 年试行格式的“（六）其他处理”一行：不属于以上各项的其他处理情形（2021 年格式分为三项）。' },
   '三.七': { article: '——', gist: '（一）至（六）各项之和。' },
   四: { article: '第三十三条', gist: '本年度未办结、结转下年度继续办理的申请。' },
 };
@@ -290,3 +293,66 @@ export const TABLE_HEADER_WORDS: Readonly<Record<2 | 3 | 4, readonly (string | R
   ],
   4: ['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计'],
 };
+
+
+// ---------------------------------------------------------------------------
+// the 2019 trial format (国办公开办函〔2019〕60号), for reports of 2019 and 2020
+
+/** Which national format a report's tables follow. */
+export type FormatId = '2021' | '2019';
+
+export interface Table2SubtableSpec {
+  item: string;
+  heading: string;
+  rows: readonly string[];
+  columns: readonly string[];
+}
+
+const COLUMNS_2019_ITEMS = ['上一年项目数量', '本年增/减', '处理决定数量'] as const;
+
+/** Table 二 of the 2019 trial format: its own rows and columns, and a fifth sub-table （九） for 政府集中采购. */
+export const TABLE2_ROWS_2019: readonly Table2RowSpec[] = [
+  { label: '规章', item: '（一）', columns: ['本年新制作数量', '本年新公开数量', '对外公开总数量'], kind: 'count' },
+  { label: '规范性文件', item: '（一）', columns: ['本年新制作数量', '本年新公开数量', '对外公开总数量'], kind: 'count' },
+  { label: '行政许可', item: '（五）', columns: COLUMNS_2019_ITEMS, kind: 'count', columnKinds: ['count', 'delta', 'count'] },
+  { label: '其他对外管理服务事项', item: '（五）', columns: COLUMNS_2019_ITEMS, kind: 'count', columnKinds: ['count', 'delta', 'count'] },
+  { label: '行政处罚', item: '（六）', columns: COLUMNS_2019_ITEMS, kind: 'count', columnKinds: ['count', 'delta', 'count'] },
+  { label: '行政强制', item: '（六）', columns: COLUMNS_2019_ITEMS, kind: 'count', columnKinds: ['count', 'delta', 'count'] },
+  { label: '行政事业性收费', item: '（八）', columns: ['上一年项目数量', '本年增/减'], kind: 'count', columnKinds: ['count', 'delta'] },
+  { label: '政府集中采购', item: '（九）', columns: ['采购项目数量', '采购总金额'], kind: 'count', columnKinds: ['count', 'amount'] },
+];
+
+export const TABLE2_SUBTABLES_2019: readonly Table2SubtableSpec[] = [
+  { item: '（一）', heading: '第二十条第（一）项', rows: ['规章', '规范性文件'], columns: ['本年新制作数量', '本年新公开数量', '对外公开总数量'] },
+  { item: '（五）', heading: '第二十条第（五）项', rows: ['行政许可', '其他对外管理服务事项'], columns: COLUMNS_2019_ITEMS },
+  { item: '（六）', heading: '第二十条第（六）项', rows: ['行政处罚', '行政强制'], columns: COLUMNS_2019_ITEMS },
+  { item: '（八）', heading: '第二十条第（八）项', rows: ['行政事业性收费'], columns: ['上一年项目数量', '本年增/减'] },
+  { item: '（九）', heading: '第二十条第（九）项', rows: ['政府集中采购'], columns: ['采购项目数量', '采购总金额'] },
+];
+
+/** Table 三 of the 2019 trial format: as in 2021, but （六）其他处理 is one row. */
+export const TABLE3_ROWS_2019: readonly Table3RowSpec[] = TABLE3_ROWS.flatMap((r): Table3RowSpec[] => {
+  if (r.paren !== 6) return [r];
+  return r.arabic === 1 ? [{ key: '三.六', label: '其他处理', lead: 3, paren: 6 }] : [];
+});
+
+/** The rows, columns and sub-tables of each format's tables. */
+export interface TableFormat {
+  id: FormatId;
+  table2Rows: readonly Table2RowSpec[];
+  table2Subtables: readonly Table2SubtableSpec[];
+  table3Rows: readonly Table3RowSpec[];
+}
+
+export const TABLE_FORMATS: Readonly<Record<FormatId, TableFormat>> = {
+  '2021': { id: '2021', table2Rows: TABLE2_ROWS, table2Subtables: TABLE2_SUBTABLES, table3Rows: TABLE3_ROWS },
+  '2019': { id: '2019', table2Rows: TABLE2_ROWS_2019, table2Subtables: TABLE2_SUBTABLES_2019, table3Rows: TABLE3_ROWS_2019 },
+};
+
+/** Every row of table 三 in either format, by key (names and hovers of a cell, whatever the format). */
+export const TABLE3_ROW_BY_KEY: ReadonlyMap<string, Table3RowSpec> = new Map([...TABLE3_ROWS, ...TABLE3_ROWS_2019].map((r) => [r.key, r]));
+
+/** The rows of table 三's result part (三.x but the total), whose sum is （七）总计, in a format. */
+export function table3ResultRows(rows: readonly Table3RowSpec[]): string[] {
+  return rows.filter((r) => r.key.startsWith('三.') && r.key !== '三.七').map((r) => r.key);
+}

@@ -4,7 +4,7 @@
  * numbers a caller gives (the sums of 汇总).
  */
 import type { TableLayout } from '../parse/syntax';
-import { TABLE2_SUBTABLES, TABLE3_HEADER_ROWS, TABLE3_ROWS, TABLE4_HEADER_ROWS, table3RowLabel } from './national';
+import { TABLE2_SUBTABLES, TABLE3_HEADER_ROWS, TABLE3_ROWS, TABLE3_ROW_BY_KEY, TABLE4_HEADER_ROWS, Table2SubtableSpec, table3RowLabel } from './national';
 
 /** One row in a layout. */
 export function formatRow(cells: readonly string[], layout: TableLayout): string {
@@ -30,9 +30,9 @@ function lines(rows: readonly (readonly string[])[], layout: TableLayout): strin
 export type CellText = (table: '二' | '三' | '四', row: string, column: number) => string;
 const EMPTY: CellText = () => '';
 
-export function table2Skeleton(layout: TableLayout, items?: readonly string[], cell: CellText = EMPTY): string[] {
+export function table2Skeleton(layout: TableLayout, items?: readonly string[], cell: CellText = EMPTY, subtables: readonly Table2SubtableSpec[] = TABLE2_SUBTABLES): string[] {
   const rows: string[][] = [];
-  for (const sub of TABLE2_SUBTABLES) {
+  for (const sub of subtables) {
     if (items && !items.includes(sub.item)) continue;
     const width = 1 + sub.columns.length;
     rows.push([sub.heading, ...new Array<string>(3).fill('')].slice(0, Math.max(width, 4)));
@@ -43,7 +43,7 @@ export function table2Skeleton(layout: TableLayout, items?: readonly string[], c
 }
 
 export function table3Row(key: string, layout: TableLayout): string {
-  const spec = TABLE3_ROWS.find((r) => r.key === key);
+  const spec = TABLE3_ROW_BY_KEY.get(key);
   if (!spec) return '';
   return formatRow([table3RowLabel(spec), ...new Array<string>(7).fill('')], layout);
 }

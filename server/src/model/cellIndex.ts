@@ -2,7 +2,7 @@
  * Every cell of the three tables with its identity in the format, for rules
  * that look at cells one by one and for hover.
  */
-import { TABLE2_ROWS, TABLE2_SUBTABLES, TABLE3_COLUMNS, TABLE3_ROWS, TABLE4_BLOCKS, TABLE4_CELLS } from '../format/national';
+import { TABLE3_COLUMNS, TABLE3_ROW_BY_KEY, TABLE4_BLOCKS, TABLE4_CELLS, Table2SubtableSpec } from '../format/national';
 import type { CellKind, ModelCell } from './cells';
 import { once } from './once';
 import type { Report } from './report';
@@ -31,14 +31,14 @@ function shorten(s: string, n = 16): string {
 }
 
 /** How each cell of table 三 is named, per row key and column (a pure function of the format: computed once). */
-const T3_IDENTITIES = new Map(TABLE3_ROWS.map((spec) => [spec.key, TABLE3_COLUMNS.map((_c, k) => nameTable3Cell(spec.key, k))]));
+const T3_IDENTITIES = new Map([...TABLE3_ROW_BY_KEY.keys()].map((key) => [key, TABLE3_COLUMNS.map((_c, k) => nameTable3Cell(key, k))]));
 
 export function table3Identity(key: string, column: number): { identity: string; name: string } {
   return T3_IDENTITIES.get(key)?.[column] ?? nameTable3Cell(key, column);
 }
 
 function nameTable3Cell(key: string, column: number): { identity: string; name: string } {
-  const spec = TABLE3_ROWS.find((r) => r.key === key)!;
+  const spec = TABLE3_ROW_BY_KEY.get(key)!;
   const numerals = ['', '一', '二', '三', '四', '五', '六', '七'];
   const col = TABLE3_COLUMNS[column]!;
   if (spec.paren === undefined) {
@@ -53,15 +53,17 @@ function nameTable3Cell(key: string, column: number): { identity: string; name: 
   };
 }
 
-const table2Cache = new Map<string, { identity: string; name: string }[]>();
+const table2Cache = new Map<readonly Table2SubtableSpec[], Map<string, { identity: string; name: string }[]>>();
 
-/** How the cells of a table 二 row are named, per column (computed once per row of the format). */
-function table2Names(label: string): { identity: string; name: string }[] {
-  let names = table2Cache.get(label);
+/** How the cells of a table 二 row are named, per column (computed once per row of each format). */
+function table2Names(label: string, subtables: readonly Table2SubtableSpec[]): { identity: string; name: string }[] {
+  let byLabel = table2Cache.get(subtables);
+  if (!byLabel) table2Cache.set(subtables, (byLabel = new Map()));
+  let names = byLabel.get(label);
   if (!names) {
-    const sub = TABLE2_SUBTABLES.find((s) => s.rows.includes(label))!;
+    const sub = subtables.find((s) => s.rows.includes(label))!;
     names = sub.columns.map((col) => ({ identity: `表二 · ${sub.heading} · ${label} · ${col}`, name: `表二·${label}·${col.replace(/（.*/, '')}` }));
-    table2Cache.set(label, names);
+    byLabel.set(label, names);
   }
   return names;
 }
@@ -86,13 +88,13 @@ export function indexCells(report: Report): IndexedCell[] {
 
 function index2(table2: Table2): IndexedCell[] {
   const out: IndexedCell[] = [];
-  for (const spec of TABLE2_ROWS) {
+  for (const spec of table2.specs) {
     const row = table2.rows.get(spec.label);
     if (!row) continue;
-    const names = table2Names(spec.label);
+    const names = table2Names(spec.label, table2.subtableSpecs);
     row.cells.forEach((cell, k) => {
       if (!cell || !names[k]) return;
-      out.push({ cell, table: '二', ...names[k], kind: spec.kind, row: spec.label, column: k });
+      out.push({ cell, table: '二', ...names[k], kind: spec.columnKinds?.[k] ?? spec.kind, row: spec.label, column: k });
     });
   }
   return out;
@@ -100,7 +102,7 @@ function index2(table2: Table2): IndexedCell[] {
 
 function index3(table3: Table3): IndexedCell[] {
   const out: IndexedCell[] = [];
-  for (const spec of TABLE3_ROWS) {
+  for (const spec of table3.specs) {
     const row = table3.rows.get(spec.key);
     if (!row) continue;
     const names = T3_IDENTITIES.get(spec.key)!;

@@ -32,7 +32,8 @@ export interface ModelCell extends Span {
   candidates?: number[];
 }
 
-export type CellKind = 'count' | 'amount';
+/** count: a whole number ≥ 0; amount: ≥ 0, decimals allowed (万元); delta: a whole number, negative allowed (the 2019 format's 本年增/减) */
+export type CellKind = 'count' | 'amount' | 'delta';
 
 const PLACEHOLDER_RE = /^(?:[\/／\\—–\-－─━_＿…·.。]+|无|空|暂无|—+|-+)$/;
 const CLEAN_NUMBER_RE = /^[-−]?\d+(?:\.\d+)?$/;
@@ -73,8 +74,8 @@ export function readCell(raw: string, span: Span, kind: CellKind = 'count'): Mod
   if (CLEAN_NUMBER_RE.test(text)) {
     const value = Number(text);
     cell.value = value;
-    if (value < 0) cell.issue = 'negative';
-    else if (kind === 'count' && !Number.isInteger(value)) cell.issue = 'fraction';
+    if (value < 0 && kind !== 'delta') cell.issue = 'negative';
+    else if (kind !== 'amount' && !Number.isInteger(value)) cell.issue = 'fraction';
     if (notes.length > 0) cell.notes = notes;
     return cell;
   }

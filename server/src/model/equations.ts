@@ -3,7 +3,7 @@
  * which cells take part, what each side adds up to, and whether it holds.
  * Shared by the arithmetic rules and by hover.
  */
-import { TABLE3_COLUMNS, TABLE3_ROWS, TABLE4_BLOCKS, TABLE4_CELLS, table3RowName } from '../format/national';
+import { FormatId, TABLE3_COLUMNS, TABLE3_ROW_BY_KEY, TABLE4_BLOCKS, TABLE4_CELLS, TABLE_FORMATS, table3ResultRows, table3RowName } from '../format/national';
 import type { ModelCell } from './cells';
 import { once } from './once';
 import type { Table3, Table4, Tables } from './tables';
@@ -48,14 +48,12 @@ export function isUnreadable(cell: ModelCell | null): boolean {
 
 /** Short names of table 三's rows: "一", "（一）", "（三）1", "（七）", "四". */
 export function table3Short(key: string): string {
-  const spec = TABLE3_ROWS.find((r) => r.key === key)!;
+  const spec = TABLE3_ROW_BY_KEY.get(key)!;
   const numerals = ['', '一', '二', '三', '四', '五', '六', '七'];
   if (spec.paren === undefined) return numerals[spec.lead]!;
   return `（${numerals[spec.paren]}）${spec.arabic ?? ''}`;
 }
 
-/** The 21 rows of 办理结果 that add up to （七）总计. */
-export const RESULT_ROWS = TABLE3_ROWS.filter((r) => r.key.startsWith('三.') && r.key !== '三.七').map((r) => r.key);
 
 /** Where a term's cell is: a table 三 row key and column, or an index into table 四's cells. */
 type TermPlace = { row: string; column: number } | { index: number };
@@ -78,10 +76,8 @@ interface EquationShape {
   rows: string[];
 }
 
-const T3_ROW_SPECS = new Map(TABLE3_ROWS.map((spec) => [spec.key, spec]));
-
 function t3Term(key: string, column: number, short: 'row' | 'col'): TermShape {
-  const spec = T3_ROW_SPECS.get(key)!;
+  const spec = TABLE3_ROW_BY_KEY.get(key)!;
   const rowShort = table3Short(key);
   return {
     place: { row: key, column },
@@ -91,10 +87,10 @@ function t3Term(key: string, column: number, short: 'row' | 'col'): TermShape {
   };
 }
 
-/** The sums of table 三 in the order they are reported: T3-row per row, T3-column and T3-balance per column. */
-const T3_SHAPES: EquationShape[] = [
+/** The sums of table 三 in a format, in the order they are reported: T3-row per row, T3-column and T3-balance per column. */
+const t3Shapes = (format: FormatId): EquationShape[] => [
   // T3-row: 总计 = the six applicant columns, for each row present
-  ...TABLE3_ROWS.map((spec): EquationShape => ({
+  ...TABLE_FORMATS[format].table3Rows.map((spec): EquationShape => ({
     kind: 'T3-row',
     subject: table3Short(spec.key),
     left: [t3Term(spec.key, 6, 'col')],
@@ -106,7 +102,7 @@ const T3_SHAPES: EquationShape[] = [
     kind: 'T3-column',
     subject: col,
     left: [t3Term('三.七', k, 'row')],
-    right: RESULT_ROWS.map((key) => t3Term(key, k, 'row')),
+    right: table3ResultRows(TABLE_FORMATS[format].table3Rows).map((key) => t3Term(key, k, 'row')),
     rows: ['三.七'],
   })),
   // T3-balance: 一 + 二 = （七） + 四, for each column
@@ -118,6 +114,8 @@ const T3_SHAPES: EquationShape[] = [
     rows: ['一', '二', '三.七', '四'],
   })),
 ];
+
+const T3_SHAPES: Record<FormatId, EquationShape[]> = { '2021': t3Shapes('2021'), '2019': t3Shapes('2019') };
 
 /** The sums of table 四: per block, 总计 = 维持 + 纠正 + 其他 + 尚未审结. */
 const T4_SHAPES: EquationShape[] = TABLE4_BLOCKS.map((block, b) => {
@@ -151,7 +149,7 @@ function instantiate(shape: EquationShape, cellAt: (place: TermPlace) => ModelCe
 
 function table3Equations(t3: Table3): Equation[] {
   const cellAt = (place: TermPlace): ModelCell | null => ('row' in place ? (t3.rows.get(place.row)?.cells[place.column] ?? null) : null);
-  return T3_SHAPES.filter((shape) => shape.rows.every((r) => t3.rows.has(r))).map((shape) => instantiate(shape, cellAt));
+  return T3_SHAPES[t3.format].filter((shape) => shape.rows.every((r) => t3.rows.has(r))).map((shape) => instantiate(shape, cellAt));
 }
 
 function table4Equations(t4: Table4): Equation[] {

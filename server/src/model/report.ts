@@ -47,6 +47,9 @@ export interface PreviousYear {
   rangeOf(span: Span): { start: { line: number; character: number }; end: { line: number; character: number } };
 }
 
+/** A covering letter's title: the agency, then the year of the report it sends. */
+const LETTER_RE = /([^\s。，,：:；;]{2,40}?)关于(?:报送|印发|公布|发布)?(\d{4})年度?政府信息公开工作年度报告/;
+
 /** How agencies are compared across years: white space and full-width forms set aside. */
 export function agencyKey(agency: string): string {
   return compact(toHalfWidth(agency));
@@ -79,6 +82,14 @@ export function buildReport(tree: SyntaxTree, prior?: Report): Report {
     report.title = tree.title;
     if (tree.title.agency) report.agency = tree.title.agency;
     if (tree.title.year !== undefined) report.year = tree.title.year;
+  } else {
+    // no title of its own: a covering letter may still name the agency and the year
+    // (XX局关于报送2020年度政府信息公开工作年度报告的函)
+    const m = LETTER_RE.exec(toHalfWidth(tree.text.slice(0, 3000)).replace(/[\s]+/g, ''));
+    if (m) {
+      if (m[1]) report.agency = m[1];
+      report.year = Number(m[2]);
+    }
   }
 
   const seen = new Set<number>();
@@ -104,7 +115,7 @@ export function buildReport(tree: SyntaxTree, prior?: Report): Report {
     else if (block.kind === 'table') current.tables.push(block);
   }
   attachTables(report, prior?.tables);
-  if (report.oldFormatLabels.length > 0) report.format = '2019';
+  if (report.oldFormatLabels.length > 0 || report.tables.table3?.format === '2019') report.format = '2019';
   return report;
 }
 
@@ -242,8 +253,10 @@ function attachTables(report: Report, prior: Tables = {}): void {
       if (kind) groups[kind].push(part);
     }
   }
-  const t2 = reuseTable(2, groups[2], text, () => buildTable2(groups[2]), prior.table2);
-  const t3 = reuseTable(3, groups[3], text, () => buildTable3(groups[3], text), prior.table3);
+  // the 2019 trial format's labels in the tables: table 二 has that format's rows and columns, and table 三 likely its one （六） row
+  const format = oldLabels.length > 0 ? '2019' : '2021';
+  const t2 = reuseTable(2, groups[2], text, () => buildTable2(groups[2], format), prior.table2, format);
+  const t3 = reuseTable(3, groups[3], text, () => buildTable3(groups[3], text, format), prior.table3, format);
   const t4 = reuseTable(4, groups[4], text, () => buildTable4(groups[4], text), prior.table4);
   if (t2) report.tables.table2 = t2;
   if (t3) report.tables.table3 = t3;

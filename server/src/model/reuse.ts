@@ -57,6 +57,8 @@ class KeptList<E> {
 
 interface KeptTable {
   kind: 2 | 3 | 4;
+  /** what else the model was built from besides its text (the format the report's other tables say) */
+  variant: string;
   /** the text from the first block's start to the last block's end */
   text: string;
   /** the blocks (table parts) the model was built from, where they stand now */
@@ -128,18 +130,19 @@ export function reuseTable<T extends Table2 | Table3 | Table4>(
   text: string,
   build: () => T | undefined,
   prior?: Table2 | Table3 | Table4,
+  variant = '',
 ): T | undefined {
   if (parts.length === 0) return build();
   const start = parts[0]!.start;
   const end = parts[parts.length - 1]!.end;
   // the text compared where it stands (without copying it out), then the blocks' rows and cells
-  const kept = keptTables.find((old) => old.kind === kind && old.parts[0]!.start === start && old.text.length === end - start && text.startsWith(old.text, start) && sameBlocks(old.parts, parts, 0, 0));
+  const kept = keptTables.find((old) => old.kind === kind && old.variant === variant && old.parts[0]!.start === start && old.text.length === end - start && text.startsWith(old.text, start) && sameBlocks(old.parts, parts, 0, 0));
   if (kept) {
     if (kept.model !== prior) kept.shared = true;
     return kept.model as T;
   }
   const mine = prior ? entryOf(prior) : undefined;
-  if (mine && !mine.shared && mine.kind === kind && mine.text.length === end - start && text.startsWith(mine.text, start)) {
+  if (mine && !mine.shared && mine.kind === kind && mine.variant === variant && mine.text.length === end - start && text.startsWith(mine.text, start)) {
     const delta = start - mine.parts[0]!.start;
     const lines = parts[0]!.rows[0]!.line - mine.parts[0]!.rows[0]!.line;
     if (sameBlocks(mine.parts, parts, delta, lines)) {
@@ -150,7 +153,7 @@ export function reuseTable<T extends Table2 | Table3 | Table4>(
   }
   const model = build();
   if (model) {
-    const entry: KeptTable = { kind, text: text.slice(start, end), parts, model, shared: false };
+    const entry: KeptTable = { kind, variant, text: text.slice(start, end), parts, model, shared: false };
     Object.defineProperty(model, ENTRY, { value: entry, enumerable: false });
     keptTables.add(entry);
   }

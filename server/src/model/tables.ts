@@ -3,11 +3,13 @@
  * national format (table, row, column), whatever the layout it arrived in.
  */
 import {
+  FormatId,
+  TABLE_FORMATS,
   TABLE_HEADER_WORDS,
-  TABLE2_ROWS,
+  Table2SubtableSpec,
+  table3ResultRows,
   TABLE3_COLUMNS,
   TABLE3_GROUP_LABELS,
-  TABLE3_ROWS,
   TABLE4_BLOCKS,
   TABLE4_CELLS,
   Table2RowSpec,
@@ -17,7 +19,7 @@ import type { CellNode, TableLayout, TableNode, TableRowNode } from '../parse/sy
 import { TextMemo, cjkNumeral, cjkNumeralValue, toHalfWidth } from '../parse/text';
 import type { Span } from '../parse/text';
 import { CellKind, ModelCell, isCleanNumber, isValueLike, readCell } from './cells';
-import { RESULT_ROWS, equations } from './equations';
+import { equations } from './equations';
 import { Group, Reading, agreed, blocksOfFive, maxCells, readRow, totalLast } from './runs';
 import { LabelInfo, alignRows, labelInfo, labelScore } from './labels';
 
@@ -59,6 +61,10 @@ export interface Table3Row extends MappedRow {
 }
 
 export interface Table2 extends Span {
+  /** which format's rows and columns the table is read in */
+  format: FormatId;
+  specs: readonly Table2RowSpec[];
+  subtableSpecs: readonly Table2SubtableSpec[];
   rows: Map<string, Table2Row>;
   unmapped: ObservedRow[];
   /** the sub-table heading rows found (第二十条第（一）项 …), by item: "（一）", "（五）", "（六）", "（八）" */
@@ -71,6 +77,9 @@ export interface Table2 extends Span {
 
 export interface Table3 extends Span {
   layout: TableLayout;
+  /** which format's rows the table is read in (2019: （六）其他处理 is one row) */
+  format: FormatId;
+  specs: readonly Table3RowSpec[];
   rows: Map<string, Table3Row>;
   /** rows with numbers that match no row of the format */
   unmapped: ObservedRow[];
@@ -547,7 +556,7 @@ function withTrailing(row: ObservedRow, width: number): CellNode[] | undefined {
 
 /** Does a row end in more empty cells than the nearest complete row (a sign its last cell is empty)? */
 function moreTrailingThanNeighbours(table: Table3, key: string): boolean {
-  const keys = TABLE3_ROWS.map((r) => r.key);
+  const keys = table.specs.map((r) => r.key);
   const j = keys.indexOf(key);
   const complete = (k: string | undefined) => {
     const r = k ? table.rows.get(k) : undefined;
@@ -574,8 +583,8 @@ function lineOfCells(row: ObservedRow, cells: Span[]): TableRowNode | undefined 
   return row.rows.find((r) => r.start <= first.start && first.end <= r.end);
 }
 
-function readAll(values: CellNode[], kind: CellKind): ModelCell[] {
-  return values.map((c) => readCell(c.text, c, kind));
+function readAll(values: CellNode[], kind: CellKind | ((column: number) => CellKind)): ModelCell[] {
+  return values.map((c, k) => readCell(c.text, c, typeof kind === 'function' ? kind(k) : kind));
 }
 
 function labelSpanOf(row: ObservedRow): Span {
@@ -585,22 +594,50 @@ function labelSpanOf(row: ObservedRow): Span {
 // ---------------------------------------------------------------------------
 // table 三
 
-const T3_CANON: readonly Canon[] = TABLE3_ROWS.map((s) => {
-  const info = labelInfo(s.label);
-  info.lead = s.lead;
-  if (s.paren !== undefined) info.paren = s.paren;
-  if (s.arabic !== undefined) info.arabic = s.arabic;
-  return { info };
-});
+/** The format's rows as label infos, built once per list of rows. */
+const canonOf = (() => {
+  const memo = new Map<readonly unknown[], readonly Canon[]>();
+  return <S extends { label: string }>(specs: readonly S[]): readonly Canon[] => {
+    let canon = memo.get(specs);
+    if (!canon) {
+      canon = specs.map((s) => {
+        const info = labelInfo(s.label);
+        const t3 = s as unknown as Partial<Table3RowSpec>;
+        if (t3.lead !== undefined) info.lead = t3.lead;
+        if (t3.paren !== undefined) info.paren = t3.paren;
+        if (t3.arabic !== undefined) info.arabic = t3.arabic;
+        return { info };
+      });
+      memo.set(specs, canon);
+    }
+    return canon;
+  };
+})();
 
-export function buildTable3(tables: TableNode[], text = ''): Table3 | undefined {
+/** Which format table 三 is in: the 2019 trial format has one （六）其他处理 row with numbers, and none of the 2021 format's （六）1–3. */
+function table3Format(rows: readonly ObservedRow[], hint: FormatId): FormatId {
+  let otherWithNumbers = false;
+  for (const r of rows) {
+    const label = r.label.replace(/[\s\u3000]+/g, '');
+    if (/逾期不补正|逾期未按|收费通知|缴纳费用/.test(label)) return '2021';
+    if (/其他处理/.test(label) && hasDigits(r.values)) otherWithNumbers = true;
+  }
+  return otherWithNumbers || hint === '2019' ? '2019' : '2021';
+}
+
+export function buildTable3(tables: TableNode[], text = '', hint: FormatId = '2021'): Table3 | undefined {
   if (tables.length === 0) return undefined;
-  if (tables[0]!.layout === 'run') return buildRunTable3(tables);
+  if (tables[0]!.layout === 'run') return buildRunTable3(tables, hint);
   const observed = rowsOf(tables);
-  const rows = joinContinuations(tables[0]!.layout === 'space' ? assembleRecords(observed) : observed, T3_CANON, TABLE3_GROUP_LABELS);
-  const { mapped, unmapped, firstData } = mapRows(rows, TABLE3_ROWS, T3_CANON, TABLE3_GROUP_LABELS);
+  const format = table3Format(observed, hint);
+  const specs = TABLE_FORMATS[format].table3Rows;
+  const canon = canonOf(specs);
+  const rows = joinContinuations(tables[0]!.layout === 'space' ? assembleRecords(observed) : observed, canon, TABLE3_GROUP_LABELS);
+  const { mapped, unmapped, firstData } = mapRows(rows, specs, canon, TABLE3_GROUP_LABELS);
   const result: Table3 = {
     layout: tables[0]!.layout,
+    format,
+    specs,
     start: tables[0]!.start,
     end: tables[tables.length - 1]!.end,
     rows: new Map(),
@@ -611,7 +648,7 @@ export function buildTable3(tables: TableNode[], text = ''): Table3 | undefined 
   // table, and an empty first cell looks like a merged label cell. Where a row could be
   // read either way, the reading that leaves fewer column sums unbalanced wins.
   const alternatives: { key: string; other: { cells: (ModelCell | null)[]; found: ModelCell[]; shape: RowShape } }[] = [];
-  TABLE3_ROWS.forEach((spec, j) => {
+  specs.forEach((spec, j) => {
     const row = mapped.get(j);
     if (!row) return;
     const plain = readAll(row.values, 'count');
@@ -659,7 +696,6 @@ export function buildTable3(tables: TableNode[], text = ''): Table3 | undefined 
 
 const SUBTABLE_RE = /第二十条第\(([一二三四五六七八九十\d]+)\)项/;
 
-const T2_CANON: readonly Canon[] = TABLE2_ROWS.map((s) => ({ info: labelInfo(s.label) }));
 
 /** In table 二 the label is the first cell; everything after it is a value, however garbled. */
 function observeT2(row: ObservedRow): ObservedRow {
@@ -674,8 +710,9 @@ function observeT2(row: ObservedRow): ObservedRow {
   return { ...row, label: cells[first]!.text, labelCells: [cells[first]!], values, trailing };
 }
 
-export function buildTable2(tables: TableNode[]): Table2 | undefined {
+export function buildTable2(tables: TableNode[], format: FormatId = '2021'): Table2 | undefined {
   if (tables.length === 0) return undefined;
+  const { table2Rows: specs, table2Subtables: subtableSpecs } = TABLE_FORMATS[format];
   const all = rowsOf(tables).map(observeT2);
   const subtables = new Map<string, Span>();
   const headers = new Map<string, ObservedRow>();
@@ -690,6 +727,9 @@ export function buildTable2(tables: TableNode[]): Table2 | undefined {
   }
   const result: Table2 = {
     layout: tables[0]!.layout,
+    format,
+    specs,
+    subtableSpecs,
     start: tables[0]!.start,
     end: tables[tables.length - 1]!.end,
     rows: new Map(),
@@ -702,12 +742,12 @@ export function buildTable2(tables: TableNode[]): Table2 | undefined {
     return result;
   }
   const rows = all.filter((r) => !/第二十条|信息内容/.test(r.label));
-  const { mapped, unmapped } = mapRows(rows, TABLE2_ROWS, T2_CANON, []);
+  const { mapped, unmapped } = mapRows(rows, specs, canonOf(specs), []);
   result.unmapped = unmapped;
-  TABLE2_ROWS.forEach((spec, j) => {
+  specs.forEach((spec, j) => {
     const row = mapped.get(j);
     if (!row) return;
-    const found = readAll(withTrailing(row, spec.columns.length) ?? row.values, spec.kind);
+    const found = readAll(withTrailing(row, spec.columns.length) ?? row.values, (k) => spec.columnKinds?.[k] ?? spec.kind);
     const { cells, shape } = placeCells(found, spec.columns.length, false);
     result.rows.set(spec.label, { spec, label: row.label, labelSpan: labelSpanOf(row), observed: row, start: row.start, end: row.end, cells, found, shape });
   });
@@ -926,14 +966,14 @@ function runReadings(groups: Group[], width: number, accept?: (values: number[])
 }
 
 /** How many of table 三's column sums and balances hold, for rows given as values (null: not known). */
-function table3Holds(values: Map<string, (number | null)[]>): number {
+function table3Holds(values: Map<string, (number | null)[]>, resultRows: readonly string[]): number {
   let holds = 0;
   const v = (key: string, k: number) => values.get(key)?.[k] ?? null;
   for (let k = 0; k < TABLE3_COLUMNS.length; k++) {
     const total = v('三.七', k);
     let sum = 0;
     let known = total !== null;
-    for (const key of RESULT_ROWS) {
+    for (const key of resultRows) {
       const x = v(key, k);
       if (x === null) known = false;
       else sum += x;
@@ -950,11 +990,15 @@ function table3Holds(values: Map<string, (number | null)[]>): number {
 /** Most ways of reading the ambiguous rows of a table tried together. */
 const MAX_COMBINATIONS = 20_000;
 
-function buildRunTable3(tables: TableNode[]): Table3 {
+function buildRunTable3(tables: TableNode[], hint: FormatId): Table3 {
   const rows = rowsOf(tables).map((r) => observeRun(r, 3));
-  const { mapped, unmapped, firstData } = mapRows(rows, TABLE3_ROWS, T3_CANON, TABLE3_GROUP_LABELS);
+  const format = table3Format(rows, hint);
+  const specs = TABLE_FORMATS[format].table3Rows;
+  const { mapped, unmapped, firstData } = mapRows(rows, specs, canonOf(specs), TABLE3_GROUP_LABELS);
   const result: Table3 = {
     layout: 'run',
+    format,
+    specs,
     start: tables[0]!.start,
     end: tables[tables.length - 1]!.end,
     rows: new Map(),
@@ -963,7 +1007,7 @@ function buildRunTable3(tables: TableNode[]): Table3 {
   };
   const width = TABLE3_COLUMNS.length;
   const pending: { key: string; readings: Reading[]; groups: Group[] }[] = [];
-  TABLE3_ROWS.forEach((spec, j) => {
+  specs.forEach((spec, j) => {
     const row = mapped.get(j);
     if (!row) return;
     const groups = asGroups(row.values);
@@ -990,6 +1034,7 @@ function buildRunTable3(tables: TableNode[]): Table3 {
   for (const [key, row] of result.rows) if (!pending.some((p) => p.key === key)) settled.set(key, row.cells.map((c) => c?.value ?? null));
   for (const p of pending) if (p.readings.length === 1) settled.set(p.key, p.readings[0]!.map((x) => x.value));
   const open = pending.filter((p) => p.readings.length > 1);
+  const resultRows = table3ResultRows(specs);
   const combinations = open.reduce((n, p) => n * p.readings.length, 1);
   const best = new Map<string, Reading[]>(open.map((p) => [p.key, p.readings]));
   if (open.length > 0 && combinations <= MAX_COMBINATIONS) {
@@ -1003,7 +1048,7 @@ function buildRunTable3(tables: TableNode[]): Table3 {
         rest = Math.floor(rest / p.readings.length);
         settled.set(p.key, p.readings[choice[k]!]!.map((x) => x.value));
       });
-      const holds = table3Holds(settled);
+      const holds = table3Holds(settled, resultRows);
       if (holds > top) {
         top = holds;
         winners = [choice.slice()];
@@ -1023,9 +1068,9 @@ function buildRunTable3(tables: TableNode[]): Table3 {
 }
 
 function buildRunTable2(tables: TableNode[], result: Table2, rows: ObservedRow[]): void {
-  const { mapped, unmapped } = mapRows(rows, TABLE2_ROWS, T2_CANON, []);
+  const { mapped, unmapped } = mapRows(rows, result.specs, canonOf(result.specs), []);
   result.unmapped = unmapped;
-  TABLE2_ROWS.forEach((spec, j) => {
+  result.specs.forEach((spec, j) => {
     const row = mapped.get(j);
     if (!row) return;
     const width = spec.columns.length;
@@ -1035,7 +1080,7 @@ function buildRunTable2(tables: TableNode[], result: Table2, rows: ObservedRow[]
       result.rows.set(spec.label, { ...base, ...(groups.length === 0 ? { cells: new Array<ModelCell | null>(width).fill(null), found: [], shape: 'short' as const } : shortRun(groups, width)) });
       return;
     }
-    const readings = runReadings(groups, width, undefined, () => spec.kind === 'amount') ?? [];
+    const readings = runReadings(groups, width, undefined, (k) => (spec.columnKinds?.[k] ?? spec.kind) === 'amount') ?? [];
     const { cells, merged } = cellsOfReadings(readings, width, groups);
     const entry: Table2Row = { ...base, cells, found: cells.filter((c): c is ModelCell => c !== null), shape: 'ok' };
     if (merged) entry.merged = merged;

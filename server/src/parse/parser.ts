@@ -536,14 +536,19 @@ const CJK_YEAR_DIGITS: Record<string, string> = {
   〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
 };
 
+const TITLE_LABEL_RE = /^(?:文章标题|标题|题目|名称|Title)[ \t]*[:：][ \t]*/;
+
 function makeTitle(lines: Line[], first: number, last: number): TitleNode {
   const spans: Span[] = [];
   let text = '';
   for (let k = first; k <= last; k++) {
     const c = contentOf(lines[k]!);
     if (c.end <= c.start) continue;
-    spans.push({ start: c.start, end: c.end });
-    text += compact(c.norm);
+    // a web page's or a crawler's field name before the title: "标题: …"
+    const label = k === first ? TITLE_LABEL_RE.exec(c.norm) : null;
+    const skip = label ? label[0].length : 0;
+    spans.push({ start: c.start + skip, end: c.end });
+    text += compact(c.norm.slice(skip));
   }
   const node: TitleNode = { kind: 'title', start: spans[0]!.start, end: spans[spans.length - 1]!.end, lines: spans, text };
   const m = /^(.*?)(\d{4}|[〇零一二三四五六七八九]{4})年/.exec(text);
@@ -714,7 +719,7 @@ export function parse(text: string, before?: SyntaxTree): SyntaxTree {
 }
 
 const PERIOD_RE =
-  /统计[^。；\n]{0,20}?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:起\s*)?(?:至|到|—+|－|-|~|～)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
+  /(?:统计|涵盖|期限|时限)[^。；\n]{0,20}?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:起\s*)?(?:至|到|—+|－|-|~|～)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
 
 /** The preamble and, in it (or just after it), the statistics-period sentence. */
 function findPreamble(tree: SyntaxTree): void {

@@ -5,7 +5,6 @@
  * a sentence about another period (以来, 累计, 截至, 同期).
  */
 import type { ModelCell } from '../model/cells';
-import { TABLE3_ROWS } from '../format/national';
 import type { Report } from '../model/report';
 import type { Span } from '../parse/text';
 import { TextMemo, toHalfWidth } from '../parse/text';
@@ -52,11 +51,10 @@ function t3Total(report: Report, keys: string[]): (ModelCell | null | undefined)
   return keys.map((k) => t3.rows.get(k)?.cells[6]);
 }
 
-/** The keys of a group's rows in table 三, from the format (once): '三.三' → 三.三.1 … 三.三.8. */
-const GROUP_KEYS = new Map(['三.三', '三.四', '三.五', '三.六'].map((group) => [group, TABLE3_ROWS.filter((r) => r.key.startsWith(`${group}.`)).map((r) => r.key)]));
-
-function t3Keys(prefix: string): string[] {
-  return GROUP_KEYS.get(prefix)!;
+/** The keys of a group's rows in the report's table 三, from its format: '三.三' → 三.三.1 … 三.三.8; the 2019 format's '三.六' is one row. */
+function t3Keys(report: Report, group: string): string[] {
+  const specs = report.tables.table3?.specs ?? [];
+  return specs.filter((r) => r.key === group || r.key.startsWith(`${group}.`)).map((r) => r.key);
 }
 
 function readings(...rs: (Reading | undefined)[]): Reading[] | undefined {
@@ -100,10 +98,10 @@ const CLAIMS: Claim[] = [
     readings: (r) => readings(read('表三（一）予以公开·总计', t3Total(r, ['三.一'])), read('表三（一）+（二）·总计', t3Total(r, ['三.一', '三.二']))),
   },
   { what: '部分公开', needs: '部分公开', whatEn: 'disclosed in part', re: re('(?<![及和、])部分公开'), readings: (r) => readings(read('表三（二）部分公开·总计', t3Total(r, ['三.二']))) },
-  { what: '不予公开', needs: '不予公开', whatEn: 'refused', re: re('不予公开'), readings: (r) => readings(read('表三（三）不予公开各项·总计', t3Total(r, t3Keys('三.三')))) },
-  { what: '无法提供', needs: '无法提供', whatEn: 'could not be provided', re: re('无法提供'), readings: (r) => readings(read('表三（四）无法提供各项·总计', t3Total(r, t3Keys('三.四')))) },
-  { what: '不予处理', needs: '不予处理', whatEn: 'not processed', re: re('不予处理'), readings: (r) => readings(read('表三（五）不予处理各项·总计', t3Total(r, t3Keys('三.五')))) },
-  { what: '其他处理', needs: '其他处理', whatEn: 'otherwise handled', re: re('其他处理'), readings: (r) => readings(read('表三（六）其他处理各项·总计', t3Total(r, t3Keys('三.六')))) },
+  { what: '不予公开', needs: '不予公开', whatEn: 'refused', re: re('不予公开'), readings: (r) => readings(read('表三（三）不予公开各项·总计', t3Total(r, t3Keys(r, '三.三')))) },
+  { what: '无法提供', needs: '无法提供', whatEn: 'could not be provided', re: re('无法提供'), readings: (r) => readings(read('表三（四）无法提供各项·总计', t3Total(r, t3Keys(r, '三.四')))) },
+  { what: '不予处理', needs: '不予处理', whatEn: 'not processed', re: re('不予处理'), readings: (r) => readings(read('表三（五）不予处理各项·总计', t3Total(r, t3Keys(r, '三.五')))) },
+  { what: '其他处理', needs: '其他处理', whatEn: 'otherwise handled', re: re('其他处理'), readings: (r) => readings(read('表三（六）其他处理各项·总计', t3Total(r, t3Keys(r, '三.六')))) },
   { what: '行政复议', needs: '行政复议', whatEn: 'reconsideration cases', re: re('行政复议'), readings: (r) => readings(read('表四行政复议·总计', t4(r, [4]))) },
   { what: '直接起诉', needs: '直接起诉', whatEn: 'suits filed directly', re: re('直接起诉'), readings: (r) => readings(read('表四未经复议直接起诉·总计', t4(r, [9]))) },
   { what: '复议后起诉', needs: '复议后起诉', whatEn: 'suits after reconsideration', re: re('复议后起诉'), readings: (r) => readings(read('表四复议后起诉·总计', t4(r, [14]))) },

@@ -13,6 +13,8 @@ export const feeStatement: Rule = {
   check(report) {
     const section = report.byId.get(6);
     if (!section) return [];
+    // the fee rules (国办函〔2020〕109号) apply from 2021: earlier reports have nothing to state
+    if (report.year !== undefined && report.year < 2021) return [];
     if (/处理费|(?<!事业性)收费|收取[^。，]{0,8}费/.test(sectionBody(report, section).replace(/\s+/g, ''))) return [];
     return [
       problem(

@@ -1,4 +1,5 @@
 /** The registry: every rule the checker runs. */
+import { cellRunTogether } from './cell-run-together';
 import { cellEmpty, cellFormat, cellFraction, cellNegative, cellResidue } from './cells';
 import { docNumber } from './doc-number';
 import { feeContradiction } from './fee-contradiction';
@@ -57,6 +58,7 @@ export const RULES: readonly Rule[] = [
   cellNegative,
   cellFraction,
   cellFormat,
+  cellRunTogether,
   t3Row,
   t3Column,
   t3Balance,

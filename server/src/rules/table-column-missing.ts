@@ -1,4 +1,4 @@
-import { TABLE2_SUBTABLES, TABLE3_COLUMNS } from '../format/national';
+import { TABLE3_COLUMNS } from '../format/national';
 import type { Report } from '../model/report';
 import { compact } from '../parse/text';
 import type { Problem, Rule } from './types';
@@ -38,13 +38,22 @@ const T2_COLUMN_WORDS: Record<string, RegExp> = {
   现行有效件数: /现行|有效/,
   本年处理决定数量: /处理决定|决定数/,
   '本年收费金额（单位：万元）': /收费|金额/,
+  // the 2019 trial format's
+  本年新制作数量: /新制作|制作数/,
+  本年新公开数量: /新公开|公开数/,
+  对外公开总数量: /对外公开|总数量/,
+  上一年项目数量: /上一年|上年|项目数/,
+  '本年增/减': /增|减/,
+  处理决定数量: /处理决定|决定数/,
+  采购项目数量: /采购项目|项目数/,
+  采购总金额: /总金额|金额/,
 };
 
 function table2Columns(report: Report): Problem[] {
   const t2 = report.tables.table2;
   if (!t2) return [];
   const problems: Problem[] = [];
-  for (const sub of TABLE2_SUBTABLES) {
+  for (const sub of t2.subtableSpecs) {
     const header = t2.headers.get(sub.item);
     if (!header) continue;
     // the words are Chinese only: full-width forms need no folding, only white space goes

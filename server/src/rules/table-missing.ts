@@ -1,4 +1,3 @@
-import { TABLE2_SUBTABLES } from '../format/national';
 import { formatRow, table2Skeleton, table3Skeleton, table4Skeleton } from '../format/skeleton';
 import type { Report, Section } from '../model/report';
 import type { Span } from '../parse/text';
@@ -33,13 +32,13 @@ function subtableProblems(report: Report): Problem[] {
   const layout = t2.layout;
   // the first place of each sub-table present: its heading or its first row
   const placeOf = (k: number): Span | undefined => {
-    const sub = TABLE2_SUBTABLES[k]!;
+    const sub = t2.subtableSpecs[k]!;
     const heading = t2.subtables.get(sub.item);
     if (heading) return heading;
     const row = sub.rows.map((r) => t2.rows.get(r)).find((r) => r !== undefined);
     return row ? row.labelSpan : undefined;
   };
-  TABLE2_SUBTABLES.forEach((sub, k) => {
+  t2.subtableSpecs.forEach((sub, k) => {
     const heading = t2.subtables.get(sub.item);
     const rowsPresent = sub.rows.map((r) => t2.rows.get(r)).filter((r) => r !== undefined);
     if (heading) return;
@@ -61,8 +60,8 @@ function subtableProblems(report: Report): Problem[] {
     }
     // the whole sub-table is missing: it belongs before the next sub-table present, else after the table
     let next: Span | undefined;
-    for (let j = k + 1; j < TABLE2_SUBTABLES.length && !next; j++) next = placeOf(j);
-    const skeleton = table2Skeleton(layout, [sub.item]);
+    for (let j = k + 1; j < t2.subtableSpecs.length && !next; j++) next = placeOf(j);
+    const skeleton = table2Skeleton(layout, [sub.item], undefined, t2.subtableSpecs);
     const fixTitle = { zh: `插入第二十条第${sub.item}项子表（空表）`, en: `Insert the empty sub-table for Article 20 item ${sub.item}` };
     const fix = next ? beforeLine(report, next.start, skeleton, fixTitle) : afterLine(report, t2.end, skeleton, fixTitle);
     problems.push(

@@ -1,4 +1,4 @@
-import { TABLE2_ROWS, TABLE2_SUBTABLES, TABLE3_ROWS, table3RowName } from '../format/national';
+import { table3RowName } from '../format/national';
 import { table2Row, table3Row } from '../format/skeleton';
 import type { Problem, Rule } from './types';
 import { afterLine, beforeLine } from './table-missing';
@@ -15,9 +15,9 @@ export const tableRowMissing: Rule = {
     const problems: Problem[] = [];
     const t2 = report.tables.table2;
     if (t2) {
-      TABLE2_ROWS.forEach((spec) => {
+      t2.specs.forEach((spec) => {
         if (t2.rows.has(spec.label)) return;
-        const sub = TABLE2_SUBTABLES.find((s) => s.rows.includes(spec.label))!;
+        const sub = t2.subtableSpecs.find((s) => s.rows.includes(spec.label))!;
         // a sub-table missing as a whole is table-missing's concern
         if (!t2.subtables.has(sub.item) && sub.rows.every((r) => !t2.rows.has(r))) return;
         // its place: before the next row of its sub-table, after the previous one, else before the next sub-table
@@ -25,8 +25,8 @@ export const tableRowMissing: Rule = {
         const k = sub.rows.indexOf(spec.label);
         const next = siblings.slice(k + 1).find((r) => r !== undefined);
         const prev = siblings.slice(0, k).reverse().find((r) => r !== undefined);
-        const subIndex = TABLE2_SUBTABLES.indexOf(sub);
-        const nextHeading = TABLE2_SUBTABLES.slice(subIndex + 1).map((x) => t2.subtables.get(x.item)).find((h) => h !== undefined);
+        const subIndex = t2.subtableSpecs.indexOf(sub);
+        const nextHeading = t2.subtableSpecs.slice(subIndex + 1).map((x) => t2.subtables.get(x.item)).find((h) => h !== undefined);
         const line = [table2Row(spec.label, spec.columns.length, t2.layout)];
         const title = { zh: `插入“${spec.label}”一行（空单元格）`, en: `Insert the row “${spec.label}” (empty cells)` };
         let fix;
@@ -51,10 +51,10 @@ export const tableRowMissing: Rule = {
     }
     const t3 = report.tables.table3;
     if (t3 && t3.rows.size > 0) {
-      TABLE3_ROWS.forEach((spec, j) => {
+      t3.specs.forEach((spec, j) => {
         if (t3.rows.has(spec.key)) return;
-        const next = TABLE3_ROWS.slice(j + 1).map((s) => t3.rows.get(s.key)).find((r) => r !== undefined);
-        const prev = TABLE3_ROWS.slice(0, j).reverse().map((s) => t3.rows.get(s.key)).find((r) => r !== undefined);
+        const next = t3.specs.slice(j + 1).map((s) => t3.rows.get(s.key)).find((r) => r !== undefined);
+        const prev = t3.specs.slice(0, j).reverse().map((s) => t3.rows.get(s.key)).find((r) => r !== undefined);
         const name = table3RowName(spec);
         const line = [table3Row(spec.key, t3.layout)];
         const title = { zh: `插入“${name}”一行（空单元格）`, en: `Insert the row “${name}” (empty cells)` };

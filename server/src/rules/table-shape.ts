@@ -1,4 +1,4 @@
-import { TABLE3_COLUMNS, TABLE3_ROWS, table3RowName } from '../format/national';
+import { TABLE3_COLUMNS, table3RowName } from '../format/national';
 import type { Span } from '../parse/text';
 import type { Problem, Rule } from './types';
 import { problem } from './util';
@@ -40,7 +40,7 @@ export const tableShape: Rule = {
     }
     const t3 = report.tables.table3;
     if (t3) {
-      for (const spec of TABLE3_ROWS) {
+      for (const spec of t3.specs) {
         const row = t3.rows.get(spec.key);
         if (!row || row.shape === 'ok') continue;
         const total = row.cells[TABLE3_COLUMNS.length - 1];
