@@ -10,9 +10,13 @@
  *   <seed>.layout.txt    pdftotext -layout <seed>.pdf      (poppler-utils)
  *   <seed>.raw.txt       pdftotext -raw <seed>.pdf
  *   <seed>.innertext.txt Chromium's innerText of the web page (what a browser's copy gives)
+ *   <seed>.html2text.md  html2text's Markdown of the page (Debian python3-html2text: cells between pipes, a|b|c)
+ *   <seed>.w3m.txt       w3m -dump (tables boxed in ┌─┬─┐ │ │ └─┴─┘, one row between rules)
+ *   <seed>.lynx.txt      lynx -dump (tables aligned with spaces)
+ *   <seed>.pandoc.txt    pandoc -t plain (tables aligned with spaces, rules of dashes)
  *
  * The numbers come from the seed's own tables (`--tables`), so every rendering must export the same.
- * Run: npm run renderings   (needs Debian libreoffice-writer-nogui, poppler-utils, chromium)
+ * Run: npm run renderings   (needs Debian libreoffice-writer-nogui, poppler-utils, chromium, python3-html2text, w3m, lynx, pandoc)
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -279,6 +283,11 @@ async function main(): Promise<void> {
     fs.writeFileSync(base + '.layout.txt', execFileSync('pdftotext', ['-layout', base + '.pdf', '-'], { encoding: 'utf8' }));
     fs.writeFileSync(base + '.raw.txt', execFileSync('pdftotext', ['-raw', base + '.pdf', '-'], { encoding: 'utf8' }));
     fs.writeFileSync(base + '.innertext.txt', (await innerText(base + '.html')) + '\n');
+    const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+    fs.writeFileSync(base + '.html2text.md', run('html2markdown', ['--body-width=0', base + '.html']));
+    fs.writeFileSync(base + '.w3m.txt', run('w3m', ['-dump', '-cols', '160', '-O', 'UTF-8', base + '.html']));
+    fs.writeFileSync(base + '.lynx.txt', run('lynx', ['-dump', '-nolist', '-width=160', '-display_charset=UTF-8', base + '.html']));
+    fs.writeFileSync(base + '.pandoc.txt', run('pandoc', ['-f', 'html', '-t', 'plain', '--columns=160', base + '.html']));
     console.log('rendered', seed);
   }
 }

@@ -153,7 +153,71 @@ function observe(row: TableRowNode): ObservedRow {
 
 function rowsOf(tables: TableNode[]): ObservedRow[] {
   const out: ObservedRow[] = [];
-  for (const t of tables) for (const r of t.rows) if (!r.separator) out.push(observe(r));
+  for (const t of tables) {
+    if (t.layout === 'pipe' && ruledRows(t)) for (const group of betweenRules(t.rows)) out.push(observe(group));
+    else for (const r of t.rows) if (!r.separator) out.push(observe(r));
+  }
+  return t0Merge(out, tables[0]?.layout);
+}
+
+/**
+ * A web page's table copied with a rule between every row (w3m's boxes, one cell a line between
+ * |||| lines): a row of the table is the lines between two rules. Markdown's one rule under the
+ * header does not count.
+ */
+function ruledRows(t: TableNode): boolean {
+  const rules = t.rows.filter((r) => r.separator).length;
+  return rules >= 3 && rules * 3 >= t.rows.length - rules;
+}
+
+/** The lines between rules as one row each: cell by cell where the lines have the same cells (a label wrapped in its box), one after another otherwise. */
+function betweenRules(rows: TableRowNode[]): TableRowNode[] {
+  const out: TableRowNode[] = [];
+  let group: TableRowNode[] = [];
+  const flush = () => {
+    const lines = group.filter((r) => r.cells.some((c) => c.text !== ''));
+    group = [];
+    if (lines.length === 0) return;
+    if (lines.length === 1) {
+      out.push(lines[0]!);
+      return;
+    }
+    const width = lines[0]!.cells.length;
+    let cells: CellNode[];
+    if (width >= 2 && lines.every((l) => l.cells.length === width)) {
+      // column by column: each cell's texts joined (its span from the first line with text to the last)
+      cells = Array.from({ length: width }, (_v, k) => {
+        const parts = lines.map((l) => l.cells[k]!).filter((c) => c.text !== '');
+        if (parts.length === 0) return lines[0]!.cells[k]!;
+        if (parts.length === 1) return parts[0]!;
+        return { start: parts[0]!.start, end: parts[parts.length - 1]!.end, text: parts.map((c) => c.text).join('') };
+      });
+    } else cells = lines.flatMap((l) => l.cells.filter((c) => c.text !== ''));
+    out.push({ kind: 'row', start: lines[0]!.start, end: lines[lines.length - 1]!.end, line: lines[0]!.line, cells });
+  };
+  for (const r of rows) {
+    if (r.separator) flush();
+    else group.push(r);
+  }
+  flush();
+  return out;
+}
+
+/**
+ * Numbers one a line (a web page copied one cell a line: 0 | / 0 | / 0 |, a PDF viewer's copy): the
+ * lines of numbers that follow one another, with no label among them, are the cells of one row.
+ */
+function t0Merge(rows: ObservedRow[], layout: TableLayout | undefined): ObservedRow[] {
+  if (layout !== 'pipe' && layout !== 'space') return rows;
+  const single = (r: ObservedRow) => r.label === '' && r.values.filter((c) => c.text !== '').length === 1;
+  if (rows.filter(single).length < 3) return rows;
+  const out: ObservedRow[] = [];
+  for (const r of rows) {
+    const prev = out[out.length - 1];
+    if (prev && single(r) && prev.label === '' && prev.values.length > 0 && prev.values.every((c) => c.text !== '' && isValueLike(c.text))) {
+      out[out.length - 1] = { ...prev, end: r.end, values: [...prev.values, ...r.values.filter((c) => c.text !== '')], rows: [...prev.rows, ...r.rows] };
+    } else out.push(single(r) ? { ...r, values: r.values.filter((c) => c.text !== '') } : r);
+  }
   return out;
 }
 
@@ -327,6 +391,18 @@ function assembleRecords(rows: ObservedRow[]): ObservedRow[] {
     for (const g of groups) out.push(g.length === 1 ? g[0]! : joinAll(g, { ...g[0]!, values: [], trailing: [] }));
   }
   return out;
+}
+
+/** Do the labels mostly stand apart from their numbers (one cell a line: a label line, then a line of numbers)? */
+function labelsApart(rows: readonly ObservedRow[]): boolean {
+  let together = 0;
+  let apart = 0;
+  for (const r of rows) {
+    const digits = hasDigits(r.values);
+    if (digits && r.label !== '') together++;
+    else if (digits) apart++;
+  }
+  return apart > together;
 }
 
 function isHeaderLike(row: ObservedRow): boolean {
@@ -632,7 +708,7 @@ export function buildTable3(tables: TableNode[], text = '', hint: FormatId = '20
   const format = table3Format(observed, hint);
   const specs = TABLE_FORMATS[format].table3Rows;
   const canon = canonOf(specs);
-  const rows = joinContinuations(tables[0]!.layout === 'space' ? assembleRecords(observed) : observed, canon, TABLE3_GROUP_LABELS);
+  const rows = joinContinuations(tables[0]!.layout === 'space' || labelsApart(observed) ? assembleRecords(observed) : observed, canon, TABLE3_GROUP_LABELS);
   const { mapped, unmapped, firstData } = mapRows(rows, specs, canon, TABLE3_GROUP_LABELS);
   const result: Table3 = {
     layout: tables[0]!.layout,
@@ -713,7 +789,9 @@ function observeT2(row: ObservedRow): ObservedRow {
 export function buildTable2(tables: TableNode[], format: FormatId = '2021'): Table2 | undefined {
   if (tables.length === 0) return undefined;
   const { table2Rows: specs, table2Subtables: subtableSpecs } = TABLE_FORMATS[format];
-  const all = rowsOf(tables).map(observeT2);
+  const observed = rowsOf(tables);
+  // a label on the line before its numbers (one cell a line) joins them
+  const all = (labelsApart(observed) ? joinContinuations(observed, canonOf(specs), []) : observed).map(observeT2);
   const subtables = new Map<string, Span>();
   const headers = new Map<string, ObservedRow>();
   let currentItem: string | undefined;
@@ -772,6 +850,18 @@ function placeTable4ByHeader(text: string, table: Table4): ModelCell[] | undefin
     const anchors = line.cells.map((c) => centre(text, line, c, 'wide'));
     const placed = placeByPosition(text, row, table.found, anchors, 'wide');
     if (placed) return placed;
+  }
+  // a header line of fifteen words, single-spaced (lynx): each word stands over its column
+  for (const h of [...table.header].reverse()) {
+    for (const line of h.rows) {
+      const words = [...text.slice(line.start, line.end).matchAll(/[^\s\u3000]+/g)];
+      if (words.length !== TABLE4_WIDTH) continue;
+      for (const measure of ['wide', 'narrow'] as const) {
+        const anchors = words.map((m) => centre(text, line, { start: line.start + m.index!, end: line.start + m.index! + m[0].length }, measure));
+        const placed = placeByPosition(text, row, table.found, anchors, measure);
+        if (placed) return placed;
+      }
+    }
   }
   const pageOf = pager(text);
   const dataLine = lineOfCells(row, table.found);

@@ -143,7 +143,8 @@ function classifyAt(line: Line): LineClass {
   // A tab after the first visible character makes a table row (leading tabs are indentation).
   const firstVisible = t.search(/[^\s\u3000]/);
   if (t.indexOf('\t', firstVisible) >= 0) return { kind: 'row', layout: 'tab' };
-  if (/^[ \t\u3000]*\|.*\|[ \t\u3000]*$/.test(t)) return { kind: 'row', layout: 'pipe' };
+  if (isPipeRow(t)) return { kind: 'row', layout: 'pipe' };
+  if (RULE_LINE_RE.test(t)) return { kind: 'blank' }; // a rule of dashes under a header (pandoc, lynx): nothing
 
   const c = contentOf(line);
   const h = HEADING_RE.exec(c.norm);
@@ -205,6 +206,35 @@ function endsSentence(text: string): boolean {
   return /[。！？；：.!?;:）)」』”"]\**[ \t\u3000]*$/.test(text);
 }
 
+/** The characters that separate cells in text copied from web pages: | (Markdown, html2text), │ ┃ (box drawing: w3m), ｜. */
+const PIPE_CHARS_RE = /[|│┃｜]/;
+/** A line that only draws a table's rules: |---|---|, ├──┼──┤, ||||, | |||, +----+. */
+const SEPARATOR_LINE_RE = /^[\s\u3000|│┃｜─━┄┅┈┉╌╍\-+=:：├┤┼┌┐└┘┬┴╋┣┫┳┻╔╗╚╝╠╣╦╩╬═║╞╡╪╤╧╒╕╘╛]*$/;
+/** A rule line without any cell separator: dashes or = under a header. */
+const RULE_LINE_RE = /^[\s\u3000]*[-=─━]{3,}[\s\u3000\-=─━]*$/;
+/** Box-drawing characters that only stand in a separator line (├──┼──┤), even where a merged cell's text runs through it. */
+const BOX_JOINT_RE = /[├┤┼┬┴╋┣┫┳┻╠╣╦╩╬╞╡╪╤╧]/;
+
+/**
+ * A row of a table copied from a web page: cells between pipes (| a | b |), after a leading pipe only
+ * (| a), before a trailing pipe only (a | b |, one cell a line: a |), or between cells only
+ * (a| b| c, html2text), and lines that only draw the rules.
+ */
+function isPipeRow(t: string): boolean {
+  if (!PIPE_CHARS_RE.test(t) && !BOX_JOINT_RE.test(t)) return false;
+  if (SEPARATOR_LINE_RE.test(t) || BOX_JOINT_RE.test(t)) return true;
+  const s = t.trim();
+  const first = s[0]!;
+  const last = s[s.length - 1]!;
+  if (PIPE_CHARS_RE.test(first) || PIPE_CHARS_RE.test(last)) return true;
+  return /[|｜][ \t\u3000]|[ \t\u3000][|｜]/.test(s);
+}
+
+/** Is a pipe row a separator (a rule line, or a line with a box joint in it: its text is a merged cell's, read elsewhere)? */
+function isRuleRow(t: string): boolean {
+  return SEPARATOR_LINE_RE.test(t) || BOX_JOINT_RE.test(t);
+}
+
 /** A row's cells where it stands: read once per line text and layout (offsets from the line's start), then placed. */
 function cellsOf(line: Line, facts: LineFacts, layout: TableLayout): CellNode[] {
   const byLayout = (facts.cells ??= {});
@@ -236,17 +266,22 @@ function splitCells(t: string, layout: TableLayout): CellNode[] {
     }
   } else if (layout === 'space') {
     parts = spaceSegments(t);
-  } else if (t.indexOf('|') < 0) {
-    parts = [{ start: 0, end: t.length }];
   } else {
-    const first = t.indexOf('|');
-    const last = t.lastIndexOf('|');
-    let s = first + 1;
-    for (let i = first + 1; i <= last; i++) {
-      if (t[i] === '|' && t[i - 1] !== '\\') {
-        parts.push({ start: s, end: i });
-        s = i + 1;
+    // cells between pipes; a leading or trailing pipe opens or closes the row, and may be missing
+    const cuts: number[] = [];
+    for (let i = 0; i < t.length; i++) if (PIPE_CHARS_RE.test(t[i]!) && (t[i] !== '|' || t[i - 1] !== '\\')) cuts.push(i);
+    if (cuts.length === 0) parts = [{ start: 0, end: t.length }];
+    else {
+      const trailing = t.slice(cuts[cuts.length - 1]! + 1).trim() === '';
+      // a leading pipe is the row's border when a trailing one closes it (| a | b |) or it is the only one (| a);
+      // otherwise it ends an empty first cell (html2text: | | 0| 0)
+      const leading = t.slice(0, cuts[0]).trim() === '' && (trailing || cuts.length === 1);
+      let s = leading ? cuts[0]! + 1 : 0;
+      for (let k = leading ? 1 : 0; k < cuts.length; k++) {
+        parts.push({ start: s, end: cuts[k]! });
+        s = cuts[k]! + 1;
       }
+      if (!trailing) parts.push({ start: s, end: t.length });
     }
   }
   for (const p of parts) {
@@ -683,7 +718,7 @@ export function parse(text: string, before?: SyntaxTree): SyntaxTree {
       paragraph = undefined;
       const cells = cellsOf(line, facts[i]!, cls.layout);
       const row: TableRowNode = { kind: 'row', start: line.start, end: line.end, line: line.index, cells };
-      if (cls.layout === 'pipe' && isSeparatorRow(cells)) row.separator = true;
+      if (cls.layout === 'pipe' && (isSeparatorRow(cells) || isRuleRow(line.text))) row.separator = true;
       if (table && table.layout === cls.layout) {
         table.rows.push(row);
         table.end = line.end;
