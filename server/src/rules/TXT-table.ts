@@ -19,6 +19,11 @@ interface Reading {
   cells: ModelCell[];
   /** some of its cells are empty or unreadable */
   blank: boolean;
+  /**
+   * table 三 totals: the same rows' six applicant columns added up. Where a row's 总计 is wrong (T3-row
+   * says so), prose that agrees with the applicants agrees with the table.
+   */
+  applicants?: number;
 }
 
 interface Claim {
@@ -51,6 +56,21 @@ function t3Total(report: Report, keys: string[]): (ModelCell | null | undefined)
   return keys.map((k) => t3.rows.get(k)?.cells[6]);
 }
 
+/** A reading of table 三 totals, with the rows' applicant columns added up beside it. */
+function read3(report: Report, name: string, keys: string[]): Reading | undefined {
+  const reading = read(name, t3Total(report, keys));
+  if (!reading) return undefined;
+  const t3 = report.tables.table3!;
+  let sum = 0;
+  for (const k of keys) {
+    const cells = t3.rows.get(k)?.cells.slice(0, 6) ?? [];
+    if (cells.length < 6 || cells.some((c) => !c || c.value === null)) return reading;
+    for (const c of cells) sum += c!.value!;
+  }
+  reading.applicants = sum;
+  return reading;
+}
+
 /** The keys of a group's rows in the report's table 三, from its format: '三.三' → 三.三.1 … 三.三.8; the 2019 format's '三.六' is one row. */
 function t3Keys(report: Report, group: string): string[] {
   const specs = report.tables.table3?.specs ?? [];
@@ -79,29 +99,29 @@ const CLAIMS: Claim[] = [
     needs: '申请',
     whatEn: 'requests received',
     re: new RegExp(`(?<!不予)(?:收到|受理|新收)${NOT_NUMBER}{0,16}?申请(?:公开)?(?:事项)?(?:\\s|共计|共|计|为|达)*(\\d+)\\s*件`, 'g'),
-    readings: (r) => readings(read('表三一（本年新收）·总计', t3Total(r, ['一'])), read('表三一 + 二（新收与上年结转）·总计', t3Total(r, ['一', '二']))),
+    readings: (r) => readings(read3(r, '表三一（本年新收）·总计', ['一']), read3(r, '表三一 + 二（新收与上年结转）·总计', ['一', '二'])),
   },
-  { what: '上年结转', needs: '结转', whatEn: 'carried over from last year', re: re('上年度?结转', 6), readings: (r) => readings(read('表三二（上年结转）·总计', t3Total(r, ['二']))) },
-  { what: '结转下年度', needs: '下', whatEn: 'carried over to next year', re: re('(?:结转|转入?)下一?年度?', 8), readings: (r) => readings(read('表三四（结转下年度）·总计', t3Total(r, ['四']))) },
+  { what: '上年结转', needs: '结转', whatEn: 'carried over from last year', re: re('上年度?结转', 6), readings: (r) => readings(read3(r, '表三二（上年结转）·总计', ['二'])) },
+  { what: '结转下年度', needs: '下', whatEn: 'carried over to next year', re: re('(?:结转|转入?)下一?年度?', 8), readings: (r) => readings(read3(r, '表三四（结转下年度）·总计', ['四'])) },
   {
     what: '予以公开及部分公开',
     needs: '部分公开',
     whatEn: 'disclosed in full or in part',
     re: re('予以公开[及和、]部分公开'),
-    readings: (r) => readings(read('表三（一）+（二）·总计', t3Total(r, ['三.一', '三.二']))),
+    readings: (r) => readings(read3(r, '表三（一）+（二）·总计', ['三.一', '三.二'])),
   },
   {
     what: '予以公开',
     needs: '予以公开',
     whatEn: 'disclosed',
     re: re('(?<![不及和、])予以公开(?![及和、])'),
-    readings: (r) => readings(read('表三（一）予以公开·总计', t3Total(r, ['三.一'])), read('表三（一）+（二）·总计', t3Total(r, ['三.一', '三.二']))),
+    readings: (r) => readings(read3(r, '表三（一）予以公开·总计', ['三.一']), read3(r, '表三（一）+（二）·总计', ['三.一', '三.二'])),
   },
-  { what: '部分公开', needs: '部分公开', whatEn: 'disclosed in part', re: re('(?<![及和、])部分公开'), readings: (r) => readings(read('表三（二）部分公开·总计', t3Total(r, ['三.二']))) },
-  { what: '不予公开', needs: '不予公开', whatEn: 'refused', re: re('不予公开'), readings: (r) => readings(read('表三（三）不予公开各项·总计', t3Total(r, t3Keys(r, '三.三')))) },
-  { what: '无法提供', needs: '无法提供', whatEn: 'could not be provided', re: re('无法提供'), readings: (r) => readings(read('表三（四）无法提供各项·总计', t3Total(r, t3Keys(r, '三.四')))) },
-  { what: '不予处理', needs: '不予处理', whatEn: 'not processed', re: re('不予处理'), readings: (r) => readings(read('表三（五）不予处理各项·总计', t3Total(r, t3Keys(r, '三.五')))) },
-  { what: '其他处理', needs: '其他处理', whatEn: 'otherwise handled', re: re('其他处理'), readings: (r) => readings(read('表三（六）其他处理各项·总计', t3Total(r, t3Keys(r, '三.六')))) },
+  { what: '部分公开', needs: '部分公开', whatEn: 'disclosed in part', re: re('(?<![及和、])部分公开'), readings: (r) => readings(read3(r, '表三（二）部分公开·总计', ['三.二'])) },
+  { what: '不予公开', needs: '不予公开', whatEn: 'refused', re: re('不予公开'), readings: (r) => readings(read3(r, '表三（三）不予公开各项·总计', t3Keys(r, '三.三'))) },
+  { what: '无法提供', needs: '无法提供', whatEn: 'could not be provided', re: re('无法提供'), readings: (r) => readings(read3(r, '表三（四）无法提供各项·总计', t3Keys(r, '三.四'))) },
+  { what: '不予处理', needs: '不予处理', whatEn: 'not processed', re: re('不予处理'), readings: (r) => readings(read3(r, '表三（五）不予处理各项·总计', t3Keys(r, '三.五'))) },
+  { what: '其他处理', needs: '其他处理', whatEn: 'otherwise handled', re: re('其他处理'), readings: (r) => readings(read3(r, '表三（六）其他处理各项·总计', t3Keys(r, '三.六'))) },
   { what: '行政复议', needs: '行政复议', whatEn: 'reconsideration cases', re: re('行政复议'), readings: (r) => readings(read('表四行政复议·总计', t4(r, [4]))) },
   { what: '直接起诉', needs: '直接起诉', whatEn: 'suits filed directly', re: re('直接起诉'), readings: (r) => readings(read('表四未经复议直接起诉·总计', t4(r, [9]))) },
   { what: '复议后起诉', needs: '复议后起诉', whatEn: 'suits after reconsideration', re: re('复议后起诉'), readings: (r) => readings(read('表四复议后起诉·总计', t4(r, [14]))) },
@@ -222,7 +242,7 @@ export const txtTable: Rule = {
         const claim = CLAIMS[c]!;
         const rs = claim.readings(report);
         if (!rs) continue;
-        if (rs.some((r) => r.value === n && !(r.blank && n > 0))) continue;
+        if (rs.some((r) => (r.value === n && !(r.blank && n > 0)) || r.applicants === n)) continue;
         const main = rs[0]!;
         const tableSays = main.blank && main.value === 0 ? '为空' : `为 ${main.value}${main.blank ? '（含空格）' : ''}`;
         const others = rs.length > 1 ? `，${rs.slice(1).map((r) => `${r.name}为 ${r.value}`).join('，')}` : '';

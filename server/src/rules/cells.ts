@@ -2,7 +2,7 @@
 import type { LocalizedText } from '../i18n';
 import type { CellIssue } from '../model/cells';
 import { IndexedCell, indexCells } from '../model/cellIndex';
-import { fillValue } from '../model/equations';
+import { cellValue, equationsOf, fillValue } from '../model/equations';
 import type { Report } from '../model/report';
 import type { Fix, Problem, Rule } from './types';
 import { problem } from './util';
@@ -29,6 +29,28 @@ function shiftNote(report: Report): { zh: string; en: string } | undefined {
   };
 }
 
+/** More empty cells than this in one table are said once, for the table (reports that leave their zeros blank). */
+export const MANY_BLANKS = 5;
+
+/**
+ * The value each blank cell would take in a fix that fills a table's blanks: the value its sums need
+ * where one alone is empty, else 0 — and only if, with every blank filled so, every sum the blanks
+ * take part in holds. Undefined when that is not so.
+ */
+function fillsThatBalance(report: Report, blanks: IndexedCell[]): number[] | undefined {
+  const fills = blanks.map((c) => fillValue(report.tables, c.cell) ?? 0);
+  const byCell = new Map<object, number>(blanks.map((c, k) => [c.cell, fills[k]!]));
+  for (const eq of equationsOf(report.tables)) {
+    const terms = [...eq.left, ...eq.right];
+    if (!eq.known || !terms.some((t) => t.cell && byCell.has(t.cell))) continue;
+    const value = (t: (typeof terms)[number]) => (t.cell && byCell.has(t.cell) ? byCell.get(t.cell)! : cellValue(t.cell));
+    const left = eq.left.reduce((a, t) => a + value(t), 0);
+    const right = eq.right.reduce((a, t) => a + value(t), 0);
+    if (Math.abs(left - right) > 1e-9) return undefined;
+  }
+  return fills;
+}
+
 export const cellEmpty: Rule = {
   meta: {
     id: 'cell-empty',
@@ -39,29 +61,59 @@ export const cellEmpty: Rule = {
   check(report) {
     const problems: Problem[] = [];
     const shift = shiftNote(report);
-    for (const c of indexCells(report)) {
-      if (c.cell.issue !== 'empty' && c.cell.issue !== 'placeholder') continue;
-      const v = fillValue(report.tables, c.cell);
-      const what = c.cell.issue === 'empty' ? '为空' : `只写了“${c.cell.raw}”`;
-      const whatEn = c.cell.issue === 'empty' ? 'is empty' : `holds “${c.cell.raw}”`;
-      const hint = v !== undefined ? { zh: `；若填 ${v} 则各项合计平衡`, en: `; ${v} would balance its sums` } : { zh: '', en: '' };
-      const tail = c.table === '四' && shift ? shift : { zh: '', en: '' };
-      problems.push(
-        problem(
-          'cell-empty',
-          'error',
-          c.cell,
-          {
-            zh: `${c.name}${what}，应填写数字（没有则填 0）${hint.zh}${tail.zh}`,
-            en: `${c.name} ${whatEn}; a number is required (0 when there is none)${hint.en}${tail.en}`,
-          },
-          v !== undefined ? [setCell(c.cell, v, { zh: `填入 ${v}`, en: `Fill in ${v}` })] : [],
-        ),
-      );
+    const blanks = indexCells(report).filter((c) => c.cell.issue === 'empty' || c.cell.issue === 'placeholder');
+    for (const table of ['二', '三', '四'] as const) {
+      const mine = blanks.filter((c) => c.table === table);
+      if (mine.length > MANY_BLANKS) problems.push(manyBlanks(report, table, mine));
+      else for (const c of mine) problems.push(oneBlank(report, c, table === '四' ? shift : undefined));
     }
     return problems;
   },
 };
+
+function oneBlank(report: Report, c: IndexedCell, shift: LocalizedText | undefined): Problem {
+  const v = fillValue(report.tables, c.cell);
+  const what = c.cell.issue === 'empty' ? '为空' : `只写了“${c.cell.raw}”`;
+  const whatEn = c.cell.issue === 'empty' ? 'is empty' : `holds “${c.cell.raw}”`;
+  const hint = v !== undefined ? { zh: `；若填 ${v} 则各项合计平衡`, en: `; ${v} would balance its sums` } : { zh: '', en: '' };
+  const tail = shift ?? { zh: '', en: '' };
+  return problem(
+    'cell-empty',
+    'error',
+    c.cell,
+    {
+      zh: `${c.name}${what}，应填写数字（没有则填 0）${hint.zh}${tail.zh}`,
+      en: `${c.name} ${whatEn}; a number is required (0 when there is none)${hint.en}${tail.en}`,
+    },
+    v !== undefined ? [setCell(c.cell, v, { zh: `填入 ${v}`, en: `Fill in ${v}` })] : [],
+  );
+}
+
+/** A table with many blank cells: one problem on its first blank, every blank as related information, and one fix for them all where it balances. */
+function manyBlanks(report: Report, table: '二' | '三' | '四', cells: IndexedCell[]): Problem {
+  const fills = fillsThatBalance(report, cells);
+  const zeros = fills?.every((v) => v === 0);
+  const note = fills ? { zh: zeros ? '；全部填 0 后各项合计平衡' : '；按合计填写后各项合计平衡', en: zeros ? '; 0 in each balances every sum' : '; filling them as the sums need balances every sum' } : { zh: '', en: '' };
+  const p = problem(
+    'cell-empty',
+    'error',
+    cells[0]!.cell,
+    {
+      zh: `表${table}有 ${cells.length} 个单元格为空或只写了占位符，应填写数字（没有则填 0）${note.zh}`,
+      en: `Table ${table} has ${cells.length} empty or placeholder cells; numbers are required (0 when there is none)${note.en}`,
+    },
+    fills
+      ? [
+          {
+            title: zeros ? { zh: `将 ${cells.length} 个空格全部填 0`, en: `Fill the ${cells.length} blanks with 0` } : { zh: `按合计填写 ${cells.length} 个空格`, en: `Fill the ${cells.length} blanks as the sums need` },
+            edits: cells.map((c, k) => ({ span: { start: c.cell.start, end: c.cell.end }, newText: String(fills[k]) })),
+          },
+        ]
+      : [],
+  );
+  p.related = cells.map((c) => ({ span: { start: c.cell.start, end: c.cell.end }, message: { zh: `${c.name}${c.cell.issue === 'empty' ? '为空' : `只写了“${c.cell.raw}”`}`, en: `${c.name} ${c.cell.issue === 'empty' ? 'is empty' : `holds “${c.cell.raw}”`}` } }));
+  return p;
+}
 
 export const cellResidue: Rule = {
   meta: {

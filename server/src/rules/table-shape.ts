@@ -44,7 +44,7 @@ export const tableShape: Rule = {
         const row = t3.rows.get(spec.key);
         if (!row || row.shape === 'ok') continue;
         const total = row.cells[TABLE3_COLUMNS.length - 1];
-        const note = total ? { zh: `；末位数字 ${total.raw} 等于其余之和，已读作总计`, en: `; the last number equals the sum of the others and is read as the total` } : undefined;
+        const note = total && row.found.includes(total) ? { zh: `；末位数字 ${total.raw} 等于其余之和，已读作总计`, en: `; the last number equals the sum of the others and is read as the total` } : undefined;
         say(`表三“${table3RowName(spec)}”`, valuesSpan(row.found, row.labelSpan), row.found.length, TABLE3_COLUMNS.length, note);
       }
     }
