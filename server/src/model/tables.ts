@@ -608,11 +608,18 @@ function anchorsFromRows(text: string, rows: { observed: ObservedRow; found: Mod
       c.cells.forEach((cell, k) => columns![k]!.push(centre(text, c.line, cell, measure)));
     }
     let spread = 0;
+    let widest = 0;
     const pages = new Map<number, number[]>();
     for (const [page, columns] of byPage) {
-      for (const cs of columns) spread += Math.max(...cs) - Math.min(...cs);
+      for (const cs of columns) {
+        const s = Math.max(...cs) - Math.min(...cs);
+        spread += s;
+        widest = Math.max(widest, s);
+      }
       pages.set(page, columns.map((cs) => cs.sort((a, b) => a - b)[cs.length >> 1]!));
     }
+    // columns that do not line up (numbers after labels of their own lengths, single-spaced: pdftotext -raw) tell nothing
+    if (widest > 3) continue;
     if (spread < bestSpread) {
       bestSpread = spread;
       best = { measure, pages };

@@ -1,7 +1,21 @@
 import { FEE_SENTENCE } from '../format/national';
 import type { Rule } from './types';
 import { afterLine } from './table-missing';
-import { headingSpan, problem, sectionBody } from './util';
+import { headingSpan, problem } from './util';
+
+/** Words that speak of the fee: 处理费, 收费 (not 行政事业性收费), 收取…费. */
+const STATES_FEE = /处理费|(?<!事业性)收费|收取[^。，]{0,8}费/;
+/** What makes a clause about the fee a statement: whether, how many, how much (a title such as （二）信息处理费收取情况 has none of it). */
+const STATEMENT = /未|没有|无|不|零|免|已|均|共|\d/;
+
+/** Does section 六 state whether the fee was charged: a clause about the fee that says something of it? */
+function statesFee(text: string): boolean {
+  for (const clause of text.split(/[。；;！!？?\n\r]/)) {
+    const c = clause.replace(/\s+/g, '');
+    if (STATES_FEE.test(c) && STATEMENT.test(c.replace(/^[(（][一二三四五六七八九十\d]+[)）]/, ''))) return true;
+  }
+  return false;
+}
 
 /** Section 六 must say whether 信息处理费 was charged (国办函〔2020〕109号). */
 export const feeStatement: Rule = {
@@ -15,7 +29,7 @@ export const feeStatement: Rule = {
     if (!section) return [];
     // the fee rules (国办函〔2020〕109号) apply from 2021: earlier reports have nothing to state
     if (report.year !== undefined && report.year < 2021) return [];
-    if (/处理费|(?<!事业性)收费|收取[^。，]{0,8}费/.test(sectionBody(report, section).replace(/\s+/g, ''))) return [];
+    if (statesFee(report.tree.text.slice(section.heading.end, section.end))) return [];
     return [
       problem(
         'fee-statement-missing',

@@ -131,6 +131,11 @@ describe('fee-statement-missing and fee-contradiction', () => {
     assert.equal(ps[0]!.text, '六、其他需要报告的事项');
     assert.deepEqual(check(feeStatement, applyFix(text, ps[0]!.fixes![0]!)), []);
   });
+  it('does not take a sub-item title that names the fee for a statement on it', () => {
+    assert.equal(check(feeStatement, ALL({ 6: '（一）政务公开工作要点落实情况。已落实。\n（二）信息处理费收取情况\n（三）其他事项。无。' })).length, 1);
+    assert.deepEqual(check(feeStatement, ALL({ 6: '（二）信息处理费收取情况\n本年度未收取信息处理费。' })), []);
+    assert.deepEqual(check(feeStatement, ALL({ 6: '（二）信息处理费收取情况。本年度共收取信息处理费0元。' })), []);
+  });
   it('does not take 行政事业性收费 for a fee statement', () => {
     assert.equal(check(feeStatement, ALL({ 6: '公布行政事业性收费目录清单。' })).length, 1);
   });

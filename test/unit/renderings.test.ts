@@ -1,0 +1,76 @@
+/**
+ * The example reports published the way reports are, and their text got back with real converters
+ * (test/fixtures/renderings/, made by scripts/renderings.ts): LibreOffice's PDF through pdftotext
+ * -layout and -raw, the web page through Chromium's innerText, html2text, w3m, lynx and pandoc.
+ * Every rendering exports the numbers of its seed. A blank cell has no place in some of these texts
+ * (a PDF's text, lynx): where the seed itself leaves cells blank, the rendering may leave the cells
+ * around them unread — never read them wrong.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { analyze } from '../../server/src/check';
+import { TablesExport, exportTables } from '../../server/src/features/tablesExport';
+import { ROOT, SEED_NAMES, SeedName, readSeed } from '../helpers';
+
+const DIR = path.join(ROOT, 'test', 'fixtures', 'renderings');
+
+const FORMS = ['layout.txt', 'raw.txt', 'innertext.txt', 'html2text.md', 'w3m.txt', 'lynx.txt', 'pandoc.txt'] as const;
+
+/** Cells a rendering may leave unread, and why: the seed's own blanks have no place in that text. */
+const UNREAD: Partial<Record<`${SeedName}.${(typeof FORMS)[number]}`, number>> = {
+  // table 四's first block is blank: its ten numbers could stand in any two blocks (PDF text, lynx)
+  'litong-2021.layout.txt': 10,
+  'litong-2021.lynx.txt': 10,
+  'shizuishan-office-2023.layout.txt': 10,
+  'shizuishan-office-2023.raw.txt': 10,
+  'shizuishan-office-2023.lynx.txt': 10,
+  // the same, and rows the seed gives short (一 of 7 cells blank) whose numbers single-spaced cannot be placed
+  'litong-2021.raw.txt': 18,
+  'wuwei-2023.raw.txt': 11,
+};
+
+function cells(e: TablesExport): Map<string, number | null> {
+  const out = new Map<string, number | null>();
+  for (const [row, values] of Object.entries(e.table2 ?? {})) for (const [col, v] of Object.entries(values)) out.set(`二/${row}/${col}`, v);
+  for (const [key, values] of Object.entries(e.table3 ?? {})) values.forEach((v, k) => out.set(`三/${key}/${k}`, v));
+  (e.table4 ?? []).forEach((v, k) => out.set(`四/${k}`, v));
+  return out;
+}
+
+describe('the seeds rendered by real converters export the seeds’ numbers', () => {
+  for (const seed of SEED_NAMES) {
+    const want = cells(exportTables(analyze(readSeed(seed)).report));
+    for (const form of FORMS) {
+      it(`${seed}.${form}`, () => {
+        const a = analyze(fs.readFileSync(path.join(DIR, `${seed}.${form}`), 'utf8'));
+        assert.deepEqual(a.failures, []);
+        const got = cells(exportTables(a.report));
+        const wrong: string[] = [];
+        let unread = 0;
+        for (const [key, value] of want) {
+          const g = got.has(key) ? got.get(key) : 'missing';
+          if (g === value) continue;
+          if (g === null && value !== null) unread++;
+          else wrong.push(`${key}: ${String(g)} for ${String(value)}`);
+        }
+        assert.deepEqual(wrong, []);
+        assert.ok(unread <= (UNREAD[`${seed}.${form}`] ?? 0), `${unread} cells unread`);
+      });
+    }
+  }
+});
+
+describe('the renderings of the cleanest seeds say what the seeds say', () => {
+  for (const seed of ['wuzhong-2023', 'tongxin-2022'] as const) {
+    for (const form of FORMS) {
+      it(`${seed}.${form}: no error, no warning about the tables`, () => {
+        const a = analyze(fs.readFileSync(path.join(DIR, `${seed}.${form}`), 'utf8'));
+        const said = a.problems.filter((p) => p.severity === 'error' || (p.severity === 'warning' && /^(table-|cell-|T3-|T4-|TXT-table)/.test(p.rule)));
+        assert.deepEqual(said.map((p) => `${p.rule}: ${p.message.zh}`), []);
+        assert.deepEqual(a.report.sections.map((s) => s.spec.id), [1, 2, 3, 4, 5, 6]);
+      });
+    }
+  }
+});
