@@ -37,7 +37,10 @@ function isNumber(s: string, decimals: boolean): boolean {
 
 /** How many numbers a group can hold at most (every digit a number, a decimal run as one). */
 function maxParts(g: Group): number {
-  return g.text.includes('.') ? g.text.replace(/\d*\.\d+/, 'x').length : g.text.length;
+  // every digit may end a number, but those after a decimal point, which end the group's last number
+  const t = g.text.replace(/^-/, '');
+  const dot = t.indexOf('.');
+  return dot >= 0 ? dot : t.length;
 }
 
 export function maxCells(groups: readonly Group[]): number {
@@ -49,6 +52,8 @@ export function maxCells(groups: readonly Group[]): number {
 export interface ReadOptions {
   /** may the cell in this column have decimals (table 二's fee amount) */
   decimals?: (column: number) => boolean;
+  /** may the cell in this column be negative (the 2019 format's 本年增/减); a group that starts with a minus starts with it */
+  negatives?: (column: number) => boolean;
   /** does a complete reading satisfy what the row itself says (its sums)? */
   accept?: (values: number[]) => boolean;
 }
@@ -80,15 +85,18 @@ export function readRow(groups: readonly Group[], width: number, options: ReadOp
     const left = width - parts.length;
     // every group left needs a number; no group holds more numbers than it has digits
     if (left < groups.length - gi || left > g.text.length - pos + maxAfter[gi + 1]!) return;
+    // a minus starts the group's first number, in a column that may be negative
+    const minus = pos === 0 && g.text[0] === '-';
+    if (minus && !(options.negatives?.(parts.length) ?? false)) return;
     // the next number of this group: from pos to cut
-    for (let cut = pos + 1; cut <= g.text.length; cut++) {
-      const s = g.text.slice(pos, cut);
+    for (let cut = pos + (minus ? 2 : 1); cut <= g.text.length; cut++) {
+      const s = g.text.slice(pos + (minus ? 1 : 0), cut);
       if (!isNumber(s, decimals(parts.length))) {
         if (s[0] === '0' && s !== '0' && !s.startsWith('0.')) break; // longer slices start with 0 too
         continue;
       }
       // a group ends on a number's end only
-      parts.push({ start: g.start + pos, end: g.start + cut, raw: s, value: Number(s) });
+      parts.push({ start: g.start + pos, end: g.start + cut, raw: (minus ? '-' : '') + s, value: minus ? -Number(s) : Number(s) });
       if (parts.length <= width) {
         if (cut === g.text.length) walk(gi + 1, 0);
         else if (g.text[cut] !== '.') walk(gi, cut);

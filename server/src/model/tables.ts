@@ -1000,7 +1000,7 @@ function observeRun(row: ObservedRow, kind: 2 | 3 | 4): ObservedRow {
   return { ...row, label: own.text, labelCells: [own, ...row.labelCells.slice(1)] };
 }
 
-const asGroups = (cells: CellNode[]): Group[] => cells.map((c) => ({ start: c.start, end: c.end, text: toHalfWidth(c.text) }));
+const asGroups = (cells: CellNode[]): Group[] => cells.map((c) => ({ start: c.start, end: c.end, text: toHalfWidth(c.text).replace('−', '-') }));
 
 const partCell = (p: { start: number; end: number; raw: string; value: number }): ModelCell => ({ start: p.start, end: p.end, raw: p.raw, value: p.value });
 
@@ -1052,13 +1052,13 @@ function shortRun(groups: Group[], width: number): { cells: (ModelCell | null)[]
 }
 
 /** Reads a run row of `width` cells: what the row's own sums (`accept`) allow, else the only reading there is. */
-function runReadings(groups: Group[], width: number, accept?: (values: number[]) => boolean, decimals?: (column: number) => boolean): Reading[] | undefined {
-  const options = accept ? { accept, ...(decimals ? { decimals } : {}) } : decimals ? { decimals } : {};
-  const first = readRow(groups, width, options);
+function runReadings(groups: Group[], width: number, accept?: (values: number[]) => boolean, decimals?: (column: number) => boolean, negatives?: (column: number) => boolean): Reading[] | undefined {
+  const kinds = { ...(decimals ? { decimals } : {}), ...(negatives ? { negatives } : {}) };
+  const first = readRow(groups, width, accept ? { accept, ...kinds } : kinds);
   if (!first.complete) return undefined;
   if (first.readings.length > 0 || !accept) return first.readings;
   // nothing adds up: the row has a wrong sum; read it only if it can be read one way
-  const plain = readRow(groups, width, decimals ? { decimals } : {});
+  const plain = readRow(groups, width, kinds);
   return plain.complete && plain.readings.length === 1 ? plain.readings : undefined;
 }
 
@@ -1177,7 +1177,8 @@ function buildRunTable2(tables: TableNode[], result: Table2, rows: ObservedRow[]
       result.rows.set(spec.label, { ...base, ...(groups.length === 0 ? { cells: new Array<ModelCell | null>(width).fill(null), found: [], shape: 'short' as const } : shortRun(groups, width)) });
       return;
     }
-    const readings = runReadings(groups, width, undefined, (k) => (spec.columnKinds?.[k] ?? spec.kind) === 'amount') ?? [];
+    const kind = (k: number) => spec.columnKinds?.[k] ?? spec.kind;
+    const readings = runReadings(groups, width, undefined, (k) => kind(k) === 'amount', (k) => kind(k) === 'delta') ?? [];
     const { cells, merged } = cellsOfReadings(readings, width, groups);
     const entry: Table2Row = { ...base, cells, found: cells.filter((c): c is ModelCell => c !== null), shape: 'ok' };
     if (merged) entry.merged = merged;

@@ -26,9 +26,10 @@ export interface Piece {
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isSpace = (c: number) => c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
 const isCjk = (c: number) => c >= 0x3400 && c <= 0x9fff;
+const isMinus = (c: string | undefined) => c === '-' || c === '－' || c === '−';
 
-/** What may stand before an inline section heading: the start, a sentence's end, a closing bracket, a digit, white space. */
-const BEFORE_HEADING = /[。；;！!？?：:）)」”’》|\d\s\u3000]/;
+/** What may not stand before an inline section heading: a numeral (十二、 二十、) or 第. The heading must name its section. */
+const BEFORE_HEADING = /[^一二三四五六七八九十第]/;
 const HEADING_AT = /[一二三四五六七八九十]{1,2}[、.．]/g;
 /** A section title ends with one of these words, or at a digit, a sentence mark or white space. */
 const TITLE_END = /情况|事项|措施|概况|概述/;
@@ -112,12 +113,14 @@ function tableStretches(t: string, from: number, to: number): Unit[][] {
     let digits = 0;
     for (;;) {
       const g = q;
+      // a minus sign starts a group of its own (the 2019 format's 本年增/减: 2648-18538)
+      if (isMinus(t[q]) && q + 1 < to && isDigit(t.charCodeAt(q + 1))) q++;
       while (q < to && (isDigit(t.charCodeAt(q)) || (t[q] === '.' && isDigit(t.charCodeAt(q + 1)) && q > g))) q++;
       groups.push({ start: g, end: q });
-      digits += q - g;
+      digits += q - g - (isMinus(t[g]) ? 1 : 0);
       let s = q;
       while (s < to && isSpace(t.charCodeAt(s))) s++;
-      if (s < to && s > q && isDigit(t.charCodeAt(s))) q = s;
+      if (s < to && (isDigit(t.charCodeAt(s)) || (isMinus(t[s]) && s + 1 < to && isDigit(t.charCodeAt(s + 1)))) && (s > q || isMinus(t[s]))) q = s;
       else break;
     }
     let end = q;
@@ -138,7 +141,8 @@ function tableStretches(t: string, from: number, to: number): Unit[][] {
     let a = end;
     while (a < to && isSpace(t.charCodeAt(a))) a++;
     const after = t.slice(a, a + 1);
-    let prose = MEASURE.test(after) && !/^[.．、]/.test(after);
+    // an amount's unit is no prose: 采购总金额 73802895.90元
+    let prose = MEASURE.test(after) && !/^[.．、]/.test(after) && !(after === '元' && t.slice(last.start, last.end).includes('.'));
     if (prose && after === '年' && last.end - last.start > 4 && /^(?:19|20)\d\d$/.test(t.slice(last.end - 4, last.end))) {
       last.end -= 4;
       end -= 4;
