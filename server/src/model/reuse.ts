@@ -206,6 +206,7 @@ function placesOf(entry: KeptTable): { spans: Span[]; rows: TableRowNode[] } {
     observed(m.observed);
     m.cells.forEach(add);
     m.found.forEach(add);
+    m.merged?.forEach(add);
   };
   for (const part of entry.parts) {
     spans.add(part);
@@ -229,6 +230,7 @@ function placesOf(entry: KeptTable): { spans: Span[]; rows: TableRowNode[] } {
     if (t.row) observed(t.row);
     t.cells.forEach(add);
     t.found.forEach(add);
+    t.merged?.forEach(add);
     t.header.forEach(observed);
   }
   return { spans: [...spans], rows: [...rows] };

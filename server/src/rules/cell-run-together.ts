@@ -63,7 +63,8 @@ export const cellRunTogether: Rule = {
       if (runs.length > 1) {
         p.related = runs.map(
           (r): RelatedPlace => ({
-            span: r.span,
+            // a copy: the model's spans move with their table (reuse.ts), problems are moved apart from them
+            span: { start: r.span.start, end: r.span.end },
             message: { zh: `${r.row}：“${digits(r)}”应分成 ${r.columns.length} 格（${r.columns.join('、')}）`, en: `${r.row}: “${digits(r)}” fills ${r.columns.length} cells` },
           }),
         );
