@@ -86,6 +86,33 @@ seeds.forEach((s, i) => {
   rows.push([`  markdownlint on the same text (ratio ours/markdownlint ${(median / reference.median).toFixed(3)}: ${(reference.median / median).toFixed(0)}× as fast; from cold ${(cold.median / reference.median).toFixed(2)})`, reference.median.toFixed(3), reference.p95.toFixed(3)]);
 });
 
+// The layouts real text arrives in (issue 16): a typing session on each, with `prior` as in the
+// editor. A crawled page is one line: every keystroke cuts the whole article into its pieces again.
+{
+  const fixtures = path.join(root, 'test', 'fixtures');
+  const layouts = [
+    ['PDF text (pdftotext -layout)', 'renderings/wuzhong-2023.layout.txt'],
+    ['PDF text (pdftotext -raw)', 'renderings/wuzhong-2023.raw.txt'],
+    ['web page, boxed (w3m)', 'renderings/wuzhong-2023.w3m.txt'],
+    ['web page, html2text', 'renderings/wuzhong-2023.html2text.md'],
+    ['crawled page, one line', 'real/pingtan-zonghe-shiyanqu-2025.txt'],
+    ['crawled page, one line, 2019 format', 'real/pingtan-gongan-ju-2019.txt'],
+  ];
+  for (const [what, file] of layouts) {
+    const text = fs.readFileSync(path.join(fixtures, file!), 'utf8');
+    for (let round = 0; round < 2; round++) typed(session(text), (check) => check()); // warm up
+    const samples: number[] = [];
+    for (let round = 0; round < 3; round++) typed(session(text), (check) => samples.push(time(check)));
+    const { median, p95 } = stats(samples);
+    const cold = stats(session(text).slice(0, 60).map((t) => {
+      clearCaches();
+      return time(() => analyze(t));
+    }));
+    rows.push([`full check, ${what} (${file!.split('/').pop()}, ${(Buffer.byteLength(text) / 1024).toFixed(1)} KB), per keystroke`, median.toFixed(3), p95.toFixed(3)]);
+    rows.push([`  the same from cold`, cold.median.toFixed(3), cold.p95.toFixed(3)]);
+  }
+}
+
 // where a check's time goes (the same typed inputs, all seeds): parse, model, rules (with the sums and
 // cell names they compute once per model; every rule run, none of the table rules' problems taken
 // again as the engine does, so this is an upper bound of the rules' share)

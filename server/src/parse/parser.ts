@@ -17,7 +17,7 @@ import {
 import { Line, Span, TextMemo, cjkNumeralValue, compact, detach, isBlank, isSpaceCode, splitLines, toHalfWidth } from './text';
 
 import { TABLE_SECTIONS, namesSection, sectionNamed } from '../format/national';
-import { FLAT_MIN_LENGTH, splitFlat } from './flat';
+import { FLAT_MIN_LENGTH, Piece, splitFlat } from './flat';
 import { TITLE_PHRASE } from './title-phrase';
 
 /** How far into the document a title is looked for. */
@@ -96,12 +96,20 @@ interface LineFacts {
 }
 
 const factsCache = new TextMemo<LineFacts>(50_000);
+/**
+ * How each long line cuts into pieces (flat.ts), or that it does not (most long lines are paragraphs):
+ * a function of the line's text alone, remembered per text like the other facts of a line (a whole
+ * article on one line is not: it changes with every keystroke, and would be kept whole).
+ */
+const flatMemo = new TextMemo<Piece[] | null>(2_000);
+
 /** Lines longer than this are read every time (a cache of huge keys would hold the text twice). */
 const FACTS_CACHE_MAX_LINE = 2_000;
 
 /** Forgets what is remembered of lines (for measuring a check from cold). */
 export function clearParseCaches(): void {
   factsCache.clear();
+  flatMemo.clear();
 }
 
 /** A line's text alone, as a line at offset 0 (what is remembered per line text is read from it). */
@@ -606,6 +614,9 @@ const FACTS = Symbol('line facts');
 interface ReadLines {
   lines: Line[];
   facts: LineFacts[];
+  /** the physical lines, and which of them were flattened text cut into pieces */
+  physical: Line[];
+  flat: boolean[];
 }
 
 /**
@@ -613,12 +624,27 @@ interface ReadLines {
  * one line: flat.ts) cut into its pieces — each a Line of its own, a slice of the physical line that
  * keeps its index. Undefined when no line is flattened (the common case: no copy made).
  */
-function flatPieces(physical: Line[]): { lines: Line[]; facts: (LineFacts | undefined)[] } | undefined {
+function flatPieces(physical: Line[], flat: boolean[], old: ReadLines | undefined): { lines: Line[]; facts: (LineFacts | undefined)[] } | undefined {
   let out: Line[] | undefined;
   let facts: (LineFacts | undefined)[] | undefined;
+  const shift = old ? physical.length - old.physical.length : 0;
+  // a long line the edit left alone, not flattened text before, is not now (taken by position, without a lookup by text)
+  const wasPlain = (k: number, t: string): boolean => {
+    if (!old) return false;
+    if (k < old.physical.length && old.physical[k]!.text === t) return !old.flat[k];
+    const j = k - shift;
+    return j >= 0 && j < old.physical.length && old.physical[j]!.text === t && !old.flat[j];
+  };
   for (let k = 0; k < physical.length; k++) {
     const line = physical[k]!;
-    const pieces = line.text.length >= FLAT_MIN_LENGTH ? splitFlat(line.text) : undefined;
+    const n = line.text.length;
+    const pieces =
+      n < FLAT_MIN_LENGTH || wasPlain(k, line.text)
+        ? null
+        : n > FACTS_CACHE_MAX_LINE
+          ? (splitFlat(line.text) ?? null)
+          : flatMemo.get(line.text, (t) => splitFlat(t) ?? null);
+    flat[k] = pieces !== null;
     if (!pieces) {
       if (out) {
         out.push(line);
@@ -659,12 +685,13 @@ function flatPieces(physical: Line[]): { lines: Line[]; facts: (LineFacts | unde
  * a lookup by text.
  */
 function readLines(physical: Line[], before: SyntaxTree | undefined): ReadLines {
-  const flat = flatPieces(physical);
+  const old = before && (before as { [FACTS]?: ReadLines })[FACTS];
+  const flatLines = new Array<boolean>(physical.length);
+  const flat = flatPieces(physical, flatLines, old);
   const lines = flat ? flat.lines : physical;
   const given = flat?.facts;
-  const old = before && (before as { [FACTS]?: ReadLines })[FACTS];
   const fresh = (line: Line, k: number): LineFacts => given?.[k] ?? factsOf(line);
-  if (!old) return { lines, facts: lines.map(fresh) };
+  if (!old) return { lines, facts: lines.map(fresh), physical, flat: flatLines };
   const oldLines = old.lines;
   const shift = lines.length - oldLines.length;
   const facts = lines.map((line, k) => {
@@ -675,7 +702,7 @@ function readLines(physical: Line[], before: SyntaxTree | undefined): ReadLines 
     if (j >= 0 && j < oldLines.length && oldLines[j]!.text === t && !old.facts[j]!.piece) return old.facts[j]!;
     return factsOf(line);
   });
-  return { lines, facts };
+  return { lines, facts, physical, flat: flatLines };
 }
 
 /**

@@ -10,12 +10,22 @@ const STATEMENT = /未|没有|无|不|零|免|已|均|共|\d/;
 
 /** Does section 六 state whether the fee was charged: a clause about the fee that says something of it? */
 function statesFee(text: string): boolean {
-  for (const clause of text.split(/[。；;！!？?\n\r]/)) {
-    const c = clause.replace(/\s+/g, '');
-    if (STATES_FEE.test(c) && STATEMENT.test(c.replace(/^[(（][一二三四五六七八九十\d]+[)）]/, ''))) return true;
+  // only the clauses around the words about the fee are read
+  const words = new RegExp(STATES_FEE.source, 'g');
+  let m: RegExpExecArray | null;
+  while ((m = words.exec(text))) {
+    let start = m.index;
+    while (start > 0 && !CLAUSE_END.test(text[start - 1]!)) start--;
+    let end = m.index + m[0].length;
+    while (end < text.length && !CLAUSE_END.test(text[end]!)) end++;
+    const clause = text.slice(start, end).replace(/\s+/g, '').replace(/^[(（][一二三四五六七八九十\d]+[)）]/, '');
+    if (STATEMENT.test(clause)) return true;
+    words.lastIndex = end;
   }
   return false;
 }
+
+const CLAUSE_END = /[。；;！!？?\n\r]/;
 
 /** Section 六 must say whether 信息处理费 was charged (国办函〔2020〕109号). */
 export const feeStatement: Rule = {
