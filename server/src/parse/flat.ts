@@ -10,7 +10,7 @@ import { sectionNamed } from '../format/national';
 import { toHalfWidth } from './text';
 
 /** Lines shorter than this are never taken for flattened text. */
-export const FLAT_MIN_LENGTH = 300;
+export const FLAT_MIN_LENGTH = 100;
 
 export type PieceKind = 'heading' | 'text' | 'run';
 
@@ -248,14 +248,14 @@ export function splitFlat(raw: string): Piece[] | undefined {
       p = cut.end;
     } else p = cut.at;
   }
-  // flattened: a section heading inline, or a table run of four rows or more
+  // flattened: a section heading inline (not only at the line's start), or a table run of four rows or more
   const longest = pieces.reduce((best, x, k) => {
     if (x.kind !== 'run') return best;
     let n = 1;
     while (pieces[k - n]?.kind === 'run') n++;
     return Math.max(best, n);
   }, 0);
-  if (!cuts.some((c) => c.kind === 'heading') && longest < 4) return undefined;
+  if (!cuts.some((c) => c.kind === 'heading' && c.at > 0) && longest < 4) return undefined;
   void tables;
   return pieces;
 }
