@@ -15,7 +15,8 @@
  *   <seed>.lynx.txt      lynx -dump (tables aligned with spaces)
  *   <seed>.pandoc.txt    pandoc -t plain (tables aligned with spaces, rules of dashes)
  *
- * The numbers come from the seed's own tables (`--tables`), so every rendering must export the same.
+ * The numbers come from the seed's own tables (`--tables`), so every rendering must export the same; for
+ * four of the real reports, from the tables read by hand (truth.json).
  * Run: npm run renderings   (needs Debian libreoffice-writer-nogui, poppler-utils, chromium, python3-html2text, w3m, lynx, pandoc)
  */
 import { execFileSync } from 'node:child_process';
@@ -23,7 +24,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../server/src/check';
 import { exportTables, TablesExport } from '../server/src/features/tablesExport';
-import { TABLE2_SUBTABLES, TABLE2_ROWS, TABLE3_ROWS, TABLE3_HEADER_ROWS, TABLE4_BLOCKS, TABLE4_CELLS, table3RowLabel } from '../server/src/format/national';
+import { FormatId, TABLE3_HEADER_ROWS, TABLE4_BLOCKS, TABLE4_CELLS, TABLE_FORMATS, table3RowLabel } from '../server/src/format/national';
 
 const ROOT = path.join(__dirname, '..');
 const SEEDS = ['litong-2021', 'shizuishan-office-2023', 'tongxin-2022', 'wuwei-2023', 'wuzhong-2023'];
@@ -41,17 +42,20 @@ type Grid = Cell[][];
 
 const num = (v: number | null | undefined): string => (v === null || v === undefined ? '' : String(v));
 
-function table2Grid(t: TablesExport): Grid {
+/** Table 二 of a format: four columns, a sub-table's single value (or two) spread over the rest. */
+function table2Grid(t: TablesExport, format: FormatId): Grid {
   const rows: Grid = [];
-  for (const sub of TABLE2_SUBTABLES) {
+  const { table2Subtables, table2Rows } = TABLE_FORMATS[format];
+  const spread = <T>(cells: T[], make: (c: T, span: number) => Cell): Cell[] => cells.map((c, k) => make(c, k === cells.length - 1 ? 4 - cells.length : 1));
+  for (const sub of table2Subtables) {
     rows.push([{ text: sub.heading, colspan: 4 }]);
-    if (sub.columns.length === 3) rows.push([{ text: '信息内容' }, ...sub.columns.map((c) => ({ text: c }))]);
-    else rows.push([{ text: '信息内容' }, { text: sub.columns[0]!, colspan: 3 }]);
+    rows.push([{ text: '信息内容' }, ...spread([...sub.columns], (c, span) => ({ text: c, ...(span > 1 ? { colspan: span } : {}) }))]);
     for (const label of sub.rows) {
-      const spec = TABLE2_ROWS.find((r) => r.label === label)!;
-      const values = t.table2?.[label] ?? {};
-      if (spec.columns.length === 3) rows.push([{ text: label, label: true }, ...spec.columns.map((c) => ({ text: num(values[c]) }))]);
-      else rows.push([{ text: label, label: true }, { text: num(values[spec.columns[0]!]), colspan: 3 }]);
+      const spec = table2Rows.find((r) => r.label === label)!;
+      // a row the report leaves out (truth: every cell null and no such row) is left out here too
+      const values = t.table2?.[label];
+      if (!values || Object.values(values).every((v) => v === null)) continue;
+      rows.push([{ text: label, label: true }, ...spread([...spec.columns], (c, span) => ({ text: num(values[c]), ...(span > 1 ? { colspan: span } : {}) }))]);
     }
   }
   return rows;
@@ -59,7 +63,8 @@ function table2Grid(t: TablesExport): Grid {
 
 const GROUPS: Record<number, string> = { 3: '（三）不予公开', 4: '（四）无法提供', 5: '（五）不予处理', 6: '（六）其他处理' };
 
-function table3Grid(t: TablesExport): Grid {
+function table3Grid(t: TablesExport, format: FormatId): Grid {
+  const TABLE3_ROWS = TABLE_FORMATS[format].table3Rows;
   const rows: Grid = [
     [{ text: TABLE3_HEADER_ROWS[0]![0]!, colspan: 3, rowspan: 3 }, { text: '申请人情况', colspan: 7 }],
     [{ text: '自然人', rowspan: 2 }, { text: '法人或其他组织', colspan: 5 }, { text: '总计', rowspan: 2 }],
@@ -105,11 +110,12 @@ const WIDTHS: Record<2 | 3 | 4, number[]> = {
 
 type Block = { kind: 'title' | 'heading' | 'sub' | 'p'; text: string } | { kind: 'table'; table: 2 | 3 | 4; grid: Grid };
 
-function blocksOf(text: string): Block[] {
+function blocksOf(text: string, given?: TablesExport): Block[] {
   const { tree, report } = analyze(text);
-  const tables = exportTables(report);
+  const tables = given ?? exportTables(report);
+  const format = tables.format;
   const out: Block[] = [];
-  if (tree.title) out.push({ kind: 'title', text: tree.title.lines.map((l) => text.slice(l.start, l.end).trim()).join('') });
+  if (tree.title) out.push({ kind: 'title', text: tree.title.text });
   const spans: { kind: 2 | 3 | 4; start: number; end: number }[] = [];
   const t = report.tables;
   if (t.table2) spans.push({ kind: 2, start: t.table2.start, end: t.table2.end });
@@ -117,11 +123,11 @@ function blocksOf(text: string): Block[] {
   if (t.table4) spans.push({ kind: 4, start: t.table4.start, end: t.table4.end });
   const done = new Set<number>();
   for (const b of tree.blocks) {
-    const inTable = spans.find((s) => b.start >= s.start && b.start <= s.end);
+    const inTable = spans.find((s) => b.start >= s.start && b.start < s.end);
     if (inTable) {
       if (!done.has(inTable.kind)) {
         done.add(inTable.kind);
-        const grid = inTable.kind === 2 ? table2Grid(tables) : inTable.kind === 3 ? table3Grid(tables) : table4Grid(tables);
+        const grid = inTable.kind === 2 ? table2Grid(tables, format) : inTable.kind === 3 ? table3Grid(tables, format) : table4Grid(tables);
         out.push({ kind: 'table', table: inTable.kind, grid });
       }
       continue;
@@ -268,15 +274,25 @@ async function innerText(htmlFile: string): Promise<string> {
   }
 }
 
+/**
+ * The real reports (test/fixtures/real/), crawled as one line, rendered with the tables read by hand
+ * (truth.json) — every number, blank cell and missing row as the page had them — and their own prose.
+ */
+const REAL = ['pingtan-zonghe-shiyanqu-2025', 'pingtan-haitan-pianqu-2025', 'pingtan-gongan-ju-2019', 'pingtan-suping-pianqu-2020'];
+
 async function main(): Promise<void> {
   fs.mkdirSync(OUT, { recursive: true });
   const only = process.argv.slice(2);
-  for (const seed of SEEDS) {
-    if (only.length > 0 && !only.includes(seed)) continue;
-    const text = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'seeds', seed + '.txt'), 'utf8');
-    const blocks = blocksOf(text);
-    const title = (blocks.find((b) => b.kind === 'title') as { text: string } | undefined)?.text ?? seed;
-    const base = path.join(OUT, seed);
+  const truth = JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'real', 'truth.json'), 'utf8')) as Record<string, TablesExport>;
+  const sources = [
+    ...SEEDS.map((name) => ({ name, text: fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'seeds', name + '.txt'), 'utf8'), tables: undefined as TablesExport | undefined })),
+    ...REAL.map((name) => ({ name, text: fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'real', name + '.txt'), 'utf8'), tables: truth[name + '.txt'] })),
+  ];
+  for (const { name, text, tables } of sources) {
+    if (only.length > 0 && !only.includes(name)) continue;
+    const blocks = blocksOf(text, tables);
+    const title = (blocks.find((b) => b.kind === 'title') as { text: string } | undefined)?.text ?? name;
+    const base = path.join(OUT, name);
     fs.writeFileSync(base + '.html', toHtml(blocks, title));
     fs.writeFileSync(base + '.fodt', toFodt(blocks, title));
     for (const to of ['docx', 'pdf']) execFileSync('soffice', ['--headless', '--convert-to', to, '--outdir', OUT, base + '.fodt'], { stdio: 'ignore' });
@@ -288,7 +304,7 @@ async function main(): Promise<void> {
     fs.writeFileSync(base + '.w3m.txt', run('w3m', ['-dump', '-cols', '160', '-O', 'UTF-8', base + '.html']));
     fs.writeFileSync(base + '.lynx.txt', run('lynx', ['-dump', '-nolist', '-width=160', '-display_charset=UTF-8', base + '.html']));
     fs.writeFileSync(base + '.pandoc.txt', run('pandoc', ['-f', 'html', '-t', 'plain', '--columns=160', base + '.html']));
-    console.log('rendered', seed);
+    console.log('rendered', name);
   }
 }
 

@@ -75,7 +75,7 @@ const TABLE4_NAMES = TABLE4_BLOCKS.flatMap((block) =>
 const INDEX = Symbol('cells');
 
 /**
- * Every cell of the report's tables with its identity (computed once per model — per table model,
+ * Every cell of the report's tables that stands in the text (not the ones the sums fill in), with its identity (computed once per model — per table model,
  * so that a table kept across checks (reuse.ts) keeps its index).
  */
 export function indexCells(report: Report): IndexedCell[] {
@@ -93,7 +93,7 @@ function index2(table2: Table2): IndexedCell[] {
     if (!row) continue;
     const names = table2Names(spec.label, table2.subtableSpecs);
     row.cells.forEach((cell, k) => {
-      if (!cell || !names[k]) return;
+      if (!cell || !names[k] || cell.inferred) return;
       out.push({ cell, table: '二', ...names[k], kind: spec.columnKinds?.[k] ?? spec.kind, row: spec.label, column: k });
     });
   }
@@ -107,7 +107,7 @@ function index3(table3: Table3): IndexedCell[] {
     if (!row) continue;
     const names = T3_IDENTITIES.get(spec.key)!;
     row.cells.forEach((cell, k) => {
-      if (!cell) return;
+      if (!cell || cell.inferred) return;
       const { identity, name } = names[k]!;
       out.push({ cell, table: '三', identity, name, kind: 'count', row: spec.key, column: k });
     });
@@ -119,7 +119,7 @@ function index4(table4: Table4): IndexedCell[] {
   const out: IndexedCell[] = [];
   if (!table4.row) return out;
   table4.cells.forEach((cell, k) => {
-    if (!cell) return;
+    if (!cell || cell.inferred) return;
     out.push({ cell, table: '四', ...TABLE4_NAMES[k]!, kind: 'count', row: String(Math.floor(k / 5)), column: k });
   });
   return out;

@@ -30,6 +30,8 @@ export interface ModelCell extends Span {
   notes?: CellNote[];
   /** the numbers found inside a cell with residue, for "use 421808" fixes */
   candidates?: number[];
+  /** not in the text: a cell of a short row whose value the sums leave no doubt about (0 where all else is 0) */
+  inferred?: true;
 }
 
 /** count: a whole number ≥ 0; amount: ≥ 0, decimals allowed (万元); delta: a whole number, negative allowed (the 2019 format's 本年增/减) */

@@ -434,7 +434,7 @@ function mapRows<S>(
 }
 
 /** Places a row's value cells in the format's columns. */
-function placeCells(found: ModelCell[], width: number, totalLast: boolean): { cells: (ModelCell | null)[]; shape: RowShape } {
+function placeCells(found: ModelCell[], width: number, totalLast: boolean, summed = totalLast): { cells: (ModelCell | null)[]; shape: RowShape } {
   const cells = new Array<ModelCell | null>(width).fill(null);
   let list = found;
   // leading empty cells beyond the width are merged label cells, not values
@@ -444,7 +444,15 @@ function placeCells(found: ModelCell[], width: number, totalLast: boolean): { ce
     return { cells, shape: 'ok' };
   }
   if (list.length > width) return { cells, shape: 'long' };
-  // Too few cells: only what can be justified. A last number equal to the sum of the others is the total,
+  // Too few cells, all of them 0, in a row its sums tie together (table 三's rows, table 四): wherever
+  // the missing ones stood, the sums leave them no value but 0. The row is still short.
+  if (summed && list.length > 0 && list.every((c) => c.value === 0 && !c.issue)) {
+    const last = list[list.length - 1]!;
+    list.forEach((c, k) => (cells[k] = c));
+    for (let k = list.length; k < width; k++) cells[k] = { start: last.end, end: last.end, raw: '', value: 0, inferred: true };
+    return { cells, shape: 'short' };
+  }
+  // Otherwise only what can be justified. A last number equal to the sum of the others is the total,
   // and so is an empty last cell after numbers.
   if (totalLast && list.length >= 2 && list[list.length - 1]!.issue === 'empty' && list.slice(0, -1).every((c) => c.value !== null)) {
     cells[width - 1] = list[list.length - 1]!;
@@ -944,7 +952,7 @@ export function buildTable4(tables: TableNode[], text = ''): Table4 | undefined 
   }
   result.row = rows[data]!;
   result.found = readAll(rows[data]!.values, 'count');
-  const placed = placeCells(result.found, TABLE4_WIDTH, false);
+  const placed = placeCells(result.found, TABLE4_WIDTH, false, true);
   result.cells = placed.cells;
   result.shape = placed.shape;
   if (placed.shape === 'short' && result.layout === 'space' && text) {
@@ -1044,7 +1052,7 @@ function shortRun(groups: Group[], width: number): { cells: (ModelCell | null)[]
     // all 0: the missing cells are 0 too, wherever they stood (the row is still short)
     const last = digits[digits.length - 1]!;
     const cells = [...digits];
-    while (cells.length < width) cells.push({ start: last.end, end: last.end, raw: '', value: 0 });
+    while (cells.length < width) cells.push({ start: last.end, end: last.end, raw: '', value: 0, inferred: true });
     return { cells, found: digits, shape: 'short' };
   }
   const placed = placeCells(digits, width, true);

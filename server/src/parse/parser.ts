@@ -513,6 +513,30 @@ function markFurniture(lines: Line[], classes: LineClass[]): void {
   }
 }
 
+/**
+ * Running headers of PDF text: a line that stands first on two pages or more (after a form feed) is
+ * the page's header, whatever it says.
+ */
+function markPageHeaders(lines: Line[], classes: LineClass[], facts: LineFacts[]): void {
+  const firsts = new Map<string, number[]>();
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.text.includes('\f')) continue;
+    // the first non-blank line from the form feed on
+    let k = i;
+    if (compact(lines[k]!.text.replace(/\f/g, '')) === '') {
+      k++;
+      while (k < lines.length && classes[k]!.kind === 'blank') k++;
+    }
+    if (k >= lines.length || lines[k]!.text.length > 120) continue;
+    const key = squeezed(facts[k]!).replace(/\f/g, '');
+    if (key === '') continue;
+    const list = firsts.get(key);
+    if (list) list.push(k);
+    else firsts.set(key, [k]);
+  }
+  for (const list of firsts.values()) if (list.length >= 2) for (const k of list) classes[k] = { kind: 'blank' };
+}
+
 /** Running headers of PDF text: the report's title again at the top of a page. */
 function markRunningHeaders(lines: Line[], classes: LineClass[], facts: LineFacts[], title: TitleNode, after: number): void {
   for (let i = after; i < lines.length; i++) {
@@ -716,6 +740,7 @@ export function parse(text: string, before?: SyntaxTree): SyntaxTree {
   const { lines, facts } = read;
   const classes = lines.map((line, i) => classify(facts[i]!, line.start));
   markFurniture(lines, classes);
+  if (text.indexOf('\f') >= 0) markPageHeaders(lines, classes, facts);
   markSpaceRows(lines, classes, facts);
   markSandwichedRows(lines, classes);
   markTableRegions(lines, classes);

@@ -39,7 +39,11 @@ function replace(text: string, span: Span, by: string): string {
 for (const doc of DOCS) {
   describe(`cell mutations of ${doc.name}`, () => {
     const base = analyze(doc.text);
-    const cells = indexCells(base.report).filter((c) => (c.table === '三' || c.table === '四') && c.cell.value !== null && c.cell.issue === undefined);
+    // the cells of rows short of cells are left out: a short row of zeros is read all 0 (its sums leave no other
+    // reading), but which column each of its zeros stands in is not known
+    const short = (c: ReturnType<typeof indexCells>[number]) =>
+      c.table === '三' ? base.report.tables.table3!.rows.get(c.row)!.shape === 'short' : base.report.tables.table4!.shape === 'short';
+    const cells = indexCells(base.report).filter((c) => (c.table === '三' || c.table === '四') && c.cell.value !== null && c.cell.issue === undefined && !short(c));
 
     it('has the cells to mutate', () => assert.ok(cells.length >= 100, `${cells.length} cells`));
 
