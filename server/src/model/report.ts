@@ -255,7 +255,7 @@ function attachTables(report: Report, prior: Tables = {}): void {
   }
   // the 2019 trial format's labels in the tables: table 二 has that format's rows and columns, and table 三 likely its one （六） row
   const format = oldLabels.length > 0 ? '2019' : '2021';
-  const t2 = reuseTable(2, groups[2], text, () => buildTable2(groups[2], format), prior.table2, format);
+  const t2 = reuseTable(2, groups[2], text, () => buildTable2(groups[2], format, text), prior.table2, format);
   const t3 = reuseTable(3, groups[3], text, () => buildTable3(groups[3], text, format), prior.table3, format);
   const t4 = reuseTable(4, groups[4], text, () => buildTable4(groups[4], text), prior.table4);
   if (t2) report.tables.table2 = t2;

@@ -151,13 +151,40 @@ function observe(row: TableRowNode): ObservedRow {
   };
 }
 
-function rowsOf(tables: TableNode[]): ObservedRow[] {
+function rowsOf(tables: TableNode[], text = ''): ObservedRow[] {
   const out: ObservedRow[] = [];
   for (const t of tables) {
-    if (t.layout === 'pipe' && ruledRows(t)) for (const group of betweenRules(t.rows)) out.push(observe(group));
-    else for (const r of t.rows) if (!r.separator) out.push(observe(r));
+    if (t.layout === 'pipe' && text && ruledRows(t, text)) for (const group of betweenRules(t.rows, text)) out.push(observe(group));
+    else {
+      let lastWasPipe = false;
+      for (const r of t.rows) {
+        if (!r.separator) {
+          out.push(observe(r));
+          lastWasPipe = false;
+          continue;
+        }
+        // two lone pipes one after the other: the empty cell between them (html2text, one cell a line)
+        const lone = text !== '' && t.layout === 'pipe' && !isRowRule(r, text);
+        if (lone && lastWasPipe) {
+          const cell: CellNode = { start: r.start, end: r.start, text: '' };
+          const row: TableRowNode = { kind: 'row', start: r.start, end: r.start, line: r.line, cells: [cell] };
+          out.push({ start: r.start, end: r.start, label: '', labelCells: [], values: [cell], trailing: [], rows: [row] });
+        }
+        lastWasPipe = lone;
+      }
+    }
   }
   return t0Merge(out, tables[0]?.layout);
+}
+
+/**
+ * A rule between two rows: a line of box drawing (├──┼──┤) or of several pipes (||||). A lone pipe on
+ * its line separates two cells (html2text, when a cell's text is a paragraph of its own).
+ */
+function isRowRule(r: TableRowNode, text: string): boolean {
+  if (!r.separator) return false;
+  const t = text.slice(r.start, r.end);
+  return /[─━├┤┼┌┐└┘┬┴═╋]|-{3,}/.test(t) || (t.match(/[|│┃｜]/g)?.length ?? 0) >= 2;
 }
 
 /**
@@ -165,13 +192,14 @@ function rowsOf(tables: TableNode[]): ObservedRow[] {
  * |||| lines): a row of the table is the lines between two rules. Markdown's one rule under the
  * header does not count.
  */
-function ruledRows(t: TableNode): boolean {
-  const rules = t.rows.filter((r) => r.separator).length;
-  return rules >= 3 && rules * 3 >= t.rows.length - rules;
+function ruledRows(t: TableNode, text: string): boolean {
+  const rules = t.rows.filter((r) => isRowRule(r, text)).length;
+  const lines = t.rows.filter((r) => !r.separator).length;
+  return rules >= 3 && rules * 3 >= lines;
 }
 
 /** The lines between rules as one row each: cell by cell where the lines have the same cells (a label wrapped in its box), one after another otherwise. */
-function betweenRules(rows: TableRowNode[]): TableRowNode[] {
+function betweenRules(rows: TableRowNode[], text: string): TableRowNode[] {
   const out: TableRowNode[] = [];
   let group: TableRowNode[] = [];
   const flush = () => {
@@ -196,8 +224,8 @@ function betweenRules(rows: TableRowNode[]): TableRowNode[] {
     out.push({ kind: 'row', start: lines[0]!.start, end: lines[lines.length - 1]!.end, line: lines[0]!.line, cells });
   };
   for (const r of rows) {
-    if (r.separator) flush();
-    else group.push(r);
+    if (isRowRule(r, text)) flush();
+    else if (!r.separator) group.push(r);
   }
   flush();
   return out;
@@ -209,14 +237,17 @@ function betweenRules(rows: TableRowNode[]): TableRowNode[] {
  */
 function t0Merge(rows: ObservedRow[], layout: TableLayout | undefined): ObservedRow[] {
   if (layout !== 'pipe' && layout !== 'space') return rows;
-  const single = (r: ObservedRow) => r.label === '' && r.values.filter((c) => c.text !== '').length === 1;
-  if (rows.filter(single).length < 3) return rows;
+  // a line of values only (numbers, or an empty cell), and one value alone on its line
+  const values = (r: ObservedRow) => r.label === '' && r.values.length > 0 && r.values.every((c) => c.text === '' || isValueLike(c.text));
+  const cellsOf = (r: ObservedRow) => (r.values.some((c) => c.text !== '') ? r.values.filter((c) => c.text !== '') : r.values.slice(0, 1));
+  const single = (r: ObservedRow) => values(r) && cellsOf(r).length === 1;
+  if (rows.filter((r) => single(r) && r.values.some((c) => c.text !== '')).length < 3) return rows;
   const out: ObservedRow[] = [];
   for (const r of rows) {
     const prev = out[out.length - 1];
-    if (prev && single(r) && prev.label === '' && prev.values.length > 0 && prev.values.every((c) => c.text !== '' && isValueLike(c.text))) {
-      out[out.length - 1] = { ...prev, end: r.end, values: [...prev.values, ...r.values.filter((c) => c.text !== '')], rows: [...prev.rows, ...r.rows] };
-    } else out.push(single(r) ? { ...r, values: r.values.filter((c) => c.text !== '') } : r);
+    if (prev && single(r) && values(prev)) {
+      out[out.length - 1] = { ...prev, end: Math.max(prev.end, r.end), values: [...prev.values, ...cellsOf(r)], rows: [...prev.rows, ...r.rows] };
+    } else out.push(single(r) ? { ...r, values: cellsOf(r) } : r);
   }
   return out;
 }
@@ -719,7 +750,7 @@ function table3Format(rows: readonly ObservedRow[], hint: FormatId): FormatId {
 export function buildTable3(tables: TableNode[], text = '', hint: FormatId = '2021'): Table3 | undefined {
   if (tables.length === 0) return undefined;
   if (tables[0]!.layout === 'run') return buildRunTable3(tables, hint);
-  const observed = rowsOf(tables);
+  const observed = rowsOf(tables, text);
   const format = table3Format(observed, hint);
   const specs = TABLE_FORMATS[format].table3Rows;
   const canon = canonOf(specs);
@@ -801,10 +832,10 @@ function observeT2(row: ObservedRow): ObservedRow {
   return { ...row, label: cells[first]!.text, labelCells: [cells[first]!], values, trailing };
 }
 
-export function buildTable2(tables: TableNode[], format: FormatId = '2021'): Table2 | undefined {
+export function buildTable2(tables: TableNode[], format: FormatId = '2021', text = ''): Table2 | undefined {
   if (tables.length === 0) return undefined;
   const { table2Rows: specs, table2Subtables: subtableSpecs } = TABLE_FORMATS[format];
-  const observed = rowsOf(tables);
+  const observed = rowsOf(tables, text);
   // a label on the line before its numbers (one cell a line) joins them
   const all = (labelsApart(observed) ? joinContinuations(observed, canonOf(specs), []) : observed).map(observeT2);
   const subtables = new Map<string, Span>();
@@ -909,7 +940,7 @@ function placeTable4ByHeader(text: string, table: Table4): ModelCell[] | undefin
 
 export function buildTable4(tables: TableNode[], text = ''): Table4 | undefined {
   if (tables.length === 0) return undefined;
-  const rows = rowsOf(tables);
+  const rows = rowsOf(tables, text);
   // the data row: the row with the most clean numbers (the last of equals)
   let data = -1;
   let most = 0;

@@ -220,6 +220,8 @@ const PIPE_CHARS_RE = /[|│┃｜]/;
 const SEPARATOR_LINE_RE = /^[\s\u3000|│┃｜─━┄┅┈┉╌╍\-+=:：├┤┼┌┐└┘┬┴╋┣┫┳┻╔╗╚╝╠╣╦╩╬═║╞╡╪╤╧╒╕╘╛]*$/;
 /** A rule line without any cell separator: dashes or = under a header. */
 const RULE_LINE_RE = /^[\s\u3000]*[-=─━]{3,}[\s\u3000\-=─━]*$/;
+/** The border between the rows of a grid table (pandoc, psql): +-----+-----+ or +=====+=====+. */
+const GRID_BORDER_RE = /^[ \t\u3000]*\+(?:[-=:]+\+)+[ \t\u3000]*$/;
 /** Box-drawing characters that only stand in a separator line (├──┼──┤), even where a merged cell's text runs through it. */
 const BOX_JOINT_RE = /[├┤┼┬┴╋┣┫┳┻╠╣╦╩╬╞╡╪╤╧]/;
 
@@ -229,6 +231,7 @@ const BOX_JOINT_RE = /[├┤┼┬┴╋┣┫┳┻╠╣╦╩╬╞╡╪╤
  * (a| b| c, html2text), and lines that only draw the rules.
  */
 function isPipeRow(t: string): boolean {
+  if (GRID_BORDER_RE.test(t)) return true;
   if (!PIPE_CHARS_RE.test(t) && !BOX_JOINT_RE.test(t)) return false;
   if (SEPARATOR_LINE_RE.test(t) || BOX_JOINT_RE.test(t)) return true;
   const s = t.trim();
@@ -240,7 +243,7 @@ function isPipeRow(t: string): boolean {
 
 /** Is a pipe row a separator (a rule line, or a line with a box joint in it: its text is a merged cell's, read elsewhere)? */
 function isRuleRow(t: string): boolean {
-  return SEPARATOR_LINE_RE.test(t) || BOX_JOINT_RE.test(t);
+  return SEPARATOR_LINE_RE.test(t) || BOX_JOINT_RE.test(t) || GRID_BORDER_RE.test(t);
 }
 
 /** A row's cells where it stands: read once per line text and layout (offsets from the line's start), then placed. */
