@@ -110,6 +110,13 @@ describe('real reports: their defects found, nothing false said', () => {
     });
   }
 
+  it('notes the row label a character off the format’s (shichang: 7.属于行政执法案件 for 案卷)', () => {
+    const { a } = check('pingtan-shichang-jiandu-guanli-ju-2025.txt');
+    const notes = a.problems.filter((p) => p.rule === 'table-row-label');
+    assert.equal(notes.length, 1);
+    assert.equal(a.text.slice(notes[0]!.span.start, notes[0]!.span.end), '属于行政执法案件');
+  });
+
   it('reads a blank cell that a space stands for where it stands (0 00000 for seven cells)', () => {
     const { e } = check('pingtan-gongan-ju-2019.txt');
     assert.deepEqual(e.table3!['一'], [0, null, 0, 0, 0, 0, 0]);

@@ -22,6 +22,7 @@ import { txtTable } from './TXT-table';
 import { tableColumnMissing } from './table-column-missing';
 import { tableHeader } from './table-header';
 import { tableMissing } from './table-missing';
+import { tableRowLabel } from './table-row-label';
 import { tableRowMissing } from './table-row-missing';
 import { tableRowUnmapped } from './table-row-unmapped';
 import { tableShape } from './table-shape';
@@ -53,6 +54,7 @@ export const RULES: readonly Rule[] = [
   tableRowUnmapped,
   tableShape,
   tableHeader,
+  tableRowLabel,
   cellEmpty,
   cellResidue,
   cellNegative,

@@ -194,3 +194,23 @@ describe('TXT-table', () => {
     assert.deepEqual(only('TXT-table', text), []);
   });
 });
+
+describe('table-row-label', () => {
+  const row = (label: string) => `X县2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n（三）不予公开\t${label}\t3\t0\t0\t0\t0\t0\t3\n`;
+  it('notes a row label a character off the format’s, and fixes it', () => {
+    const text = row('7.属于行政执法案件');
+    const [p] = only('table-row-label', text);
+    assert.equal(p!.severity, 'information');
+    assert.equal(p!.text, '属于行政执法案件');
+    assert.equal(p!.message.zh, '表三行名“7.属于行政执法案件”与国家格式不一致，应为“7.属于行政执法案卷”');
+    assert.deepEqual(only('table-row-label', applyFix(text, p!.fixes![0]!)), []);
+  });
+  it('accepts the format’s label, other punctuation or spaces, and leaves garbled or wrapped labels alone', () => {
+    assert.deepEqual(only('table-row-label', row('7.属于行政执法案卷')), []);
+    assert.deepEqual(only('table-row-label', row('7. 属于 行政执法案卷')), []);
+    assert.deepEqual(only('table-row-label', row('7.属于"行政执法案卷"')), []);
+    // OCR residue of another length is for the mapping to place, not for a wording note
+    assert.deepEqual(only('table-row-label', row('7.属于行政执法PUTF')), []);
+    assert.deepEqual(only('table-row-label', readSeed('wuwei-2023')), []);
+  });
+});
