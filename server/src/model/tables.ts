@@ -747,15 +747,10 @@ function table3Format(rows: readonly ObservedRow[], hint: FormatId): FormatId {
   return otherWithNumbers || hint === '2019' ? '2019' : '2021';
 }
 
-export function buildTable3(tables: TableNode[], text = '', hint: FormatId = '2021'): Table3 | undefined {
-  if (tables.length === 0) return undefined;
-  if (tables[0]!.layout === 'run') return buildRunTable3(tables, hint);
-  const observed = rowsOf(tables, text);
-  const format = table3Format(observed, hint);
+/** Table 三's rows mapped to a format's, and the table with none of them read yet. */
+function mapTable3(tables: TableNode[], rows: ObservedRow[], format: FormatId): { mapped: Map<number, ObservedRow>; result: Table3 } {
   const specs = TABLE_FORMATS[format].table3Rows;
-  const canon = canonOf(specs);
-  const rows = joinContinuations(tables[0]!.layout === 'space' || labelsApart(observed) ? assembleRecords(observed) : observed, canon, TABLE3_GROUP_LABELS);
-  const { mapped, unmapped, firstData } = mapRows(rows, specs, canon, TABLE3_GROUP_LABELS);
+  const { mapped, unmapped, firstData } = mapRows(rows, specs, canonOf(specs), TABLE3_GROUP_LABELS);
   const result: Table3 = {
     layout: tables[0]!.layout,
     format,
@@ -766,6 +761,18 @@ export function buildTable3(tables: TableNode[], text = '', hint: FormatId = '20
     unmapped,
     header: rows.slice(0, firstData),
   };
+  return { mapped, result };
+}
+
+export function buildTable3(tables: TableNode[], text = '', hint: FormatId = '2021'): Table3 | undefined {
+  if (tables.length === 0) return undefined;
+  if (tables[0]!.layout === 'run') return buildRunTable3(tables, hint);
+  const observed = rowsOf(tables, text);
+  const format = table3Format(observed, hint);
+  const specs = TABLE_FORMATS[format].table3Rows;
+  const canon = canonOf(specs);
+  const rows = joinContinuations(tables[0]!.layout === 'space' || labelsApart(observed) ? assembleRecords(observed) : observed, canon, TABLE3_GROUP_LABELS);
+  const { mapped, result } = mapTable3(tables, rows, format);
   // An empty last cell (总计) is trimmed with the empty cells some rows carry beyond the
   // table, and an empty first cell looks like a merged label cell. Where a row could be
   // read either way, the reading that leaves fewer column sums unbalanced wins.
@@ -1130,17 +1137,7 @@ function buildRunTable3(tables: TableNode[], hint: FormatId): Table3 {
   const rows = rowsOf(tables).map((r) => observeRun(r, 3));
   const format = table3Format(rows, hint);
   const specs = TABLE_FORMATS[format].table3Rows;
-  const { mapped, unmapped, firstData } = mapRows(rows, specs, canonOf(specs), TABLE3_GROUP_LABELS);
-  const result: Table3 = {
-    layout: 'run',
-    format,
-    specs,
-    start: tables[0]!.start,
-    end: tables[tables.length - 1]!.end,
-    rows: new Map(),
-    unmapped,
-    header: rows.slice(0, firstData),
-  };
+  const { mapped, result } = mapTable3(tables, rows, format);
   const width = TABLE3_COLUMNS.length;
   const pending: { key: string; readings: Reading[]; groups: Group[] }[] = [];
   specs.forEach((spec, j) => {
