@@ -85,7 +85,11 @@ export function buildReport(tree: SyntaxTree, prior?: Report): Report {
   } else {
     // no title of its own: a covering letter may still name the agency and the year
     // (XX局关于报送2020年度政府信息公开工作年度报告的函)
-    const m = LETTER_RE.exec(toHalfWidth(tree.text.slice(0, 3000)).replace(/[\s]+/g, ''));
+    // (only around the words of a report's title: the regular expression is not run over the whole head)
+    const raw = tree.text.indexOf('年度报告');
+    const head = raw >= 0 && raw < 3000 ? toHalfWidth(tree.text.slice(Math.max(0, raw - 120), raw + 4)).replace(/[\s]+/g, '') : '';
+    const at = head.indexOf('政府信息公开工作年度报告');
+    const m = at >= 0 ? LETTER_RE.exec(head.slice(Math.max(0, at - 60), at + 12)) : null;
     if (m) {
       if (m[1]) report.agency = m[1];
       report.year = Number(m[2]);

@@ -22,7 +22,9 @@ export type Reading = Part[];
 
 /** Limits: a search that would take longer says it cannot tell. */
 const MAX_READINGS = 5_000;
-const MAX_STEPS = 200_000;
+const MAX_STEPS = 50_000;
+/** More digits than this a cell (a row's run is no table's: a number of 9 digits is already rare) is not read. */
+const MAX_DIGITS_PER_CELL = 9;
 
 /** Is `s` a number as a cell writes it: 0, or no leading 0; a decimal point only where allowed. */
 function isNumber(s: string, decimals: boolean): boolean {
@@ -105,6 +107,9 @@ export function readRow(groups: readonly Group[], width: number, options: ReadOp
       if (!complete) return;
     }
   };
+  let digits = 0;
+  for (const g of groups) digits += g.text.length;
+  if (digits > width * MAX_DIGITS_PER_CELL) return { readings, complete: false };
   if (groups.length > 0 && width >= groups.length && width <= maxAfter[0]!) walk(0, 0);
   return { readings, complete };
 }
