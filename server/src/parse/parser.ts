@@ -16,7 +16,7 @@ import {
 } from './syntax';
 import { Line, Span, TextMemo, cjkNumeralValue, compact, detach, isBlank, isSpaceCode, splitLines, toHalfWidth } from './text';
 
-import { TABLE_SECTIONS, namesSection, sectionNamed } from '../format/national';
+import { TABLE_SECTIONS, sectionNamed } from '../format/national';
 import { FLAT_MIN_LENGTH, Piece, splitFlat } from './flat';
 import { TITLE_PHRASE } from './title-phrase';
 
@@ -93,6 +93,10 @@ interface LineFacts {
   cells?: Partial<Record<TableLayout, CellNode[]>>;
   /** a piece of a flattened line: what it is depends on the line around it, so it is never taken by its text alone */
   piece?: true;
+  /** a heading's section by its words (0: none), asked for when needed */
+  section?: number;
+  /** page furniture by its text alone: 1 a page number (-3-, 第 3 页), 2 a bare number (furniture next to a form feed), 0 neither */
+  furniture?: 0 | 1 | 2;
 }
 
 const factsCache = new TextMemo<LineFacts>(50_000);
@@ -381,6 +385,13 @@ function isSpaceHeaderLine(t: string): boolean {
   return segs.length >= 2 && segs.every((s) => s.end - s.start <= 40) && !/[。；;]\s*$/.test(t);
 }
 
+/** The section a heading line names (its words and numeral: namesSection), remembered with the line's facts; 0 for none or no heading. */
+function sectionOf(facts: LineFacts): number {
+  const cls = facts.cls;
+  if (cls.kind !== 'heading') return 0;
+  return (facts.section ??= sectionNamed(cls.node.text, cls.node.number) ?? 0);
+}
+
 /** Upgrades lines of space-aligned tables to rows (this needs the lines around them). */
 function markSpaceRows(lines: Line[], classes: LineClass[], facts: LineFacts[]): void {
   const isRow = (k: number) => {
@@ -408,7 +419,7 @@ function markSpaceRows(lines: Line[], classes: LineClass[], facts: LineFacts[]):
       const i = step === -1 ? k : lines.length - 1 - k;
       const c = classes[i]!;
       if (c.kind === 'blank' || c.kind === 'row') continue;
-      if (c.kind === 'heading' && namesSection(c.node.text)) continue; // an indented section heading (PDF text)
+      if (c.kind === 'heading' && sectionOf(facts[i]!) > 0) continue; // an indented section heading (PDF text)
       const t = lines[i]!.text;
       if (near(i, step) && (isSpaceContinuation(t) || isSpaceHeaderLine(t))) classes[i] = { kind: 'row', layout: 'space' };
     }
@@ -421,7 +432,7 @@ function markSpaceRows(lines: Line[], classes: LineClass[], facts: LineFacts[]):
  * merged group label is written a few characters a line between the rows (（三）不 / 予公开): up to
  * eight such lines, commas allowed (labels have them), numbered lines too, but never a section heading.
  */
-function markSandwichedRows(lines: Line[], classes: LineClass[]): void {
+function markSandwichedRows(lines: Line[], classes: LineClass[], facts: LineFacts[]): void {
   let prevRow = -1;
   for (let i = 0; i < lines.length; i++) {
     const c = classes[i]!;
@@ -436,7 +447,7 @@ function markSandwichedRows(lines: Line[], classes: LineClass[]): void {
             const ck = classes[k]!;
             if (ck.kind === 'blank') continue;
             const cc = compact(lines[k]!.text);
-            if (ck.kind === 'heading' && (!space || namesSection(ck.node.text))) ok = false;
+            if (ck.kind === 'heading' && (!space || sectionOf(facts[k]!) > 0)) ok = false;
             else if (cc.length > 40 || (space ? cc.includes('。') || /[；;]$/.test(cc) : /[。；;，,]/.test(cc))) ok = false;
             else between.push(k);
           }
@@ -444,7 +455,7 @@ function markSandwichedRows(lines: Line[], classes: LineClass[]): void {
         }
       }
       prevRow = i;
-    } else if (c.kind === 'heading' && (prevRow < 0 || (classes[prevRow] as { layout: TableLayout }).layout !== 'space' || namesSection(c.node.text))) prevRow = -1;
+    } else if (c.kind === 'heading' && (prevRow < 0 || (classes[prevRow] as { layout: TableLayout }).layout !== 'space' || sectionOf(facts[i]!) > 0)) prevRow = -1;
   }
 }
 
@@ -455,14 +466,14 @@ function markSandwichedRows(lines: Line[], classes: LineClass[]): void {
  * on one line, 行政许可 380599 on the next, a wrapped label, a header word a line). A run of lines with
  * a 。 is prose and stays prose.
  */
-function markTableRegions(lines: Line[], classes: LineClass[]): void {
+function markTableRegions(lines: Line[], classes: LineClass[], facts: LineFacts[]): void {
   let section = 0;
   const n = lines.length;
-  const sectionHeading = (c: LineClass): number | undefined => (c.kind === 'heading' ? sectionNamed(c.node.text, c.node.number) : undefined);
+  const sectionHeading = (k: number): number | undefined => (classes[k]!.kind === 'heading' ? sectionOf(facts[k]!) || undefined : undefined);
   let lastRow = -1;
   for (let i = 0; i < n; ) {
     const c = classes[i]!;
-    const named = sectionHeading(c);
+    const named = sectionHeading(i);
     if (named !== undefined) {
       section = named;
       lastRow = -1;
@@ -478,7 +489,7 @@ function markTableRegions(lines: Line[], classes: LineClass[]): void {
     let j = i;
     for (; j < n; j++) {
       const cj = classes[j]!;
-      if (cj.kind === 'row' || sectionHeading(cj) !== undefined) break;
+      if (cj.kind === 'row' || sectionHeading(j) !== undefined) break;
       if (cj.kind !== 'blank') run.push(j);
     }
     const before = lastRow >= 0 ? (classes[lastRow] as { layout: TableLayout }).layout : undefined;
@@ -504,12 +515,14 @@ const PAGE_NUMBER_RE =
  * line before or after a page break (form feed). Read as blank lines, so that a table or a paragraph
  * runs on across the page break.
  */
-function markFurniture(lines: Line[], classes: LineClass[]): void {
+function markFurniture(lines: Line[], classes: LineClass[], facts: LineFacts[]): void {
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.text;
-    if (classes[i]!.kind === 'blank' || t.length > 40) continue;
-    if (PAGE_NUMBER_RE.test(t)) classes[i] = { kind: 'blank' };
-    else if (/^[\s\u3000]*\d{1,3}[\s\u3000]*$/.test(t)) {
+    if (t.length > 40 || classes[i]!.kind === 'blank') continue;
+    const f = facts[i]!;
+    const kind = (f.furniture ??= PAGE_NUMBER_RE.test(t) ? 1 : /^[\s\u3000]*\d{1,3}[\s\u3000]*$/.test(t) ? 2 : 0);
+    if (kind === 1) classes[i] = { kind: 'blank' };
+    else if (kind === 2) {
       const next = lines[i + 1]?.text ?? '';
       if (t.includes('\f') || next.startsWith('\f')) classes[i] = { kind: 'blank' };
     }
@@ -651,22 +664,16 @@ interface ReadLines {
  * one line: flat.ts) cut into its pieces — each a Line of its own, a slice of the physical line that
  * keeps its index. Undefined when no line is flattened (the common case: no copy made).
  */
-function flatPieces(physical: Line[], flat: boolean[], old: ReadLines | undefined): { lines: Line[]; facts: (LineFacts | undefined)[] } | undefined {
+function flatPieces(physical: Line[], flat: boolean[], old: ReadLines | undefined, same: Int32Array | undefined): { lines: Line[]; facts: (LineFacts | undefined)[] } | undefined {
   let out: Line[] | undefined;
   let facts: (LineFacts | undefined)[] | undefined;
-  const shift = old ? physical.length - old.physical.length : 0;
   // a long line the edit left alone, not flattened text before, is not now (taken by position, without a lookup by text)
-  const wasPlain = (k: number, t: string): boolean => {
-    if (!old) return false;
-    if (k < old.physical.length && old.physical[k]!.text === t) return !old.flat[k];
-    const j = k - shift;
-    return j >= 0 && j < old.physical.length && old.physical[j]!.text === t && !old.flat[j];
-  };
+  const wasPlain = (k: number): boolean => !!old && !!same && same[k]! >= 0 && !old.flat[same[k]!];
   for (let k = 0; k < physical.length; k++) {
     const line = physical[k]!;
     const n = line.text.length;
     const pieces =
-      n < FLAT_MIN_LENGTH || wasPlain(k, line.text)
+      n < FLAT_MIN_LENGTH || wasPlain(k)
         ? null
         : n > FACTS_CACHE_MAX_LINE
           ? (splitFlat(line.text) ?? null)
@@ -706,6 +713,24 @@ function flatPieces(physical: Line[], flat: boolean[], old: ReadLines | undefine
 }
 
 /**
+ * For each line, the line of the text before with the same text at the same index, or as many lines
+ * further as the edit added (-1 when neither): each line compared once.
+ */
+function sameLines(lines: Line[], before: Line[]): Int32Array {
+  const out = new Int32Array(lines.length).fill(-1);
+  const shift = lines.length - before.length;
+  for (let k = 0; k < lines.length; k++) {
+    const t = lines[k]!.text;
+    if (k < before.length && before[k]!.text === t) out[k] = k;
+    else {
+      const j = k - shift;
+      if (j >= 0 && j < before.length && before[j]!.text === t) out[k] = j;
+    }
+  }
+  return out;
+}
+
+/**
  * The facts of every line. With the tree of the text before (an edit), a line the edit left alone
  * stands at the same index in it, or, after the edit, as many lines further as the edit added:
  * its facts (a function of its text alone) are taken from there when the text is the same, without
@@ -713,12 +738,18 @@ function flatPieces(physical: Line[], flat: boolean[], old: ReadLines | undefine
  */
 function readLines(physical: Line[], before: SyntaxTree | undefined): ReadLines {
   const old = before && (before as { [FACTS]?: ReadLines })[FACTS];
+  const same = old ? sameLines(physical, old.physical) : undefined;
   const flatLines = new Array<boolean>(physical.length);
-  const flat = flatPieces(physical, flatLines, old);
+  const flat = flatPieces(physical, flatLines, old, same);
   const lines = flat ? flat.lines : physical;
   const given = flat?.facts;
   const fresh = (line: Line, k: number): LineFacts => given?.[k] ?? factsOf(line);
   if (!old) return { lines, facts: lines.map(fresh), physical, flat: flatLines };
+  // the common case, no flattened line now or before: each line's facts from the line it is the same as
+  if (!flat && old.lines === old.physical && same) {
+    const facts = lines.map((line, k) => (same[k]! >= 0 ? old.facts[same[k]!]! : factsOf(line)));
+    return { lines, facts, physical, flat: flatLines };
+  }
   const oldLines = old.lines;
   const shift = lines.length - oldLines.length;
   const facts = lines.map((line, k) => {
@@ -742,11 +773,11 @@ export function parse(text: string, before?: SyntaxTree): SyntaxTree {
   const read = readLines(physical, before);
   const { lines, facts } = read;
   const classes = lines.map((line, i) => classify(facts[i]!, line.start));
-  markFurniture(lines, classes);
+  markFurniture(lines, classes, facts);
   if (text.indexOf('\f') >= 0) markPageHeaders(lines, classes, facts);
   markSpaceRows(lines, classes, facts);
-  markSandwichedRows(lines, classes);
-  markTableRegions(lines, classes);
+  markSandwichedRows(lines, classes, facts);
+  markTableRegions(lines, classes, facts);
   const tree: SyntaxTree = { text, lines: physical, blocks: [], problems: [] };
   Object.defineProperty(tree, FACTS, { value: read, enumerable: false });
 
