@@ -12,6 +12,18 @@ function words(label: string): string {
     .replace(/[“”"'‘’]/g, '');
 }
 
+/** The format's labels in their own words, worked out once per row of the format (the format never changes). */
+const STANDARD = new WeakMap<object, { label: string; words: string }>();
+function standardOf(spec: Parameters<typeof table3RowLabel>[0]): { label: string; words: string } {
+  let known = STANDARD.get(spec);
+  if (!known) {
+    const label = table3RowLabel(spec);
+    known = { label, words: words(label) };
+    STANDARD.set(spec, known);
+  }
+  return known;
+}
+
 /** How many characters differ between two strings of the same length. */
 function differences(a: string, b: string): number {
   let n = 0;
@@ -38,9 +50,10 @@ export const tableRowLabel: Rule = {
       // only a label that stands in a cell of its own on one line (a group label before it in a cell of its own: （三）不予公开⇥7.…)
       if (!row || row.observed.labelCells.length === 0 || row.observed.rows.length !== 1) continue;
       const cell = row.observed.labelCells[row.observed.labelCells.length - 1]!;
-      const standard = table3RowLabel(spec);
+      const { label: standard, words: want } = standardOf(spec);
+      // the usual case: the format's words stand whole in the cell
+      if (cell.text.includes(want)) continue;
       const own = words(cell.text);
-      const want = words(standard);
       if (own === want || own.length !== want.length || want.length < 4) continue;
       const n = differences(own, want);
       if (n === 0 || n > 2) continue;
