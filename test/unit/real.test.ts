@@ -31,7 +31,8 @@ const TABLE_RULES = /^(table-|cell-|T3-|T4-|TXT-table)/;
 
 /** What each report's checks must say: the errors exactly (rule and count), and warnings that must be there. */
 const EXPECTED: Record<string, { errors: Record<string, number>; warnings?: string[] }> = {
-  'pingtan-caizheng-jinrong-ju-2025.txt': { errors: {}, warnings: ['overview-subitem-missing'] },
+  // [structure] 一 has three sub-items, [period] 2024年制作、获取政府信息总数467条 in the report for 2025
+  'pingtan-caizheng-jinrong-ju-2025.txt': { errors: {}, warnings: ['overview-subitem-missing', 'period-stale-year'] },
   // [cells] the 商业企业 cell of row 一 is blank ("0 00000": the space is the blank cell)
   'pingtan-gongan-ju-2019.txt': { errors: { 'cell-empty': 1 } },
   'pingtan-guanweihui-bangongshi-2023.txt': { errors: {} },
@@ -109,6 +110,27 @@ describe('real reports: their defects found, nothing false said', () => {
       assert.deepEqual(tableWarnings.filter((r) => !(want.warnings ?? []).includes(r)), []);
     });
   }
+
+  it('finds the count dated the year before (caizheng: 2024年制作、获取政府信息总数467条 in the report for 2025)', () => {
+    const { a } = check('pingtan-caizheng-jinrong-ju-2025.txt');
+    const stale = a.problems.filter((p) => p.rule === 'period-stale-year');
+    assert.deepEqual(stale.map((p) => a.text.slice(p.span.start, p.span.end)), ['2024年制作、获取政府信息总数467条']);
+  });
+
+  it('notes the preamble’s list of five parts in a report of six (gongan)', () => {
+    const { a } = check('pingtan-gongan-ju-2019.txt');
+    const notes = a.problems.filter((p) => p.rule === 'preamble-parts');
+    assert.equal(notes.length, 1);
+    assert.match(notes[0]!.message.zh, /其他需要报告的事项/);
+  });
+
+  it('notes the preambles that do not cite 国办公开办函〔2021〕30号, and only those (haitan, jiaotong: the 2019 notice)', () => {
+    const noted = FILES.filter((f) => check(f).a.problems.some((p) => p.rule === 'format-citation-missing'));
+    // caizheng and shichang do not cite it either (the truth does not list it for them); the others do, or are older
+    assert.deepEqual(noted, ['pingtan-caizheng-jinrong-ju-2025.txt', 'pingtan-haitan-pianqu-2025.txt', 'pingtan-jiaotong-jianshe-ju-2021.txt', 'pingtan-shichang-jiandu-guanli-ju-2025.txt']);
+    const jiaotong = check('pingtan-jiaotong-jianshe-ju-2021.txt').a.problems.find((p) => p.rule === 'format-citation-missing')!;
+    assert.match(jiaotong.message.zh, /2019 年试行格式的通知/);
+  });
 
   it('notes the row label a character off the format’s (shichang: 7.属于行政执法案件 for 案卷)', () => {
     const { a } = check('pingtan-shichang-jiandu-guanli-ju-2025.txt');

@@ -202,6 +202,19 @@ export const TABLE4_HEADER_ROWS: readonly string[][] = [
   ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计'],
 ];
 
+/** The documents a report's preamble cites: the Regulations, and the notice that sets this format. */
+export const FORMAT_CITATION = {
+  regulations: '《中华人民共和国政府信息公开条例》',
+  notice: '《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》',
+  number: '国办公开办函〔2021〕30号',
+  /** the first year whose report follows the notice (it was issued in September 2021) */
+  since: 2021,
+  /** a preamble cites the notice: by its number (any brackets), or by the words of its title */
+  cited: /2021\s*[\]）)〕】］]\s*(?:第\s*)?30\s*号|年度报告格式/,
+  /** the notice of the 2019 trial format (国办公开办函〔2019〕60号), which the 2021 notice replaced */
+  superseded: /2019\s*[\]）)〕】］]\s*(?:第\s*)?60\s*号|年度报告有关事项的通知/,
+} as const;
+
 /** The standard sentence on 信息处理费 for section 六. */
 export const FEE_SENTENCE = '本年度未收取信息处理费。';
 

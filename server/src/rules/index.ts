@@ -4,11 +4,14 @@ import { cellEmpty, cellFormat, cellFraction, cellNegative, cellResidue } from '
 import { docNumber } from './doc-number';
 import { feeContradiction } from './fee-contradiction';
 import { feeStatement } from './fee-statement';
+import { formatCitationMissing } from './format-citation-missing';
 import { oldFormat } from './old-format';
 import { overviewAssessment } from './overview-assessment';
 import { overviewSubitems } from './overview-subitems';
 import { periodMismatch } from './period-mismatch';
 import { periodMissing } from './period-missing';
+import { periodStaleYear } from './period-stale-year';
+import { preambleParts } from './preamble-parts';
 import { problemsEmpty } from './problems-empty';
 import { sectionDuplicate } from './section-duplicate';
 import { sectionMissing } from './section-missing';
@@ -37,6 +40,9 @@ export const RULES: readonly Rule[] = [
   titleIncomplete,
   periodMissing,
   periodMismatch,
+  periodStaleYear,
+  formatCitationMissing,
+  preambleParts,
   sectionMissing,
   sectionOrder,
   sectionDuplicate,

@@ -124,7 +124,7 @@ for (const name of SEED_NAMES) {
 
 describe('what the seeds say about structure', () => {
   const structural = new Set([
-    'title-incomplete', 'period-missing', 'period-mismatch', 'section-missing', 'section-order', 'section-duplicate',
+    'title-incomplete', 'period-missing', 'period-mismatch', 'period-stale-year', 'format-citation-missing', 'preamble-parts', 'section-missing', 'section-order', 'section-duplicate',
     'section-title-nonstandard', 'overview-subitem-missing', 'overview-assessment-missing', 'problems-empty',
     'fee-statement-missing', 'fee-contradiction', 'old-format', 'table-missing', 'table-row-missing', 'table-column-missing',
   ]);

@@ -7,11 +7,14 @@ import { analyze } from '../../../server/src/check';
 import { docNumber } from '../../../server/src/rules/doc-number';
 import { feeContradiction } from '../../../server/src/rules/fee-contradiction';
 import { feeStatement } from '../../../server/src/rules/fee-statement';
+import { formatCitationMissing } from '../../../server/src/rules/format-citation-missing';
 import { oldFormat } from '../../../server/src/rules/old-format';
 import { overviewAssessment } from '../../../server/src/rules/overview-assessment';
 import { overviewSubitems } from '../../../server/src/rules/overview-subitems';
 import { periodMismatch } from '../../../server/src/rules/period-mismatch';
 import { periodMissing } from '../../../server/src/rules/period-missing';
+import { periodStaleYear } from '../../../server/src/rules/period-stale-year';
+import { preambleParts } from '../../../server/src/rules/preamble-parts';
 import { problemsEmpty } from '../../../server/src/rules/problems-empty';
 import { sectionDuplicate } from '../../../server/src/rules/section-duplicate';
 import { sectionOrder } from '../../../server/src/rules/section-order';
@@ -40,7 +43,7 @@ const ALL = (body: Record<number, string> = {}) =>
 
 /** Every rule is quiet on the clean seeds (shizuishan's 五 title aside). */
 describe('structure rules on the seeds', () => {
-  const rules: Rule[] = [sectionOrder, sectionDuplicate, overviewSubitems, overviewAssessment, problemsEmpty, feeStatement, feeContradiction, oldFormat, titleIncomplete, periodMissing, periodMismatch, tableMissing, tableRowMissing, tableColumnMissing, docNumber, unbalancedPairs];
+  const rules: Rule[] = [sectionOrder, sectionDuplicate, overviewSubitems, overviewAssessment, problemsEmpty, feeStatement, feeContradiction, oldFormat, titleIncomplete, periodMissing, periodMismatch, tableMissing, tableRowMissing, tableColumnMissing, docNumber, unbalancedPairs, periodStaleYear, formatCitationMissing, preambleParts];
   for (const rule of rules) {
     it(`${rule.meta.id} finds nothing in the five seeds`, () => {
       for (const name of SEED_NAMES) assert.deepEqual(check(rule, readSeed(name)), [], name);
@@ -285,5 +288,94 @@ describe('table-missing, table-row-missing, table-column-missing', () => {
 
   it('does not take a garbled header for a missing column (wuwei-2023)', () => {
     assert.deepEqual(check(tableColumnMissing, readSeed('wuwei-2023')), []);
+  });
+});
+
+/** A report for 2023 with its own preamble. */
+const WITH_PREAMBLE = (preamble: string, body: Record<number, string> = {}) =>
+  ALL(body).replace(TITLE, `X县2023年政府信息公开工作年度报告\n${preamble}\n本报告所列数据统计期限为2023年1月1日至12月31日。\n`);
+
+describe('period-stale-year', () => {
+  it('flags a count of the year before stated as the year’s own, with a fix to the report’s year', () => {
+    const text = ALL({ 2: '2022年制作、获取政府信息总数467条，其中主动公开政府信息53条。' });
+    const ps = check(periodStaleYear, text);
+    assert.equal(ps.length, 1);
+    assert.equal(ps[0]!.severity, 'warning');
+    assert.equal(ps[0]!.text, '2022年制作、获取政府信息总数467条');
+    assert.ok(applyFix(text, ps[0]!.fixes![0]!).includes('2023年制作、获取政府信息总数467条'));
+  });
+  it('flags it after a clause break and after a sub-item’s title run into its text (a flattened page)', () => {
+    assert.equal(check(periodStaleYear, ALL({ 3: '2022年，我局共收到政府信息公开申请5件。' })).length, 1);
+    assert.equal(check(periodStaleYear, ALL({ 2: '（一）主动公开政府信息的数量2022年主动公开政府信息53条。' })).length, 1);
+  });
+  it('leaves comparisons, the report’s own year, dates, carry-overs and plans alone', () => {
+    for (const body of [
+      '较2022年主动公开政府信息53条增加了12条。',
+      '2022年主动公开政府信息53条，2023年主动公开65条。',
+      '2022年结转的申请2件已全部办结。',
+      '2022年受理的申请中有1件转入本年度办理。',
+      '2022年12月发布通知1件。',
+      '2023年主动公开政府信息65条。',
+      '自2019年以来累计公开信息300条。',
+    ]) {
+      assert.deepEqual(check(periodStaleYear, ALL({ 2: body })), [], body);
+    }
+    // section 五 speaks of last year's problems and this year's plans
+    assert.deepEqual(check(periodStaleYear, ALL({ 5: '2022年发现问题3个，已整改。' })), []);
+  });
+  it('says nothing without the report’s year', () => {
+    const text = ALL({ 2: '2022年主动公开政府信息53条。' }).replace('X县2023年政府信息公开工作年度报告', '政府信息公开工作年度报告');
+    assert.deepEqual(check(periodStaleYear, text), []);
+  });
+});
+
+describe('format-citation-missing', () => {
+  it('notes a preamble that cites only the 条例, with a fix citing the notice after it', () => {
+    const text = WITH_PREAMBLE('根据《中华人民共和国政府信息公开条例》（以下简称《条例》）要求，编制本报告。');
+    const ps = check(formatCitationMissing, text);
+    assert.equal(ps.length, 1);
+    assert.equal(ps[0]!.severity, 'information');
+    assert.ok(ps[0]!.text.startsWith('根据《中华人民共和国政府信息公开条例》'));
+    const fixed = applyFix(text, ps[0]!.fixes![0]!);
+    assert.ok(fixed.includes('（以下简称《条例》）和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）要求'));
+    assert.deepEqual(check(formatCitationMissing, fixed), []);
+  });
+  it('says when the preamble cites the 2019 notice instead', () => {
+    const ps = check(formatCitationMissing, WITH_PREAMBLE('根据《中华人民共和国政府信息公开条例》和《关于政府信息公开工作年度报告有关事项的通知》要求，编制本报告。'));
+    assert.equal(ps.length, 1);
+    assert.match(ps[0]!.message.zh, /2019 年试行格式的通知/);
+  });
+  it('accepts the notice cited by number (any brackets) or by title, and leaves older reports and bare preambles alone', () => {
+    for (const cited of ['国办公开办函〔2021〕30号', '国办公开办函（2021）30号', '《中华人民共和国政府信息公开工作年度报告格式》']) {
+      assert.deepEqual(check(formatCitationMissing, WITH_PREAMBLE(`根据《中华人民共和国政府信息公开条例》和${cited}要求，编制本报告。`)), [], cited);
+    }
+    const only = WITH_PREAMBLE('根据《中华人民共和国政府信息公开条例》要求，编制本报告。');
+    assert.deepEqual(check(formatCitationMissing, only.replace(/2023年/g, '2020年')), [], 'a report for 2020 is before the notice');
+    assert.deepEqual(check(formatCitationMissing, WITH_PREAMBLE('本报告电子版可在门户网站查阅。')), [], 'no grounds cited: nothing to amend');
+  });
+});
+
+describe('preamble-parts', () => {
+  const LIST = '本年报包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、以及政府信息公开工作存在的主要问题和改进措施，并附相关指标统计表。';
+  it('notes a part the report has that the preamble’s list leaves out, with a fix adding it after the part before it', () => {
+    const text = WITH_PREAMBLE(LIST);
+    const ps = check(preambleParts, text);
+    assert.equal(ps.length, 1);
+    assert.equal(ps[0]!.message.zh, '前言列出的报告组成部分没有“其他需要报告的事项”，而报告有此部分');
+    const fixed = applyFix(text, ps[0]!.fixes![0]!);
+    assert.ok(fixed.includes('存在的主要问题和改进措施、其他需要报告的事项，并附'));
+    assert.deepEqual(check(preambleParts, fixed), []);
+  });
+  it('reads a list wrapped over lines, and adds a first part before the list’s first', () => {
+    const text = WITH_PREAMBLE('本报告由主动公开政府信息情况、收到和处理政府信息公开\n申请情况、行政复议行政诉讼情况、存在的主要问题及改进情况、其他需要报\n告的事项组成。');
+    const ps = check(preambleParts, text);
+    assert.equal(ps.length, 1);
+    assert.ok(applyFix(text, ps[0]!.fixes![0]!).includes('本报告由总体情况、主动公开政府信息情况'));
+  });
+  it('leaves a full list, a sentence naming a few parts, and a part the report lacks alone', () => {
+    assert.deepEqual(check(preambleParts, WITH_PREAMBLE(LIST.replace('改进措施，', '改进措施、其他需要报告的事项，'))), []);
+    assert.deepEqual(check(preambleParts, WITH_PREAMBLE('本报告包括主动公开和依申请公开情况。')), []);
+    const five = WITH_PREAMBLE(LIST).replace(/六、其他需要报告的事项\n内容。\n/, '');
+    assert.deepEqual(check(preambleParts, five), []);
   });
 });

@@ -1,0 +1,62 @@
+/**
+ * The preamble of a report in the 2021 format cites what it is written under, but not the notice that
+ * sets the format (国办公开办函〔2021〕30号) — often only the 条例, or the 2019 trial format's notice.
+ */
+import { FORMAT_CITATION } from '../format/national';
+import { toHalfWidth } from '../parse/text';
+import type { Rule } from './types';
+import { problem } from './util';
+
+/** Words a sentence citing its grounds starts from. */
+const GROUNDS_RE = /根据|依据|按照|依照|遵照|为贯彻|为落实/;
+/** Where the 条例 is cited: its full title, with what it is called after (（以下简称《条例》）, （国务院令第711号…）). */
+const REGULATIONS_RE = /《中华人民共和国政府信息公开条例》(?:[(（][^()（）]{0,40}[)）])?/;
+
+export const formatCitationMissing: Rule = {
+  meta: {
+    id: 'format-citation-missing',
+    severity: 'information',
+    description: {
+      zh: '前言引用了编制依据，却没有引用规定年度报告格式的国办公开办函〔2021〕30号。',
+      en: 'The preamble cites its grounds but not the notice that sets the format (国办公开办函〔2021〕30号).',
+    },
+  },
+  check(report) {
+    const span = report.tree.preamble;
+    if (!span || report.format !== '2021' || report.year === undefined || report.year < FORMAT_CITATION.since) return [];
+    const raw = report.tree.text.slice(span.start, span.end);
+    const text = toHalfWidth(raw);
+    if (FORMAT_CITATION.cited.test(text)) return [];
+    // only a preamble that cites its grounds (a report pasted from its first heading has none to amend)
+    const grounds = GROUNDS_RE.exec(text);
+    if (!grounds || !/条例|通知|办法|要求/.test(text.slice(grounds.index, grounds.index + 200))) return [];
+    // the sentence that cites them
+    let end = text.slice(grounds.index).search(/[。；;\n]/);
+    end = end < 0 ? text.length : grounds.index + end;
+    const sentence = { start: span.start + grounds.index, end: span.start + end };
+    const superseded = FORMAT_CITATION.superseded.test(text);
+    const regulations = REGULATIONS_RE.exec(raw);
+    const insert = `和${FORMAT_CITATION.notice}（${FORMAT_CITATION.number}）`;
+    const fixes =
+      regulations && regulations.index >= grounds.index && regulations.index < end
+        ? [
+            {
+              title: { zh: `在《条例》之后引用${FORMAT_CITATION.number}`, en: `Cite ${FORMAT_CITATION.number} after the Regulations` },
+              edits: [{ span: { start: span.start + regulations.index + regulations[0].length, end: span.start + regulations.index + regulations[0].length }, newText: insert }],
+            },
+          ]
+        : undefined;
+    return [
+      problem(
+        'format-citation-missing',
+        'information',
+        sentence,
+        {
+          zh: `前言未引用规定年度报告格式的${FORMAT_CITATION.number}${superseded ? '（所引的是 2019 年试行格式的通知，已由该文替代）' : ''}`,
+          en: `The preamble does not cite ${FORMAT_CITATION.number}, which sets the report's format${superseded ? ' (it cites the 2019 notice of the trial format, which that notice replaced)' : ''}`,
+        },
+        fixes,
+      ),
+    ];
+  },
+};
