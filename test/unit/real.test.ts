@@ -132,6 +132,13 @@ describe('real reports: their defects found, nothing false said', () => {
     assert.match(jiaotong.message.zh, /2019 年试行格式的通知/);
   });
 
+  it('anchors the missing 规章 row of a crawled page on the row it belongs before, and offers no row of empty cells in run-together text', () => {
+    const { a } = check('pingtan-haitan-pianqu-2025.txt');
+    const p = a.problems.find((q) => q.rule === 'table-row-missing')!;
+    assert.equal(a.text.slice(p.span.start, p.span.end), '规范性文件');
+    assert.equal(p.fixes, undefined);
+  });
+
   it('notes the row label a character off the format’s (shichang: 7.属于行政执法案件 for 案卷)', () => {
     const { a } = check('pingtan-shichang-jiandu-guanli-ju-2025.txt');
     const notes = a.problems.filter((p) => p.rule === 'table-row-label');

@@ -13,7 +13,8 @@ export function selectionRangeAt(analysis: Analysis, offset: number): SelectionR
   const tables = [report.tables.table2, report.tables.table3, report.tables.table4].filter((t) => t !== undefined);
   for (const t of tables) {
     if (!inside(t)) continue;
-    const line = report.tree.lines.find((l) => l.start <= offset && offset <= l.end);
+    // the row as read (in a flattened line, its piece)
+    const line = (report.tree.pieces ?? report.tree.lines).find((l) => l.start <= offset && offset <= l.end);
     if (line && line.text.trim()) spans.push({ start: line.start + (line.text.length - line.text.trimStart().length), end: line.end });
     spans.push({ start: t.start, end: t.end });
     break;

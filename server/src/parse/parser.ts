@@ -779,6 +779,7 @@ export function parse(text: string, before?: SyntaxTree): SyntaxTree {
   markSandwichedRows(lines, classes, facts);
   markTableRegions(lines, classes, facts);
   const tree: SyntaxTree = { text, lines: physical, blocks: [], problems: [] };
+  if (lines !== physical) tree.pieces = lines;
   Object.defineProperty(tree, FACTS, { value: read, enumerable: false });
 
   let bodyStart = 0;

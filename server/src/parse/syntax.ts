@@ -93,7 +93,14 @@ export interface PeriodNode extends Span {
 
 export interface SyntaxTree {
   text: string;
+  /** the physical lines */
   lines: Line[];
+  /**
+   * the lines as read, when a line of flattened text (a whole article on one line) was cut into its
+   * pieces: headings, sub-items, paragraphs, table rows, each keeping its physical line's index;
+   * undefined when no line was (then the lines as read are the physical lines)
+   */
+  pieces?: Line[];
   /** text before the title (e.g. a cover letter), if any */
   preface?: Span;
   title?: TitleNode;

@@ -2,7 +2,7 @@ import { FEE_SENTENCE, SECTIONS, SectionSpec } from '../format/national';
 import { table2Skeleton, table3Skeleton, table4Skeleton } from '../format/skeleton';
 import type { Report, Section } from '../model/report';
 import type { Fix, Problem, Rule } from './types';
-import { eolAt, headingSpan, lineAt, problem, reportAnchor, reportLayout } from './util';
+import { eolAt, headingSpan, insertBefore, problem, reportAnchor, reportLayout } from './util';
 
 /** The text a missing section is inserted as: its standard heading, and for 二/三/四 the empty table, for 六 the fee sentence. */
 export function sectionSkeleton(report: Report, spec: SectionSpec): string[] {
@@ -18,21 +18,12 @@ export function sectionSkeleton(report: Report, spec: SectionSpec): string[] {
 function insertFix(report: Report, spec: SectionSpec, next: Section | undefined): Fix {
   const body = sectionSkeleton(report, spec);
   const text = report.tree.text;
-  const nl = eolAt(report, next ? next.heading.start : text.length);
-  let at: number;
-  let insert: string;
-  if (next) {
-    at = lineAt(report, next.heading.start).start;
-    insert = body.join(nl) + nl;
-  } else {
-    at = text.length;
-    const ending = text.endsWith('\n') || text.endsWith('\r') ? '' : nl;
-    insert = ending + nl + body.join(nl);
-  }
-  return {
-    title: { zh: `插入“${spec.numeral}、${spec.title}”`, en: `Insert section ${spec.numeral} “${spec.title}”` },
-    edits: [{ span: { start: at, end: at }, newText: insert }],
-  };
+  const title = { zh: `插入“${spec.numeral}、${spec.title}”`, en: `Insert section ${spec.numeral} “${spec.title}”` };
+  // before the next section's heading (in a flattened line: the heading's piece)
+  if (next) return { title, edits: [insertBefore(report, next.heading.start, body)] };
+  const nl = eolAt(report, text.length);
+  const ending = text.endsWith('\n') || text.endsWith('\r') ? '' : nl;
+  return { title, edits: [{ span: { start: text.length, end: text.length }, newText: ending + nl + body.join(nl) }] };
 }
 
 export const sectionMissing: Rule = {

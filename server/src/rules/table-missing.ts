@@ -2,27 +2,21 @@ import { formatRow, table2Skeleton, table3Skeleton, table4Skeleton } from '../fo
 import type { Report, Section } from '../model/report';
 import type { Span } from '../parse/text';
 import type { Fix, Problem, Rule } from './types';
-import { eolAt, headingSpan, lineAt, problem, reportLayout } from './util';
+import { headingSpan, insertAfter, insertBefore, lineAt, problem, reportLayout } from './util';
 
 /** Inserts lines right after a section's heading line. */
 function afterHeading(report: Report, section: Section, lines: string[], title: Fix['title']): Fix {
-  const nl = eolAt(report, section.heading.start);
-  const at = lineAt(report, section.heading.start).end;
-  return { title, edits: [{ span: { start: at, end: at }, newText: nl + nl + lines.join(nl) }] };
+  return { title, edits: [insertAfter(report, section.heading.start, lines, true)] };
 }
 
 /** Inserts lines before the line holding `offset`. */
 export function beforeLine(report: Report, offset: number, lines: string[], title: Fix['title']): Fix {
-  const nl = eolAt(report, offset);
-  const at = lineAt(report, offset).start;
-  return { title, edits: [{ span: { start: at, end: at }, newText: lines.join(nl) + nl }] };
+  return { title, edits: [insertBefore(report, offset, lines)] };
 }
 
 /** Inserts lines after the line holding `offset`. */
 export function afterLine(report: Report, offset: number, lines: string[], title: Fix['title']): Fix {
-  const nl = eolAt(report, offset);
-  const at = lineAt(report, offset).end;
-  return { title, edits: [{ span: { start: at, end: at }, newText: nl + lines.join(nl) }] };
+  return { title, edits: [insertAfter(report, offset, lines)] };
 }
 
 function subtableProblems(report: Report): Problem[] {

@@ -1,5 +1,6 @@
 import { table3RowName } from '../format/national';
 import { table2Row, table3Row } from '../format/skeleton';
+import type { Span } from '../parse/text';
 import type { Problem, Rule } from './types';
 import { afterLine, beforeLine } from './table-missing';
 import { lineAt, problem } from './util';
@@ -15,6 +16,7 @@ export const tableRowMissing: Rule = {
     const problems: Problem[] = [];
     const t2 = report.tables.table2;
     if (t2) {
+      const run = t2.layout === 'run';
       t2.specs.forEach((spec) => {
         if (t2.rows.has(spec.label)) return;
         const sub = t2.subtableSpecs.find((s) => s.rows.includes(spec.label))!;
@@ -30,21 +32,22 @@ export const tableRowMissing: Rule = {
         const line = [table2Row(spec.label, spec.columns.length, t2.layout)];
         const title = { zh: `插入“${spec.label}”一行（空单元格）`, en: `Insert the row “${spec.label}” (empty cells)` };
         let fix;
-        let anchorOffset: number;
-        if (next) [fix, anchorOffset] = [beforeLine(report, next.start, line, title), next.start];
-        else if (prev) [fix, anchorOffset] = [afterLine(report, prev.end, line, title), prev.start];
-        else if (nextHeading) [fix, anchorOffset] = [beforeLine(report, nextHeading.start, line, title), t2.subtables.get(sub.item)!.start];
-        else [fix, anchorOffset] = [afterLine(report, t2.end, line, title), t2.subtables.get(sub.item)!.start];
+        let anchor: Span;
+        if (next) [fix, anchor] = [beforeLine(report, next.start, line, title), run ? next.labelSpan : lineAt(report, next.start)];
+        else if (prev) [fix, anchor] = [afterLine(report, prev.end, line, title), run ? prev.labelSpan : lineAt(report, prev.start)];
+        else if (nextHeading) [fix, anchor] = [beforeLine(report, nextHeading.start, line, title), lineAt(report, t2.subtables.get(sub.item)!.start)];
+        else [fix, anchor] = [afterLine(report, t2.end, line, title), lineAt(report, t2.subtables.get(sub.item)!.start)];
         problems.push(
           problem(
             'table-row-missing',
             'error',
-            lineAt(report, anchorOffset),
+            anchor,
             {
               zh: `表二“${sub.heading}”缺少“${spec.label}”一行`,
               en: `Table 二 “${sub.heading}” lacks the row “${spec.label}”`,
             },
-            [fix],
+            // digits run together (a crawled page): no row of empty cells is inserted into them
+            run ? undefined : [fix],
           ),
         );
       });
@@ -68,7 +71,7 @@ export const tableRowMissing: Rule = {
             'error',
             lineAt(report, (next ?? prev)!.start),
             { zh: `表三缺少“${name}”一行${where.zh}`, en: `Table 三 lacks the row “${name}”${where.en}` },
-            [fix],
+            t3.layout === 'run' ? undefined : [fix],
           ),
         );
       });

@@ -3,7 +3,7 @@ import type { LocalizedText } from '../i18n';
 import type { Report, Section } from '../model/report';
 import type { TableLayout } from '../parse/syntax';
 import type { Line, Span } from '../parse/text';
-import type { Fix, Problem, Severity } from './types';
+import type { Fix, Problem, Severity, TextEdit } from './types';
 
 export function problem(rule: string, severity: Severity, span: Span, message: LocalizedText, fixes?: Fix[]): Problem {
   const p: Problem = { rule, severity, span: { start: span.start, end: span.end }, message };
@@ -11,9 +11,12 @@ export function problem(rule: string, severity: Severity, span: Span, message: L
   return p;
 }
 
-/** The physical line that contains an offset. */
+/**
+ * The line that contains an offset, as the parser read it: the physical line, or, in a line of
+ * flattened text, the piece of it (a heading, a paragraph, a table row) — never a whole article.
+ */
 export function lineAt(report: Report, offset: number): Line {
-  const lines = report.tree.lines;
+  const lines = report.tree.pieces ?? report.tree.lines;
   let lo = 0;
   let hi = lines.length - 1;
   while (lo < hi) {
@@ -27,7 +30,7 @@ export function lineAt(report: Report, offset: number): Line {
 /** Where a problem about the whole report goes: the title's first line, else the first non-blank line. */
 export function reportAnchor(report: Report): Span {
   if (report.title) return { start: report.title.start, end: report.title.lines[0]!.end };
-  const first = report.tree.lines.find((l) => l.text.trim() !== '');
+  const first = (report.tree.pieces ?? report.tree.lines).find((l) => l.text.trim() !== '');
   return first ? { start: first.start, end: first.end } : { start: 0, end: 0 };
 }
 
@@ -45,6 +48,35 @@ export function reportLayout(report: Report): TableLayout {
 /** The text of a section after its heading. */
 export function sectionBody(report: Report, section: Section): string {
   return report.tree.text.slice(section.heading.end, section.end);
+}
+
+/** A piece of a flattened line that text follows on the same physical line. */
+function textAfter(report: Report, line: Line): boolean {
+  return line.end < report.tree.lines[line.index]!.end;
+}
+
+/** A piece of a flattened line that text precedes on the same physical line. */
+function textBefore(report: Report, line: Line): boolean {
+  return line.start > report.tree.lines[line.index]!.start;
+}
+
+/**
+ * An edit inserting lines before the line holding `offset` (in a flattened line: before its piece,
+ * the lines standing between two breaks of their own). `gap`: blank lines between.
+ */
+export function insertBefore(report: Report, offset: number, lines: readonly string[], gap = false): TextEdit {
+  const nl = eolAt(report, offset);
+  const line = lineAt(report, offset);
+  const lead = textBefore(report, line) ? nl + (gap ? nl : '') : '';
+  return { span: { start: line.start, end: line.start }, newText: lead + lines.join(nl) + nl + (gap ? nl : '') };
+}
+
+/** An edit inserting lines after the line holding `offset` (in a flattened line: after its piece). `gap`: a blank line between. */
+export function insertAfter(report: Report, offset: number, lines: readonly string[], gap = false): TextEdit {
+  const nl = eolAt(report, offset);
+  const line = lineAt(report, offset);
+  const trail = textAfter(report, line) ? nl + (gap ? nl : '') : '';
+  return { span: { start: line.end, end: line.end }, newText: nl + (gap ? nl : '') + lines.join(nl) + trail };
 }
 
 /** The line break that ends the line ending at `end`, if one does. */

@@ -77,4 +77,27 @@ describe('section-missing', () => {
     assert.match(inserted, /^四、政府信息公开行政复议、行政诉讼情况\n\n\| 行政复议 \|/);
     assert.ok(!/\| \d/.test(inserted), 'no number in any cell');
   });
+
+  it('in a report flattened onto one line (a crawled page): anchored on the next heading, inserted before it on lines of its own', () => {
+    const body =
+      '根据《中华人民共和国政府信息公开条例》要求，编制本报告。本报告所列数据统计期限为2023年1月1日至12月31日。本报告电子版可在本县门户网站查阅。一、总体情况2023年，本局认真贯彻落实《条例》，主动公开政府信息120条，依申请公开办理规范，平台建设持续加强。' +
+      '三、收到和处理政府信息公开申请情况本年度共收到申请5件，均已按期答复。四、政府信息公开行政复议、行政诉讼情况本年度未发生行政复议、行政诉讼。' +
+      '五、存在的主要问题及改进情况主动公开的深度有待提高。六、其他需要报告的事项本年度未收取信息处理费。';
+    const text = 'X县2023年政府信息公开工作年度报告\n' + body + '\n';
+    const a = analyze(text, only);
+    const p = a.problems.find((q) => q.message.zh.includes('第二部分'))!;
+    assert.ok(p, 'section 二 reported missing');
+    // the heading's piece of the line, not the whole article
+    assert.ok(text.slice(p.span.start, p.span.end).startsWith('三、收到和处理政府信息公开申请情况'));
+    assert.ok(!text.slice(p.span.start, p.span.end).includes('一、总体情况'));
+    const fixed = applyFix(text, p.fixes![0]!);
+    assert.ok(fixed.includes('依申请公开办理规范，平台建设持续加强。\n二、主动公开政府信息情况\n'));
+    assert.ok(fixed.includes('\n三、收到和处理政府信息公开申请情况本年度共收到申请5件'));
+    assert.deepEqual(
+      analyze(fixed, only).problems.map((q) => q.message.zh),
+      [],
+      'all six sections after the fix',
+    );
+  });
 });
+
