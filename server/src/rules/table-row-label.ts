@@ -1,4 +1,4 @@
-/** A row label of table 三 that differs from the format's by a character or two (属于行政执法案件 for 属于行政执法案卷). */
+/** A row label of table 二 or 三 a character or two off the format's (属于行政执法案件 for 属于行政执法案卷, 规范性文件 for 行政规范性文件). */
 import { table3RowLabel } from '../format/national';
 import { toHalfWidth } from '../parse/text';
 import type { Problem, Rule } from './types';
@@ -36,43 +36,70 @@ export const tableRowLabel: Rule = {
     id: 'table-row-label',
     severity: 'information',
     description: {
-      zh: '表三某一行的行名与国家格式相差一两个字（如“属于行政执法案件”应为“属于行政执法案卷”）。',
-      en: 'A row label of table 三 differs from the format’s by a character or two (e.g. 属于行政执法案件 for 属于行政执法案卷).',
+      zh: '表二、表三某一行的行名与国家格式相差一两个字（如“属于行政执法案件”应为“属于行政执法案卷”，“规范性文件”应为“行政规范性文件”）。',
+      en: 'A row label of table 二 or 三 is a character or two off the format’s (e.g. 属于行政执法案件 for 属于行政执法案卷, 规范性文件 for 行政规范性文件).',
     },
     reads: 'tables',
   },
   check(report) {
-    const t3 = report.tables.table3;
-    if (!t3) return [];
     const problems: Problem[] = [];
-    for (const spec of t3.specs) {
-      const row = t3.rows.get(spec.key);
-      // only a label that stands in a cell of its own on one line (a group label before it in a cell of its own: （三）不予公开⇥7.…)
-      if (!row || row.observed.labelCells.length === 0 || row.observed.rows.length !== 1) continue;
-      const cell = row.observed.labelCells[row.observed.labelCells.length - 1]!;
-      const { label: standard, words: want } = standardOf(spec);
-      // the usual case: the format's words stand whole in the cell
-      if (cell.text.includes(want)) continue;
-      const own = words(cell.text);
-      if (own === want || own.length !== want.length || want.length < 4) continue;
-      const n = differences(own, want);
-      if (n === 0 || n > 2) continue;
-      // the label's text from its own words on (the numbering kept as written)
-      const at = cell.text.indexOf(own[0]!);
-      const span = { start: cell.start + Math.max(0, at), end: cell.end };
-      problems.push(
-        problem(
-          'table-row-label',
-          'information',
-          span,
-          {
-            zh: `表三行名“${cell.text.trim()}”与国家格式不一致，应为“${standard}”`,
-            en: `Table 三's row label “${cell.text.trim()}” should read “${standard}”`,
-          },
-          [{ title: { zh: `改为“${spec.label}”`, en: `Use “${spec.label}”` }, edits: [{ span, newText: spec.label }] }],
-        ),
-      );
+    const t2 = report.tables.table2;
+    if (t2) {
+      for (const spec of t2.specs) {
+        const row = t2.rows.get(spec.label);
+        // the label as the model found it (in run-together text, without the sub-table's heading before it)
+        if (!row || row.observed.labelCells.length === 0 || row.observed.rows.length !== 1) continue;
+        const written = report.tree.text.slice(row.labelSpan.start, row.labelSpan.end);
+        const p = note(written, row.labelSpan.start, spec.label, spec.label, '二');
+        if (p) problems.push(p);
+      }
+    }
+    const t3 = report.tables.table3;
+    if (t3) {
+      for (const spec of t3.specs) {
+        const row = t3.rows.get(spec.key);
+        // only a label that stands in a cell of its own on one line (a group label before it in a cell of its own: （三）不予公开⇥7.…)
+        if (!row || row.observed.labelCells.length === 0 || row.observed.rows.length !== 1) continue;
+        const cell = row.observed.labelCells[row.observed.labelCells.length - 1]!;
+        const { label: standard } = standardOf(spec);
+        const p = note(cell.text, cell.start, standard, spec.label, '三');
+        if (p) problems.push(p);
+      }
     }
     return problems;
   },
 };
+
+/**
+ * The note on a label written at `start` that is a character or two off the format's `standard`:
+ * one or two characters other (属于行政执法案件), or one or two left out at the start or added at an end
+ * (规范性文件 for 行政规范性文件). `replacement`: what the fix writes in place of the label's words.
+ */
+function note(written: string, start: number, standard: string, replacement: string, table: '二' | '三'): Problem | undefined {
+  const want = words(standard);
+  // the usual case: the format's words stand whole in the cell
+  if (written.includes(want) || want.length < 4) return undefined;
+  const own = words(written);
+  if (own === want || own.length < 2) return undefined;
+  const off =
+    own.length === want.length
+      ? differences(own, want)
+      : // words left out at the start (a label cut at its end is a label wrapped onto the next line: …公开申 / 请)
+        Math.abs(own.length - want.length) <= 2 && (want.endsWith(own) || own.endsWith(want) || own.startsWith(want))
+        ? Math.abs(own.length - want.length)
+        : 0;
+  if (off === 0 || off > 2) return undefined;
+  // the label's text from its own words on (the numbering kept as written)
+  const at = written.indexOf(own[0]!);
+  const span = { start: start + Math.max(0, at), end: start + written.length };
+  return problem(
+    'table-row-label',
+    'information',
+    span,
+    {
+      zh: `表${table}行名“${written.trim()}”与国家格式不一致，应为“${standard}”`,
+      en: `Table ${table}'s row label “${written.trim()}” should read “${standard}”`,
+    },
+    [{ title: { zh: `改为“${replacement}”`, en: `Use “${replacement}”` }, edits: [{ span, newText: replacement }] }],
+  );
+}

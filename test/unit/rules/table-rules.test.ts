@@ -213,4 +213,25 @@ describe('table-row-label', () => {
     assert.deepEqual(only('table-row-label', row('7.属于行政执法PUTF')), []);
     assert.deepEqual(only('table-row-label', readSeed('wuwei-2023')), []);
   });
+  it('notes words left out at the start, not a label cut at its end (a label wrapped onto the next line)', () => {
+    const text = row('7.行政执法案卷');
+    const [p] = only('table-row-label', text);
+    assert.equal(p!.text, '行政执法案卷');
+    assert.ok(applyFix(text, p!.fixes![0]!).includes('\t7.属于行政执法案卷\t'));
+    assert.deepEqual(only('table-row-label', row('7.属于行政执法案')), []);
+    // the seed whose label …政府信息公开申 wraps onto a line of its own (请)
+    assert.deepEqual(only('table-row-label', readSeed('litong-2021')), []);
+  });
+  it('notes a label of table 二 a character or two off (规范性文件 for 行政规范性文件), and fixes it', () => {
+    const t2 = (label: string) =>
+      `X县2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n${label}\t1\t0\t5\n`;
+    const text = t2('规范性文件');
+    const [p] = only('table-row-label', text);
+    assert.equal(p!.text, '规范性文件');
+    assert.equal(p!.message.zh, '表二行名“规范性文件”与国家格式不一致，应为“行政规范性文件”');
+    const fixed = applyFix(text, p!.fixes![0]!);
+    assert.ok(fixed.includes('\n行政规范性文件\t1\t0\t5\n'));
+    assert.deepEqual(only('table-row-label', fixed), []);
+    assert.deepEqual(only('table-row-label', t2('行政规范性文件')), []);
+  });
 });
