@@ -79,7 +79,7 @@ export const SECTIONS: readonly SectionSpec[] = [
     numeral: '六',
     title: '其他需要报告的事项',
     titleEn: 'Other matters',
-    keywords: /其他需要报告|其他事项|其他需报告/,
+    keywords: /其他需要报告|其他事项|其他需报告|其他报告/,
     requires: {
       zh: '须说明信息处理费收取情况（国办函〔2020〕109号）；通常还包括年度政务公开工作要点落实情况等。',
       en: 'Must state whether information processing fees were charged (国办函〔2020〕109号).',

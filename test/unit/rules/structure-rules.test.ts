@@ -375,6 +375,8 @@ describe('preamble-parts', () => {
   it('leaves a full list, a sentence naming a few parts, and a part the report lacks alone', () => {
     assert.deepEqual(check(preambleParts, WITH_PREAMBLE(LIST.replace('改进措施，', '改进措施、其他需要报告的事项，'))), []);
     assert.deepEqual(check(preambleParts, WITH_PREAMBLE('本报告包括主动公开和依申请公开情况。')), []);
+    // a real preamble's wording of 六 (九江市濂溪区 2024)
+    assert.deepEqual(check(preambleParts, WITH_PREAMBLE('本报告包括总体情况，主动公开政府信息情况，收到和处理政府信息公开申请情况，政府信息公开行政复议、行政诉讼情况，存在的主要问题及改进情况，其他报告的事项共六个部分。')), []);
     const five = WITH_PREAMBLE(LIST).replace(/六、其他需要报告的事项\n内容。\n/, '');
     assert.deepEqual(check(preambleParts, five), []);
   });
