@@ -10,6 +10,7 @@ import { clearTableCaches } from './model/tables';
 import { clearCellCaches } from './model/cells';
 import { clearKeptTables } from './model/reuse';
 import { clearStatedCache } from './rules/TXT-table';
+import { clearRuleMemos } from './rules/util';
 import type { SyntaxTree } from './parse/syntax';
 import { LineIndex, Span } from './parse/text';
 import { IgnoredProblem, applyIgnores } from './ignore';
@@ -151,4 +152,5 @@ export function clearCaches(): void {
   clearCellCaches();
   clearKeptTables();
   clearStatedCache();
+  clearRuleMemos();
 }

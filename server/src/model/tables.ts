@@ -740,6 +740,8 @@ const canonOf = (() => {
 function table3Format(rows: readonly ObservedRow[], hint: FormatId): FormatId {
   let otherWithNumbers = false;
   for (const r of rows) {
+    // (most labels hold none of the words: read without white space only those that may)
+    if (!/[逾费其]/.test(r.label)) continue;
     const label = r.label.replace(/[\s\u3000]+/g, '');
     if (/逾期不补正|逾期未按|收费通知|缴纳费用/.test(label)) return '2021';
     if (/其他处理/.test(label) && hasDigits(r.values)) otherWithNumbers = true;

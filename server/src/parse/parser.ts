@@ -97,6 +97,8 @@ interface LineFacts {
   section?: number;
   /** page furniture by its text alone: 1 a page number (-3-, 第 3 页), 2 a bare number (furniture next to a form feed), 0 neither */
   furniture?: 0 | 1 | 2;
+  /** by its text alone, a line that may stand in a table (short, no sentence in it): 1, with a digit 2, else 0 */
+  tableLike?: 0 | 1 | 2;
 }
 
 const factsCache = new TextMemo<LineFacts>(50_000);
@@ -494,16 +496,22 @@ function markTableRegions(lines: Line[], classes: LineClass[], facts: LineFacts[
     }
     const before = lastRow >= 0 ? (classes[lastRow] as { layout: TableLayout }).layout : undefined;
     const after = j < n && classes[j]!.kind === 'row' ? (classes[j] as { layout: TableLayout }).layout : undefined;
-    const tableLike = run.every((k) => {
-      const cc = compact(lines[k]!.text);
-      return cc.length <= 40 && !cc.includes('。') && !/[；;]$/.test(cc);
-    });
-    if (tableLike && (before || after || run.some((k) => /\d/.test(lines[k]!.text)))) {
+    const tableLike = run.every((k) => tableLikeOf(facts[k]!) > 0);
+    if (tableLike && (before || after || run.some((k) => facts[k]!.tableLike === 2))) {
       const layout = before ?? after ?? 'space';
       for (const k of run) classes[k] = { kind: 'row', layout };
     }
     i = j;
   }
+}
+
+/** Whether a line may stand in a table by its text alone (short, no sentence in it), and has a digit: remembered with its facts. */
+function tableLikeOf(f: LineFacts): 0 | 1 | 2 {
+  if (f.tableLike === undefined) {
+    const cc = compact(f.text);
+    f.tableLike = cc.length <= 40 && !cc.includes('。') && !/[；;]$/.test(cc) ? (/\d/.test(f.text) ? 2 : 1) : 0;
+  }
+  return f.tableLike;
 }
 
 /** A page number as PDF text carries it in a footer: -3-, — 3 —, 第 3 页 共 9 页, 3/9, Page 3. */
@@ -712,15 +720,55 @@ function flatPieces(physical: Line[], flat: boolean[], old: ReadLines | undefine
   return out ? { lines: out, facts: facts! } : undefined;
 }
 
+/** How many characters two strings share at their start: found by halving, each step one comparison of slices (native). */
+function commonPrefix(a: string, b: string): number {
+  let lo = 0;
+  let hi = Math.min(a.length, b.length);
+  // a[0, lo) === b[0, lo); the answer is in [lo, hi]
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (a.slice(lo, mid) === b.slice(lo, mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** How many characters two strings share at their end (not counting more than `max`). */
+function commonSuffix(a: string, b: string, max: number): number {
+  let lo = 0;
+  let hi = Math.min(a.length, b.length, max);
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (a.slice(a.length - mid, a.length - lo) === b.slice(b.length - mid, b.length - lo)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /**
  * For each line, the line of the text before with the same text at the same index, or as many lines
- * further as the edit added (-1 when neither): each line compared once.
+ * further as the edit added (-1 when neither). The texts' common start and end settle most lines
+ * without comparing them: a line ended by a break inside the common start is the same line of the
+ * text before; a line whose break before it is inside the common end is the same line counted from
+ * the end. The lines around the edit are compared.
  */
-function sameLines(lines: Line[], before: Line[]): Int32Array {
+function sameLines(text: string, lines: Line[], beforeText: string, before: Line[]): Int32Array {
   const out = new Int32Array(lines.length).fill(-1);
   const shift = lines.length - before.length;
+  const prefix = commonPrefix(text, beforeText);
+  const suffix = commonSuffix(text, beforeText, Math.min(text.length, beforeText.length) - prefix);
+  const tailStart = text.length - suffix;
   for (let k = 0; k < lines.length; k++) {
-    const t = lines[k]!.text;
+    const line = lines[k]!;
+    if (line.end < prefix && k < before.length) {
+      out[k] = k;
+      continue;
+    }
+    if (line.start > tailStart && k - shift >= 0 && k - shift < before.length) {
+      out[k] = k - shift;
+      continue;
+    }
+    const t = line.text;
     if (k < before.length && before[k]!.text === t) out[k] = k;
     else {
       const j = k - shift;
@@ -736,9 +784,9 @@ function sameLines(lines: Line[], before: Line[]): Int32Array {
  * its facts (a function of its text alone) are taken from there when the text is the same, without
  * a lookup by text.
  */
-function readLines(physical: Line[], before: SyntaxTree | undefined): ReadLines {
+function readLines(text: string, physical: Line[], before: SyntaxTree | undefined): ReadLines {
   const old = before && (before as { [FACTS]?: ReadLines })[FACTS];
-  const same = old ? sameLines(physical, old.physical) : undefined;
+  const same = old ? sameLines(text, physical, before!.text, old.physical) : undefined;
   const flatLines = new Array<boolean>(physical.length);
   const flat = flatPieces(physical, flatLines, old, same);
   const lines = flat ? flat.lines : physical;
@@ -770,7 +818,7 @@ function readLines(physical: Line[], before: SyntaxTree | undefined): ReadLines 
  */
 export function parse(text: string, before?: SyntaxTree): SyntaxTree {
   const physical = splitLines(text);
-  const read = readLines(physical, before);
+  const read = readLines(text, physical, before);
   const { lines, facts } = read;
   const classes = lines.map((line, i) => classify(facts[i]!, line.start));
   markFurniture(lines, classes, facts);

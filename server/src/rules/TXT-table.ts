@@ -237,10 +237,13 @@ export const txtTable: Rule = {
   check(report) {
     const problems: Problem[] = [];
     const text = report.tree.text;
+    // each claim's readings of the tables, worked out once per check (many sentences state the same)
+    const read = new Map<number, Reading[] | undefined>();
     for (const s of sentences(report)) {
       for (const { claim: c, at, length, n } of statedCache.get(text.slice(s.start, s.end), claimsIn)) {
         const claim = CLAIMS[c]!;
-        const rs = claim.readings(report);
+        if (!read.has(c)) read.set(c, claim.readings(report));
+        const rs = read.get(c);
         if (!rs) continue;
         if (rs.some((r) => (r.value === n && !(r.blank && n > 0)) || r.applicants === n)) continue;
         const main = rs[0]!;

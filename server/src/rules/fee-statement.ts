@@ -8,24 +8,29 @@ const STATES_FEE = /处理费|(?<!事业性)收费|收取[^。，]{0,8}费/;
 /** What makes a clause about the fee a statement: whether, how many, how much (a title such as （二）信息处理费收取情况 has none of it). */
 const STATEMENT = /未|没有|无|不|零|免|已|均|共|\d/;
 
-/** Does section 六 state whether the fee was charged: a clause about the fee that says something of it? */
-function statesFee(text: string): boolean {
+/** Words about the fee, searched for from a place (one expression, its position set for each search). */
+const FEE_WORDS = new RegExp(STATES_FEE.source, 'g');
+
+/** Characters that end a clause (。；;！!？?, line breaks), marked by character code. */
+const CLAUSE_END = new Uint8Array(0x10000);
+for (const c of '。；;！!？?\n\r') CLAUSE_END[c.charCodeAt(0)] = 1;
+
+/** Does text[start, end) (section 六) state whether the fee was charged: a clause about the fee that says something of it? Read in place. */
+function statesFee(text: string, from: number, to: number): boolean {
   // only the clauses around the words about the fee are read
-  const words = new RegExp(STATES_FEE.source, 'g');
+  FEE_WORDS.lastIndex = from;
   let m: RegExpExecArray | null;
-  while ((m = words.exec(text))) {
+  while ((m = FEE_WORDS.exec(text)) && m.index < to) {
     let start = m.index;
-    while (start > 0 && !CLAUSE_END.test(text[start - 1]!)) start--;
+    while (start > from && CLAUSE_END[text.charCodeAt(start - 1)] === 0) start--;
     let end = m.index + m[0].length;
-    while (end < text.length && !CLAUSE_END.test(text[end]!)) end++;
+    while (end < to && CLAUSE_END[text.charCodeAt(end)] === 0) end++;
     const clause = text.slice(start, end).replace(/\s+/g, '').replace(/^[(（][一二三四五六七八九十\d]+[)）]/, '');
     if (STATEMENT.test(clause)) return true;
-    words.lastIndex = end;
+    FEE_WORDS.lastIndex = end;
   }
   return false;
 }
-
-const CLAUSE_END = /[。；;！!？?\n\r]/;
 
 /** Section 六 must say whether 信息处理费 was charged (国办函〔2020〕109号). */
 export const feeStatement: Rule = {
@@ -39,7 +44,7 @@ export const feeStatement: Rule = {
     if (!section) return [];
     // the fee rules (国办函〔2020〕109号) apply from 2021: earlier reports have nothing to state
     if (report.year !== undefined && report.year < 2021) return [];
-    if (statesFee(report.tree.text.slice(section.heading.end, section.end))) return [];
+    if (statesFee(report.tree.text, section.heading.end, section.end)) return [];
     return [
       problem(
         'fee-statement-missing',

@@ -4,8 +4,9 @@
  */
 import { FORMAT_CITATION } from '../format/national';
 import { toHalfWidth } from '../parse/text';
+import type { Span } from '../parse/text';
 import type { Rule } from './types';
-import { problem } from './util';
+import { problem, ruleMemo } from './util';
 
 /** Words a sentence citing its grounds starts from. */
 const GROUNDS_RE = /根据|依据|按照|依照|遵照|为贯彻|为落实/;
@@ -24,25 +25,15 @@ export const formatCitationMissing: Rule = {
   check(report) {
     const span = report.tree.preamble;
     if (!span || report.format !== '2021' || report.year === undefined || report.year < FORMAT_CITATION.since) return [];
-    const raw = report.tree.text.slice(span.start, span.end);
-    const text = toHalfWidth(raw);
-    if (FORMAT_CITATION.cited.test(text)) return [];
-    // only a preamble that cites its grounds (a report pasted from its first heading has none to amend)
-    const grounds = GROUNDS_RE.exec(text);
-    if (!grounds || !/条例|通知|办法|要求/.test(text.slice(grounds.index, grounds.index + 200))) return [];
-    // the sentence that cites them
-    let end = text.slice(grounds.index).search(/[。；;\n]/);
-    end = end < 0 ? text.length : grounds.index + end;
-    const sentence = { start: span.start + grounds.index, end: span.start + end };
-    const superseded = FORMAT_CITATION.superseded.test(text);
-    const regulations = REGULATIONS_RE.exec(raw);
-    const insert = `和${FORMAT_CITATION.notice}（${FORMAT_CITATION.number}）`;
+    const found = citationCache.get(report.tree.text.slice(span.start, span.end), uncited);
+    if (!found) return [];
+    const { sentence, superseded, insertAt } = found;
     const fixes =
-      regulations && regulations.index >= grounds.index && regulations.index < end
+      insertAt !== undefined
         ? [
             {
               title: { zh: `在《条例》之后引用${FORMAT_CITATION.number}`, en: `Cite ${FORMAT_CITATION.number} after the Regulations` },
-              edits: [{ span: { start: span.start + regulations.index + regulations[0].length, end: span.start + regulations.index + regulations[0].length }, newText: insert }],
+              edits: [{ span: { start: span.start + insertAt, end: span.start + insertAt }, newText: `和${FORMAT_CITATION.notice}（${FORMAT_CITATION.number}）` }],
             },
           ]
         : undefined;
@@ -50,7 +41,7 @@ export const formatCitationMissing: Rule = {
       problem(
         'format-citation-missing',
         'information',
-        sentence,
+        { start: span.start + sentence.start, end: span.start + sentence.end },
         {
           zh: `前言未引用规定年度报告格式的${FORMAT_CITATION.number}${superseded ? '（所引的是 2019 年试行格式的通知，已由该文替代）' : ''}`,
           en: `The preamble does not cite ${FORMAT_CITATION.number}, which sets the report's format${superseded ? ' (it cites the 2019 notice of the trial format, which that notice replaced)' : ''}`,
@@ -60,3 +51,28 @@ export const formatCitationMissing: Rule = {
     ];
   },
 };
+
+/** A preamble that cites its grounds but not the notice: the sentence citing them, and where the notice goes (offsets in the preamble). */
+interface Uncited {
+  sentence: Span;
+  superseded: boolean;
+  insertAt?: number;
+}
+
+/** What each preamble cites, remembered by its text (a preamble rarely changes while the body is typed). */
+const citationCache = ruleMemo<Uncited | null>(1_000);
+
+function uncited(raw: string): Uncited | null {
+  const text = toHalfWidth(raw);
+  if (FORMAT_CITATION.cited.test(text)) return null;
+  // only a preamble that cites its grounds (a report pasted from its first heading has none to amend)
+  const grounds = GROUNDS_RE.exec(text);
+  if (!grounds || !/条例|通知|办法|要求/.test(text.slice(grounds.index, grounds.index + 200))) return null;
+  // the sentence that cites them
+  let end = text.slice(grounds.index).search(/[。；;\n]/);
+  end = end < 0 ? text.length : grounds.index + end;
+  const found: Uncited = { sentence: { start: grounds.index, end }, superseded: FORMAT_CITATION.superseded.test(text) };
+  const regulations = REGULATIONS_RE.exec(raw);
+  if (regulations && regulations.index >= grounds.index && regulations.index < end) found.insertAt = regulations.index + regulations[0].length;
+  return found;
+}

@@ -33,39 +33,40 @@ export const periodStaleYear: Rule = {
     if (year === undefined) return [];
     const problems: Problem[] = [];
     const text = report.tree.text;
+    const earlier = text.indexOf('２') >= 0 || text.indexOf('１') >= 0 ? ANY_YEAR_RE : HALF_YEAR_RE;
     for (const section of report.sections) {
       // what the year did: the overview, the three sections of the tables
       if (section.spec.id > 4) continue;
-      for (const block of section.blocks) {
+      // an earlier year is rarely written: found in one scan of the section, then only its blocks are read
+      let b = 0;
+      earlier.lastIndex = section.heading.end;
+      for (let m = earlier.exec(text); m && m.index < section.end; m = earlier.exec(text)) {
+        const y = yearOf(m[0]);
+        if (y >= year || y < year - 10) continue;
+        while (b < section.blocks.length && section.blocks[b]!.end <= m.index) b++;
+        const block = section.blocks[b];
+        if (!block || block.start > m.index) continue;
+        // the block is read once: the scan goes on after it
+        earlier.lastIndex = block.end;
+        b++;
         if (block.kind === 'table' || block.kind === 'heading') continue;
         const raw = text.slice(block.start, block.end);
-        if (!/(?:19|20)\d{2}\s*年/.test(raw)) continue;
-        const t = toHalfWidth(raw);
-        STATED_RE.lastIndex = 0;
-        let m: RegExpExecArray | null;
-        while ((m = STATED_RE.exec(t))) {
-          const stated = Number(m[1]);
-          if (stated >= year || stated < year - 10) continue;
-          // at a clause's start; or right after a sub-item's title that a flattened page ran into its text
-          // ((一)主动公开政府信息的数量2024年制作…)
-          const runOn = block.kind === 'subheading' && !/[。；;,，!！?？:：]/.test(t.slice(block.labelSpan.start - block.start, m.index));
-          if (!runOn && !CLAUSE_START_RE.test(t.slice(Math.max(0, m.index - 8), m.index))) continue;
-          // the whole clause, up to its break: 2022年受理的申请中有1件转入本年度办理
-          const rest = t.slice(m.index + m[0].length).search(/[。；;,，!！?？]/);
-          if (COMPARED_RE.test(t.slice(m.index, rest < 0 ? t.length : m.index + m[0].length + rest))) continue;
+        const label = block.kind === 'subheading' ? block.labelSpan.start - block.start : -1;
+        for (const c of statedIn(raw, label)) {
+          if (c.stated >= year || c.stated < year - 10) continue;
           // the sentence also speaks of the report's own year: a comparison of the two
-          const sentence = sentenceAround(t, m.index);
-          if (sentence.includes(String(year)) || COMPARED_RE.test(t.slice(sentence.start, m.index))) continue;
-          const at = block.start + m.index;
+          if (c.years.includes(year)) continue;
+          const at = block.start + c.at;
           const yearSpan: Span = { start: at, end: at + 4 };
+          const written = raw.slice(c.at, c.at + c.length);
           problems.push(
             problem(
               'period-stale-year',
               'warning',
-              { start: at, end: block.start + m.index + m[0].length },
+              { start: at, end: at + c.length },
               {
-                zh: `${year} 年度报告中的数量以 ${stated} 年陈述：“${raw.slice(m.index, m.index + m[0].length)}”，是否沿用了上年报告？`,
-                en: `The report for ${year} states a count for ${stated}: “${raw.slice(m.index, m.index + m[0].length)}” — kept from last year’s report?`,
+                zh: `${year} 年度报告中的数量以 ${c.stated} 年陈述：“${written}”，是否沿用了上年报告？`,
+                en: `The report for ${year} states a count for ${c.stated}: “${written}” — kept from last year’s report?`,
               },
               [{ title: { zh: `改为 ${year} 年（并核对数字）`, en: `Change to ${year} (and check the numbers)` }, edits: [{ span: yearSpan, newText: String(year) }] }],
             ),
@@ -77,12 +78,55 @@ export const periodStaleYear: Rule = {
   },
 };
 
+/** A year before 年: half-width digits (a literal start the engine scans for fast), and any digits when the text has full-width ones. */
+const HALF_YEAR_RE = /(?<!\d)(?:19|20)\d{2}(?=\s*年)/g;
+const ANY_YEAR_RE = /(?<![\d０-９])[1１2２][9９0０][0-9０-９]{2}(?=\s*年)/g;
+
+/** The year a match of those expressions names. */
+function yearOf(digits: string): number {
+  let y = 0;
+  for (let k = 0; k < digits.length; k++) {
+    const c = digits.charCodeAt(k);
+    y = y * 10 + (c >= 0xff10 ? c - 0xff10 : c - 48);
+  }
+  return y;
+}
+
+/** A count a block states under a year, whatever the report's year: where, the year, and the years its sentence names. */
+interface Stated {
+  at: number;
+  length: number;
+  stated: number;
+  years: number[];
+}
+
+/** The counts stated under a year in a block's text; `label`: where a sub-item's title starts in it (-1: not a sub-item). */
+function statedIn(raw: string, label: number): Stated[] {
+  const out: Stated[] = [];
+  // the expressions read both forms of punctuation: only full-width digits need folding
+  const t = /[０-９]/.test(raw) ? toHalfWidth(raw) : raw;
+  STATED_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = STATED_RE.exec(t))) {
+    // at a clause's start; or right after a sub-item's title that a flattened page ran into its text
+    // ((一)主动公开政府信息的数量2024年制作…)
+    const runOn = label >= 0 && !/[。；;,，!！?？:：]/.test(t.slice(label, m.index));
+    if (!runOn && !CLAUSE_START_RE.test(t.slice(Math.max(0, m.index - 8), m.index))) continue;
+    // the whole clause, up to its break: 2022年受理的申请中有1件转入本年度办理
+    const rest = t.slice(m.index + m[0].length).search(/[。；;,，!！?？]/);
+    if (COMPARED_RE.test(t.slice(m.index, rest < 0 ? t.length : m.index + m[0].length + rest))) continue;
+    const sentence = sentenceAround(t, m.index);
+    if (COMPARED_RE.test(t.slice(sentence.start, m.index))) continue;
+    out.push({ at: m.index, length: m[0].length, stated: Number(m[1]), years: (sentence.text.match(/(?:19|20)\d{2}/g) ?? []).map(Number) });
+  }
+  return out;
+}
+
 /** The sentence around an offset of a text: its text, and where it starts. */
-function sentenceAround(t: string, at: number): { start: number; includes(s: string): boolean } {
+function sentenceAround(t: string, at: number): { start: number; text: string } {
   let start = at;
   while (start > 0 && !'。；;!！?？\n'.includes(t[start - 1]!)) start--;
   let end = at;
   while (end < t.length && !'。；;!！?？\n'.includes(t[end]!)) end++;
-  const s = t.slice(start, end);
-  return { start, includes: (w) => s.includes(w) };
+  return { start, text: t.slice(start, end) };
 }

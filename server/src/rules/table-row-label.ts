@@ -12,16 +12,20 @@ function words(label: string): string {
     .replace(/[“”"'‘’]/g, '');
 }
 
-/** The format's labels in their own words, worked out once per row of the format (the format never changes). */
-const STANDARD = new WeakMap<object, { label: string; words: string }>();
-function standardOf(spec: Parameters<typeof table3RowLabel>[0]): { label: string; words: string } {
-  let known = STANDARD.get(spec);
-  if (!known) {
-    const label = table3RowLabel(spec);
-    known = { label, words: words(label) };
-    STANDARD.set(spec, known);
-  }
-  return known;
+/** The format's labels in their own words, by label (the format never changes). */
+const WORDS = new Map<string, string>();
+function wordsOf(label: string): string {
+  let w = WORDS.get(label);
+  if (w === undefined) WORDS.set(label, (w = words(label)));
+  return w;
+}
+
+/** The format's label of each row of table 三, worked out once per row of the format. */
+const STANDARD = new WeakMap<object, string>();
+function standardOf(spec: Parameters<typeof table3RowLabel>[0]): string {
+  let label = STANDARD.get(spec);
+  if (label === undefined) STANDARD.set(spec, (label = table3RowLabel(spec)));
+  return label;
 }
 
 /** How many characters differ between two strings of the same length. */
@@ -61,7 +65,7 @@ export const tableRowLabel: Rule = {
         // only a label that stands in a cell of its own on one line (a group label before it in a cell of its own: （三）不予公开⇥7.…)
         if (!row || row.observed.labelCells.length === 0 || row.observed.rows.length !== 1) continue;
         const cell = row.observed.labelCells[row.observed.labelCells.length - 1]!;
-        const { label: standard } = standardOf(spec);
+        const standard = standardOf(spec);
         const p = note(cell.text, cell.start, standard, spec.label, '三');
         if (p) problems.push(p);
       }
@@ -76,8 +80,9 @@ export const tableRowLabel: Rule = {
  * (规范性文件 for 行政规范性文件). `replacement`: what the fix writes in place of the label's words.
  */
 function note(written: string, start: number, standard: string, replacement: string, table: '二' | '三'): Problem | undefined {
-  const want = words(standard);
-  // the usual case: the format's words stand whole in the cell
+  // the usual case: the format's label (without its numbering), or its words, stand whole in the cell
+  if (written.includes(replacement)) return undefined;
+  const want = wordsOf(standard);
   if (written.includes(want) || want.length < 4) return undefined;
   const own = words(written);
   if (own === want || own.length < 2) return undefined;

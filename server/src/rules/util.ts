@@ -2,7 +2,7 @@
 import type { LocalizedText } from '../i18n';
 import type { Report, Section } from '../model/report';
 import type { TableLayout } from '../parse/syntax';
-import type { Line, Span } from '../parse/text';
+import { type Line, type Span, TextMemo } from '../parse/text';
 import type { Fix, Problem, Severity, TextEdit } from './types';
 
 export function problem(rule: string, severity: Severity, span: Span, message: LocalizedText, fixes?: Fix[]): Problem {
@@ -102,4 +102,22 @@ export function eolAt(report: Report, offset: number): string {
   const text = report.tree.text;
   const before = line.index > 0 ? report.tree.lines[line.index - 1] : undefined;
   return breakAt(text, line.end) ?? (before && breakAt(text, before.end)) ?? eol(report);
+}
+
+/** Every rule's memo of results by text, to forget them all at once (a check from cold). */
+const RULE_MEMOS: TextMemo<unknown>[] = [];
+
+/**
+ * A memo of what a rule reads in a piece of text (a block, the preamble), by the text alone: the same
+ * text gives the same result whatever stands around it, so a keystroke elsewhere finds it again.
+ */
+export function ruleMemo<V>(limit: number): TextMemo<V> {
+  const memo = new TextMemo<V>(limit);
+  RULE_MEMOS.push(memo as TextMemo<unknown>);
+  return memo;
+}
+
+/** Forgets what the rules remembered by text. */
+export function clearRuleMemos(): void {
+  for (const m of RULE_MEMOS) m.clear();
 }
