@@ -566,7 +566,9 @@ function markRunningHeaders(lines: Line[], classes: LineClass[], facts: LineFact
   for (let i = after; i < lines.length; i++) {
     const c = classes[i]!;
     if (c.kind !== 'text' && c.kind !== 'row') continue;
-    if (lines[i]!.text.length <= title.text.length * 2 + 40 && squeezed(facts[i]!) === title.text) classes[i] = { kind: 'blank' };
+    // the title squeezed is no longer than the line it stands in
+    const length = lines[i]!.text.length;
+    if (length >= title.text.length && length <= title.text.length * 2 + 40 && squeezed(facts[i]!) === title.text) classes[i] = { kind: 'blank' };
   }
 }
 
@@ -753,22 +755,19 @@ function commonSuffix(a: string, b: string, max: number): number {
  * the end. The lines around the edit are compared.
  */
 function sameLines(text: string, lines: Line[], beforeText: string, before: Line[]): Int32Array {
-  const out = new Int32Array(lines.length).fill(-1);
-  const shift = lines.length - before.length;
+  const n = lines.length;
+  const out = new Int32Array(n).fill(-1);
+  const shift = n - before.length;
   const prefix = commonPrefix(text, beforeText);
   const suffix = commonSuffix(text, beforeText, Math.min(text.length, beforeText.length) - prefix);
   const tailStart = text.length - suffix;
-  for (let k = 0; k < lines.length; k++) {
-    const line = lines[k]!;
-    if (line.end < prefix && k < before.length) {
-      out[k] = k;
-      continue;
-    }
-    if (line.start > tailStart && k - shift >= 0 && k - shift < before.length) {
-      out[k] = k - shift;
-      continue;
-    }
-    const t = line.text;
+  // lines [0, head) end inside the common start; lines [tail, n) start after a break inside the common end
+  const head = Math.min(firstLine(lines, (l) => l.end >= prefix), before.length);
+  const tail = Math.max(firstLine(lines, (l) => l.start > tailStart), head, shift);
+  for (let k = 0; k < head; k++) out[k] = k;
+  for (let k = tail; k < n; k++) out[k] = k - shift;
+  for (let k = head; k < tail; k++) {
+    const t = lines[k]!.text;
     if (k < before.length && before[k]!.text === t) out[k] = k;
     else {
       const j = k - shift;
@@ -776,6 +775,18 @@ function sameLines(text: string, lines: Line[], beforeText: string, before: Line
     }
   }
   return out;
+}
+
+/** The first index whose line meets `test` (a test false then true along the lines), or the number of lines. */
+function firstLine(lines: Line[], test: (line: Line) => boolean): number {
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (test(lines[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /**
