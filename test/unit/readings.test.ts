@@ -185,6 +185,13 @@ describe('a crawled page: the whole article on one line', () => {
     assert.equal(a.text.slice(said[0]!.span.start, said[0]!.span.end), '5845546');
   });
 
+  it('reads a fee amount with many decimals as its one cell (the digits after the point are one number’s)', () => {
+    const text = 'X县2025年政府信息公开工作年度报告\n' + flat('二、主动公开政府信息情况第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费4166.241619' + T3('一、本年新收政府信息公开申请数量15130000154'));
+    const { a, e } = read(text);
+    assert.deepEqual(e.table2!['行政事业性收费'], { 本年收费金额: 4166.241619 });
+    assert.ok(!a.problems.some((p) => p.rule === 'cell-run-together'));
+  });
+
   it('takes the next label’s numbering out of the digits before it, and the prose’s year after them', () => {
     const text =
       'X县2023年政府信息公开工作年度报告\n' +

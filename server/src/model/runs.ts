@@ -23,7 +23,7 @@ export type Reading = Part[];
 /** Limits: a search that would take longer says it cannot tell. */
 const MAX_READINGS = 5_000;
 const MAX_STEPS = 50_000;
-/** More digits than this a cell (a row's run is no table's: a number of 9 digits is already rare) is not read. */
+/** More digits than this a cell (a row's run is no table's: a number of 9 digits is already rare) is not read; a decimal's digits after its point count as none (they are one number's, never split). */
 const MAX_DIGITS_PER_CELL = 9;
 
 /** Is `s` a number as a cell writes it: 0, or no leading 0; a decimal point only where allowed. */
@@ -108,7 +108,7 @@ export function readRow(groups: readonly Group[], width: number, options: ReadOp
     }
   };
   let digits = 0;
-  for (const g of groups) digits += g.text.length;
+  for (const g of groups) digits += maxParts(g);
   if (digits > width * MAX_DIGITS_PER_CELL) return { readings, complete: false };
   if (groups.length > 0 && width >= groups.length && width <= maxAfter[0]!) walk(0, 0);
   return { readings, complete };
