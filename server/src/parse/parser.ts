@@ -61,12 +61,6 @@ function contentOf(line: Line): Content {
   return { start: line.start + lead, end: line.start + lead + raw.length, raw, norm: toHalfWidth(raw) };
 }
 
-/** Where the content of a line starts and ends (contentOf without the texts). */
-function contentSpan(line: Line): Span {
-  const lead = LEADING_MARKUP.exec(line.text)![0].length;
-  const end = line.text.length - trailingMarkup(line.text.slice(lead));
-  return { start: line.start + lead, end: line.start + Math.max(lead, end) };
-}
 
 const HEADING_RE = /^([一二三四五六七八九十]{1,3})[ \t]*[、.．,，][ \t]*(\S.*)?$/;
 const PAREN_SUB_RE = /^\([ \t]*([一二三四五六七八九十]{1,3})[ \t]*\)[ \t]*/;
@@ -97,6 +91,8 @@ interface LineFacts {
   section?: number;
   /** page furniture by its text alone: 1 a page number (-3-, 第 3 页), 2 a bare number (furniture next to a form feed), 0 neither */
   furniture?: 0 | 1 | 2;
+  /** where its content stands in it (markup around it left out), and whether that content ends a sentence */
+  content?: { start: number; end: number; ends: boolean };
   /** by its text alone, a line that may stand in a table (short, no sentence in it): 1, with a digit 2, else 0 */
   tableLike?: 0 | 1 | 2;
 }
@@ -213,6 +209,16 @@ function subheading(c: Content): SubheadingNode | undefined {
     label: labelText,
     labelSpan: { start: labelStart, end: labelStart + labelText.length },
   };
+}
+
+/** Where a line's content stands in it, and whether it ends a sentence: by its text alone, remembered with its facts. */
+function contentOfFacts(f: LineFacts): { start: number; end: number; ends: boolean } {
+  if (!f.content) {
+    const lead = LEADING_MARKUP.exec(f.text)![0].length;
+    const end = Math.max(lead, f.text.length - trailingMarkup(f.text.slice(lead)));
+    f.content = { start: lead, end, ends: endsSentence(f.text.slice(lead, end)) };
+  }
+  return f.content;
 }
 
 /** A paragraph is complete when its last line ends a sentence; otherwise a page break may have cut it. */
@@ -854,6 +860,8 @@ export function parse(text: string, before?: SyntaxTree): SyntaxTree {
   const blocks: BlockNode[] = tree.blocks;
   let table: TableNode | undefined;
   let paragraph: ParagraphNode | undefined;
+  // whether the paragraph's last line ends a sentence
+  let lastEnds = true;
 
   for (let i = bodyStart; i < lines.length; i++) {
     const line = lines[i]!;
@@ -883,15 +891,16 @@ export function parse(text: string, before?: SyntaxTree): SyntaxTree {
     }
 
     // plain text: continue a paragraph cut by a page break, or start a new one
-    const c = contentSpan(line);
-    const lastLine = paragraph?.lines[paragraph.lines.length - 1];
-    if (paragraph && lastLine && !endsSentence(text.slice(lastLine.start, lastLine.end))) {
+    const own = contentOfFacts(facts[i]!);
+    const c = { start: line.start + own.start, end: line.start + own.end };
+    if (paragraph && !lastEnds) {
       paragraph.lines.push({ start: c.start, end: c.end });
       paragraph.end = c.end;
     } else {
       paragraph = { kind: 'paragraph', start: c.start, end: c.end, lines: [{ start: c.start, end: c.end }] };
       blocks.push(paragraph);
     }
+    lastEnds = own.ends;
   }
   // Blank lines inside a table do not end it: rows are appended above as long as no
   // other block came between them, because `table` is only reset by non-row lines.

@@ -63,9 +63,13 @@ function read3(report: Report, name: string, keys: string[]): Reading | undefine
   const t3 = report.tables.table3!;
   let sum = 0;
   for (const k of keys) {
-    const cells = t3.rows.get(k)?.cells.slice(0, 6) ?? [];
-    if (cells.length < 6 || cells.some((c) => !c || c.value === null)) return reading;
-    for (const c of cells) sum += c!.value!;
+    const cells = t3.rows.get(k)?.cells;
+    if (!cells || cells.length < 6) return reading;
+    for (let j = 0; j < 6; j++) {
+      const value = cells[j]?.value;
+      if (value === null || value === undefined) return reading;
+      sum += value;
+    }
   }
   reading.applicants = sum;
   return reading;
@@ -73,9 +77,17 @@ function read3(report: Report, name: string, keys: string[]): Reading | undefine
 
 /** The keys of a group's rows in the report's table 三, from its format: '三.三' → 三.三.1 … 三.三.8; the 2019 format's '三.六' is one row. */
 function t3Keys(report: Report, group: string): string[] {
-  const specs = report.tables.table3?.specs ?? [];
-  return specs.filter((r) => r.key === group || r.key.startsWith(`${group}.`)).map((r) => r.key);
+  const specs = report.tables.table3?.specs;
+  if (!specs) return [];
+  let groups = GROUP_KEYS.get(specs);
+  if (!groups) GROUP_KEYS.set(specs, (groups = new Map()));
+  let keys = groups.get(group);
+  if (!keys) groups.set(group, (keys = specs.filter((r) => r.key === group || r.key.startsWith(`${group}.`)).map((r) => r.key)));
+  return keys;
 }
+
+/** The keys of each group's rows, per list of row specs (a format's: the same array every check). */
+const GROUP_KEYS = new WeakMap<readonly { key: string }[], Map<string, string[]>>();
 
 function readings(...rs: (Reading | undefined)[]): Reading[] | undefined {
   if (rs.some((r) => !r)) return undefined;

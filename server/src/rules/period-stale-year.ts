@@ -37,20 +37,11 @@ export const periodStaleYear: Rule = {
     for (const section of report.sections) {
       // what the year did: the overview, the three sections of the tables
       if (section.spec.id > 4) continue;
-      // an earlier year is rarely written: found in one scan of the section, then only its blocks are read
-      let b = 0;
-      earlier.lastIndex = section.heading.end;
-      for (let m = earlier.exec(text); m && m.index < section.end; m = earlier.exec(text)) {
-        const y = yearOf(m[0]);
-        if (y >= year || y < year - 10) continue;
-        while (b < section.blocks.length && section.blocks[b]!.end <= m.index) b++;
-        const block = section.blocks[b];
-        if (!block || block.start > m.index) continue;
-        // the block is read once: the scan goes on after it
-        earlier.lastIndex = block.end;
-        b++;
+      // an earlier year is rarely written: each block of prose scanned for one (the tables never), and only such a block read
+      for (const block of section.blocks) {
         if (block.kind === 'table' || block.kind === 'heading') continue;
         const raw = text.slice(block.start, block.end);
+        if (!namesEarlier(raw, earlier, year)) continue;
         const label = block.kind === 'subheading' ? block.labelSpan.start - block.start : -1;
         for (const c of statedIn(raw, label)) {
           if (c.stated >= year || c.stated < year - 10) continue;
@@ -81,6 +72,16 @@ export const periodStaleYear: Rule = {
 /** A year before 年: half-width digits (a literal start the engine scans for fast), and any digits when the text has full-width ones. */
 const HALF_YEAR_RE = /(?<!\d)(?:19|20)\d{2}(?=\s*年)/g;
 const ANY_YEAR_RE = /(?<![\d０-９])[1１2２][9９0０][0-9０-９]{2}(?=\s*年)/g;
+
+/** Does a block's text name a year of the ten before the report's (before 年)? */
+function namesEarlier(raw: string, re: RegExp, year: number): boolean {
+  re.lastIndex = 0;
+  for (let m = re.exec(raw); m; m = re.exec(raw)) {
+    const y = yearOf(m[0]);
+    if (y < year && y >= year - 10) return true;
+  }
+  return false;
+}
 
 /** The year a match of those expressions names. */
 function yearOf(digits: string): number {

@@ -2,7 +2,7 @@
 import { table3RowLabel } from '../format/national';
 import { toHalfWidth } from '../parse/text';
 import type { Problem, Rule } from './types';
-import { problem } from './util';
+import { problem, ruleMemo } from './util';
 
 /** A label's own words: numbering, white space and brackets set aside (the same for the format's label). */
 function words(label: string): string {
@@ -75,17 +75,16 @@ export const tableRowLabel: Rule = {
 };
 
 /**
- * The note on a label written at `start` that is a character or two off the format's `standard`:
- * one or two characters other (属于行政执法案件), or one or two left out at the start or added at an end
- * (规范性文件 for 行政规范性文件). `replacement`: what the fix writes in place of the label's words.
+ * Where a written label a character or two off the format's `standard` has its own words (the
+ * numbering before them kept as written), or -1 when it is not such a label: one or two characters
+ * other (属于行政执法案件), or one or two left out at the start or added at an end (规范性文件 for 行政规范性文件).
  */
-function note(written: string, start: number, standard: string, replacement: string, table: '二' | '三'): Problem | undefined {
-  // the usual case: the format's label (without its numbering), or its words, stand whole in the cell
-  if (written.includes(replacement)) return undefined;
+function whereOff(written: string, standard: string): number {
   const want = wordsOf(standard);
-  if (written.includes(want) || want.length < 4) return undefined;
+  // its words stand whole in the cell
+  if (written.includes(want) || want.length < 4) return -1;
   const own = words(written);
-  if (own === want || own.length < 2) return undefined;
+  if (own === want || own.length < 2) return -1;
   const off =
     own.length === want.length
       ? differences(own, want)
@@ -93,10 +92,24 @@ function note(written: string, start: number, standard: string, replacement: str
         Math.abs(own.length - want.length) <= 2 && (want.endsWith(own) || own.endsWith(want) || own.startsWith(want))
         ? Math.abs(own.length - want.length)
         : 0;
-  if (off === 0 || off > 2) return undefined;
-  // the label's text from its own words on (the numbering kept as written)
-  const at = written.indexOf(own[0]!);
-  const span = { start: start + Math.max(0, at), end: start + written.length };
+  if (off === 0 || off > 2) return -1;
+  return Math.max(0, written.indexOf(own[0]!));
+}
+
+/** whereOff by the format's label and the written one (labels rarely change from one keystroke to the next). */
+const offAt = ruleMemo<number>(2_000);
+
+/**
+ * The note on a label written at `start` that is a character or two off the format's `standard`:
+ * one or two characters other (属于行政执法案件), or one or two left out at the start or added at an end
+ * (规范性文件 for 行政规范性文件). `replacement`: what the fix writes in place of the label's words.
+ */
+function note(written: string, start: number, standard: string, replacement: string, table: '二' | '三'): Problem | undefined {
+  // the usual case: the format's label (without its numbering) stands whole in the cell
+  if (written.includes(replacement)) return undefined;
+  const at = offAt.get(`${standard}\u0001${written}`, () => whereOff(written, standard));
+  if (at < 0) return undefined;
+  const span = { start: start + at, end: start + written.length };
   return problem(
     'table-row-label',
     'information',
