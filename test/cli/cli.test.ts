@@ -318,3 +318,58 @@ describe('gov-report-lint', () => {
     assert.equal(lint(['--frobnicate', 'examples/']).code, 2);
   });
 });
+
+describe('gov-report-lint on reports as they are published (web pages, Word)', () => {
+  const RENDERINGS = path.join(ROOT, 'test', 'fixtures', 'renderings');
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gov-report-forms-'));
+    fs.copyFileSync(path.join(RENDERINGS, 'wuzhong-2023.docx'), path.join(dir, 'wuzhong-2023.docx'));
+    fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'real', 'pingtan-jinjing-pianqu-2024.html'), path.join(dir, 'jinjing.html'));
+    fs.writeFileSync(path.join(dir, 'index.html'), '<html><body><p>欢迎访问本网站</p></body></html>');
+    // an old binary Word file that holds a report's title (its text is UTF-16 inside), and one that does not
+    const ole = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+    fs.writeFileSync(path.join(dir, 'old.doc'), Buffer.concat([Buffer.from(ole), Buffer.alloc(64), Buffer.from('X县2023年政府信息公开工作年度报告', 'utf16le')]));
+    fs.writeFileSync(path.join(dir, 'memo.doc'), Buffer.concat([Buffer.from(ole), Buffer.from('会议纪要', 'utf16le')]));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('checks the Word file and the web page in a folder, names the old .doc report it cannot read, and passes over what is no report', () => {
+    const r = lint(['--format', 'json', dir]);
+    assert.equal(r.code, 2, r.stderr);
+    const out = JSON.parse(r.stdout) as JsonFile[];
+    assert.deepEqual(out.map((f) => path.basename(f.file)), ['jinjing.html', 'wuzhong-2023.docx']);
+    assert.deepEqual(out[1]!.diagnostics, [], 'the seed has no problem, as Word lays it out');
+    assert.deepEqual(out[0]!.diagnostics.filter((d) => d.severity === 'error').map((d) => d.rule).sort(), ['cell-empty', 'table-row-missing']);
+    assert.match(r.stderr, /old\.doc: 这是旧版 Word\/WPS 二进制文件/);
+    assert.ok(!r.stderr.includes('memo.doc') && !r.stderr.includes('index.html'), r.stderr);
+  });
+
+  it('--to-text turns a Word file into report text that checks the same', () => {
+    const r = lint(['--to-text', path.join(dir, 'wuzhong-2023.docx')]);
+    assert.equal(r.code, 0, r.stderr);
+    const text = path.join(dir, 'wuzhong.txt');
+    fs.writeFileSync(text, r.stdout);
+    const tables = (f: string) => {
+      const { file: _f, ...rest } = JSON.parse(lint(['--tables', f]).stdout) as { file: string };
+      return rest;
+    };
+    assert.deepEqual(tables(text), tables(path.join(ROOT, 'test', 'fixtures', 'seeds', 'wuzhong-2023.txt')));
+    fs.rmSync(text);
+  });
+
+  it('--fix never rewrites a Word file or a page, and says so', () => {
+    const file = path.join(dir, 'jinjing.html');
+    const before = fs.readFileSync(file);
+    const r = lint(['--fix', file]);
+    assert.deepEqual(fs.readFileSync(file), before);
+    assert.match(r.stderr, /--fix 只改写文本文件/);
+  });
+
+  it('refuses a file given by name that it cannot read with exit 2, and still checks the others', () => {
+    const r = lint(['--format', 'json', path.join(dir, 'old.doc'), path.join(dir, 'wuzhong-2023.docx')]);
+    assert.equal(r.code, 2);
+    assert.deepEqual((JSON.parse(r.stdout) as JsonFile[]).map((f) => path.basename(f.file)), ['wuzhong-2023.docx']);
+    assert.match(r.stderr, /“另存为” \.docx/);
+  });
+});

@@ -16,7 +16,9 @@ import { tablesToCsv } from '../features/tablesCsv';
 import { SumResult, sumTables } from '../features/sum';
 import { table2Text, table3Text, table4Text } from '../features/tablesText';
 import { Locale, pickLocale } from '../i18n';
-import { Unreadable, findReports, readReport } from '../files/findReports';
+import { Unreadable, findReports } from '../files/findReports';
+import { REPORT_FILE_NAMES, publishedReports, readReportFile } from '../files/published';
+import type { SourceForm } from '../read/index';
 import { VERSION } from '../version';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'github' | 'csv';
@@ -39,6 +41,8 @@ export interface CliOptions {
   config?: string;
   /** apply the safe fixes to the files */
   fix: boolean;
+  /** print each file as report text (a web page's or Word file's text, tables tab-separated) instead of checking */
+  toText: boolean;
   locale: Locale;
   paths: string[];
 }
@@ -61,7 +65,10 @@ Checks government information disclosure annual reports (政府信息公开工�
 
 Usage: gov-report-lint [options] <file|directory>...
 
-Directories are searched recursively for .txt and .md files that are reports.
+Files: report text (.txt, .md), web pages (.html), Word (.docx). Directories are searched
+recursively for those that are reports; old binary Word/WPS files (.doc, .wps) and PDFs that are
+reports are named as not readable. Places in a web page or Word file are lines of its text
+(see --to-text).
 
 Options:
   --format <f>          output: text (default), json, sarif (SARIF 2.1.0), github (workflow annotations);
@@ -70,6 +77,8 @@ Options:
   --max-warnings <n>    exit 1 when there are more than n warnings
   --config <file>       settings file (default: the nearest .govreportrc.json above each report)
   --fix                 apply the safe fixes (titles, brackets, digits; never numbers) to the files
+  --to-text             print each file as report text (tables as tab-separated rows): turns a web
+                        page or Word file into a report to edit
   --tables              print the statistical tables as JSON (one object per file;
                         an array when several files are given); with --format csv, as CSV
   --sum                 add up tables 二, 三, 四 of the reports (汇总): text (the tables as
@@ -89,7 +98,9 @@ Exit status: 0 no errors, 1 at least one error, 2 usage error or unreadable file
 
 用法：gov-report-lint [选项] <文件|目录>...
 
-目录会被递归搜索，检查其中属于年报的 .txt 和 .md 文件。
+文件：年报文本（.txt、.md）、网页（.html）、Word 文档（.docx）。目录会被递归搜索，检查其中属于年报的这些文件；
+属于年报的旧版 Word/WPS 二进制文件（.doc、.wps）和 PDF 会列为无法读取。网页和 Word 文件中问题的位置是其文本
+（见 --to-text）中的行列。
 
 选项：
   --format <f>          输出格式：text（默认）、json、sarif（SARIF 2.1.0）、github（工作流注释）；
@@ -98,6 +109,7 @@ Exit status: 0 no errors, 1 at least one error, 2 usage error or unreadable file
   --max-warnings <n>    警告多于 n 个时以 1 退出
   --config <file>       配置文件（默认：报告所在目录向上最近的 .govreportrc.json）
   --fix                 把安全的修复（标题、括号、数字写法；从不改数字）写回文件
+  --to-text             把每个文件输出为年报文本（统计表为制表符分隔的行）：把网页或 Word 文件转为可编辑的年报
   --tables              以 JSON 输出统计表数据（一个文件输出一个对象，多个文件输出数组）；
                         加 --format csv 则输出 CSV
   --sum                 汇总各报告的表二、表三、表四：默认按格式输出表格文本，也可 --format json 或 csv；
@@ -124,6 +136,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
   let exitZero = false;
   let quiet = false;
   let fix = false;
+  let toText = false;
   let maxWarnings: number | undefined;
   let config: string | undefined;
   const paths: string[] = [];
@@ -172,6 +185,9 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
       case '--fix':
         fix = true;
         break;
+      case '--to-text':
+        toText = true;
+        break;
       case '--max-warnings': {
         const v = value();
         if (v !== undefined && /^\d+$/.test(v)) maxWarnings = Number(v);
@@ -204,12 +220,13 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
   if (format === 'csv' && !tables && !sum) errors.push('--format csv: only with --tables or --sum');
   if ((tables || sum) && (format === 'sarif' || format === 'github')) errors.push(`--format ${format}: not with --tables or --sum (json, csv${sum ? ', text' : ''})`);
   if (tables && sum) errors.push('--tables and --sum: one at a time');
+  if (toText && (tables || sum || fix)) errors.push('--to-text: not with --tables, --sum or --fix');
   if (year !== undefined && !sum) errors.push('--year: only with --sum');
   if (errors.length > 0) return { ok: false, exit: EXIT_USAGE, err: errors.map((e) => `gov-report-lint: ${e}\n`).join('') + `gov-report-lint --help\n` };
   if (paths.length === 0) return { ok: false, exit: EXIT_USAGE, err: helpText(locale) };
   // --tables speaks JSON unless told otherwise
   if (tables && !formatGiven) format = 'json';
-  const options: CliOptions = { format, tables, sum, exitZero, quiet, fix, locale, paths };
+  const options: CliOptions = { format, tables, sum, exitZero, quiet, fix, toText, locale, paths };
   if (year !== undefined) options.year = year;
   if (maxWarnings !== undefined) options.maxWarnings = maxWarnings;
   if (config !== undefined) options.config = config;
@@ -217,9 +234,9 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
 }
 
 /** Report files below a directory, reporting the unreadable ones. */
-function findReportsIn(dir: string, io: CliIO, unreadable: string[]): string[] {
+function findReportsIn(dir: string, io: CliIO, unreadable: string[], locale: Locale): string[] {
   const problems: Unreadable[] = [];
-  const found = findReports(dir, problems);
+  const found = findReports(dir, problems, REPORT_FILE_NAMES, publishedReports(locale));
   for (const u of problems) {
     unreadable.push(u.path);
     io.stderr(`gov-report-lint: ${u.path}: ${u.message}\n`);
@@ -274,13 +291,14 @@ export function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}): num
       io.stderr(`gov-report-lint: ${p}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? (options.locale === 'zh' ? '文件不存在' : 'no such file or directory') : (e as Error).message}\n`);
       continue;
     }
-    if (stat.isDirectory()) files.push(...findReportsIn(p, io, unreadable));
+    if (stat.isDirectory()) files.push(...findReportsIn(p, io, unreadable, options.locale));
     else files.push(p);
   }
 
   interface Entry {
     file: string;
     text: string;
+    form: SourceForm;
     analyzeOptions: AnalyzeOptions;
     agency: string | undefined;
     year: number | undefined;
@@ -289,11 +307,24 @@ export function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}): num
   const entries: Entry[] = [];
   for (const file of files) {
     let text: string;
+    let form: SourceForm;
     try {
-      text = readReport(file);
+      const read = readReportFile(file);
+      if (!read.ok) {
+        unreadable.push(file);
+        io.stderr(`gov-report-lint: ${file}: ${read.refusal.message[options.locale]}\n`);
+        continue;
+      }
+      text = read.read.text;
+      form = read.read.form;
     } catch (e) {
       unreadable.push(file);
       io.stderr(`gov-report-lint: ${file}: ${(e as Error).message}\n`);
+      continue;
+    }
+    if (options.toText) {
+      if (files.length > 1) io.stdout(`==> ${file} <==\n`);
+      io.stdout(text);
       continue;
     }
     const analyzeOptions: AnalyzeOptions = {};
@@ -311,8 +342,9 @@ export function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}): num
     }
     // whose report of which year: from the title, without checking it yet
     const title = parse(text).title;
-    entries.push({ file, text, analyzeOptions, agency: title?.agency, year: title?.year });
+    entries.push({ file, text, form, analyzeOptions, agency: title?.agency, year: title?.year });
   }
+  if (options.toText) return unreadable.length > 0 ? EXIT_USAGE : EXIT_OK;
   const identities = entries.map((e) => ({ uri: e.file, agency: e.agency, year: e.year, entry: e }));
   // each file checked once, with the same agency's report of the year before among the files given
   // (checked first when it is needed: the cross-year rules compare with it)
@@ -332,7 +364,10 @@ export function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}): num
   for (const entry of entries) {
     const { file, text, analyzeOptions } = entry;
     let analysis = analysisOf(entry);
-    if (options.fix) {
+    if (options.fix && entry.form !== 'text') {
+      // a web page or Word file is never rewritten: its text is what was read from it
+      io.stderr(`gov-report-lint: ${file}: ${options.locale === 'zh' ? '--fix 只改写文本文件，未修改此文件（可用 --to-text 转为文本）' : '--fix rewrites text files only; this file is left as it is (--to-text turns it into text)'}\n`);
+    } else if (options.fix) {
       const fixed = applySafeFixes(text, analyzeOptions);
       if (fixed !== text) {
         fs.writeFileSync(file, fixed, 'utf8');

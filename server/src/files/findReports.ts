@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { looksLikeReport } from '../parse/detect';
-import { decodeText } from './decode';
+import { decodeText } from '../read/decode';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
@@ -14,8 +14,22 @@ export interface Unreadable {
   message: string;
 }
 
-/** The .txt and .md files below a directory that are reports, in a stable order. */
-export function findReports(dir: string, unreadable: Unreadable[] = []): string[] {
+/**
+ * Whether a file below a directory is a report, by its bytes: true, false, or a message for a report
+ * that cannot be read (listed as unreadable).
+ */
+export type IsReport = (file: string, bytes: Uint8Array) => boolean | string;
+
+const TEXT_FILES = /\.(txt|md)$/i;
+
+/** A text file is a report when its text says so. */
+const isTextReport: IsReport = (_file, bytes) => looksLikeReport(decodeText(bytes));
+
+/**
+ * The report files below a directory, in a stable order: .txt and .md files whose text is a report,
+ * or, with `names` and `isReport`, the files of those names that `isReport` takes.
+ */
+export function findReports(dir: string, unreadable: Unreadable[] = [], names: RegExp = TEXT_FILES, isReport: IsReport = isTextReport): string[] {
   const found: string[] = [];
   let entries: fs.Dirent[];
   try {
@@ -28,10 +42,12 @@ export function findReports(dir: string, unreadable: Unreadable[] = []): string[
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) found.push(...findReports(full, unreadable));
-    } else if (entry.isFile() && /\.(txt|md)$/i.test(entry.name)) {
+      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) found.push(...findReports(full, unreadable, names, isReport));
+    } else if (entry.isFile() && names.test(entry.name)) {
       try {
-        if (looksLikeReport(decodeText(fs.readFileSync(full)))) found.push(full);
+        const verdict = isReport(full, fs.readFileSync(full));
+        if (verdict === true) found.push(full);
+        else if (typeof verdict === 'string') unreadable.push({ path: full, message: verdict });
       } catch (e) {
         unreadable.push({ path: full, message: (e as Error).message });
       }

@@ -285,6 +285,9 @@ export function sectionNamed(headingText: string, numeral: number): number | und
   return first;
 }
 
+/** The title phrase every report carries, matched on text with white space removed. */
+export const TITLE_PHRASE = '政府信息公开工作年度报告';
+
 /** The sections that hold a statistical table (二, 三, 四). */
 export const TABLE_SECTIONS: ReadonlySet<number> = new Set([2, 3, 4]);
 

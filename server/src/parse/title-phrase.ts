@@ -1,2 +1,2 @@
-/** The title phrase every report carries, matched on text with white space removed. */
-export const TITLE_PHRASE = '政府信息公开工作年度报告';
+/** The title phrase every report carries (the format's data), matched on text with white space removed. */
+export { TITLE_PHRASE } from '../format/national';

@@ -1,0 +1,60 @@
+/**
+ * Report files in the forms they are published in (web pages, Word, PDF) on disk, for the command
+ * line: which files below a folder are reports, and reading one. Kept apart from findReports so that
+ * what does not read these forms (the language server, for now) does not carry their readers.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Locale } from '../i18n';
+import { looksLikeReport } from '../parse/detect';
+import { ReadResult, readBytes, sniffForm } from '../read/index';
+import type { IsReport } from './findReports';
+
+/** The files a folder scan looks at: text, web pages, Word, WPS, PDF. */
+export const REPORT_FILE_NAMES = /\.(?:txt|md|html?|shtml|xhtml|docx|doc|wps|pdf)$/i;
+
+/** A file name that says it is an annual report (for forms whose content cannot be read). */
+const REPORT_NAME = /年报|年度报告|信息公开/;
+
+/** Does a binary Word/WPS file hold the report's title phrase (its text is UTF-16 inside)? */
+function holdsUtf16(bytes: Uint8Array, phrase: string): boolean {
+  const pattern: number[] = [];
+  for (const ch of phrase) {
+    const c = ch.charCodeAt(0);
+    pattern.push(c & 0xff, c >> 8);
+  }
+  outer: for (let i = 0; i + pattern.length <= bytes.length; i++) {
+    for (let k = 0; k < pattern.length; k++) if (bytes[i + k] !== pattern[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Which files below a folder are reports, in any form: a report that cannot be read gets its message. */
+export function publishedReports(locale: Locale): IsReport {
+  return (file, bytes) => {
+    const form = sniffForm(bytes, file);
+    const name = path.basename(file);
+    if (form === 'ole' || form === 'pdf' || form === 'rtf') {
+      // what cannot be read is named when it is a report: by its text where that can be found, else by its name
+      const isReport = form === 'ole' ? holdsUtf16(bytes, '年度报告') || REPORT_NAME.test(name) : REPORT_NAME.test(name);
+      if (!isReport) return false;
+      const r = readBytes(bytes, file);
+      return r.ok ? looksLikeReport(r.read.text) : r.refusal.message[locale];
+    }
+    if (form === 'text') return looksLikeReport(r0(bytes, file));
+    const r = readBytes(bytes, file);
+    if (!r.ok) return r.refusal.reason === 'no-report' ? false : r.refusal.message[locale];
+    return looksLikeReport(r.read.text);
+  };
+}
+
+function r0(bytes: Uint8Array, file: string): string {
+  const r = readBytes(bytes, file);
+  return r.ok ? r.read.text : '';
+}
+
+/** Reads a report file in any form. Never throws for a file's content (a file system error does). */
+export function readReportFile(file: string): ReadResult {
+  return readBytes(fs.readFileSync(file), file);
+}

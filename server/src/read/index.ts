@@ -1,0 +1,74 @@
+/**
+ * One entry to the read layer: a file's bytes (and its name, for the form when the bytes do not
+ * tell) → report text, or a refusal saying what the file is and what to do. The form is told by the
+ * bytes first (a .txt that is really a Word file is read as one).
+ */
+import { decodeText } from './decode';
+import { readDocx } from './docx';
+import { readHtml } from './html';
+import type { ReadResult, SourceForm } from './types';
+import { READ_LIMITS, refuse } from './types';
+
+export type { Origin, ReadResult, ReadText, Refusal, RefusalReason, SourceForm } from './types';
+
+/** The file names the checker opens as reports besides text: by extension. */
+export const PUBLISHED_EXTENSIONS = /\.(?:html?|shtml|xhtml|docx|wps|doc|pdf)$/i;
+
+function startsWith(bytes: Uint8Array, magic: number[], at = 0): boolean {
+  if (bytes.length < at + magic.length) return false;
+  for (let k = 0; k < magic.length; k++) if (bytes[at + k] !== magic[k]) return false;
+  return true;
+}
+
+/** The form of a file, by its first bytes, then by its name. */
+export function sniffForm(bytes: Uint8Array, name: string): SourceForm | 'ole' | 'zip' | 'rtf' {
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return 'zip';
+  // %PDF- within the first KB (some writers put bytes before it)
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  if (head.includes('%PDF-')) return 'pdf';
+  if (head.startsWith('{\\rtf')) return 'rtf';
+  if (/\.(?:html?|shtml|xhtml)$/i.test(name)) return 'html';
+  if (/^(?:\ufeff|ï»¿)?\s*<(?:!doctype\s+html|html|head|body|meta|div|p|table)\b/i.test(head)) return 'html';
+  if (/\.docx$/i.test(name)) return 'docx';
+  return 'text';
+}
+
+/** Reads a report file's bytes. Never throws: what cannot be read is refused with a message. */
+export function readBytes(bytes: Uint8Array, name: string): ReadResult {
+  if (bytes.length > READ_LIMITS.maxFileBytes) {
+    return refuse(
+      'too-large',
+      `文件过大（${(bytes.length / 1024 / 1024).toFixed(0)} MB，上限 ${READ_LIMITS.maxFileBytes / 1024 / 1024} MB），未读取。`,
+      `The file is too large (${(bytes.length / 1024 / 1024).toFixed(0)} MB, limit ${READ_LIMITS.maxFileBytes / 1024 / 1024} MB); not read.`,
+    );
+  }
+  try {
+    switch (sniffForm(bytes, name)) {
+      case 'ole':
+        return refuse(
+          'binary-office',
+          '这是旧版 Word/WPS 二进制文件（.doc/.wps），无法直接读取。请在 Word 或 WPS 中“另存为” .docx 后再检查。',
+          'This is an old binary Word/WPS file (.doc/.wps), which cannot be read. Save it as .docx in Word or WPS, then check it.',
+        );
+      case 'rtf':
+        return refuse('unsupported', '这是 RTF 文件，无法直接读取。请在 Word 或 WPS 中“另存为” .docx 后再检查。', 'This is an RTF file, which cannot be read. Save it as .docx in Word or WPS, then check it.');
+      case 'zip':
+      case 'docx':
+        return readDocx(bytes);
+      case 'html':
+        return readHtml(bytes);
+      case 'pdf':
+        return refuse(
+          'unsupported',
+          '暂不能直接读取 PDF。请用 pdftotext -layout（或在阅读器中全选复制）取出文本后检查，或检查同一报告的 .docx 或网页。',
+          'PDF files are not read yet. Get the text with pdftotext -layout (or copy it from a viewer), or check the report’s .docx or web page.',
+        );
+      case 'text':
+        return { ok: true, read: { form: 'text', text: decodeText(bytes), origins: [{ offset: 0 }] } };
+    }
+  } catch (e) {
+    // a reader that failed on a file it should have read: still one message, never a crash
+    return refuse('unsupported', `无法读取此文件：${(e as Error).message}`, `Cannot read this file: ${(e as Error).message}`);
+  }
+}
