@@ -2,7 +2,7 @@
 //   node scripts/build.mjs               development build (with source maps)
 //   node scripts/build.mjs --production  minified, no source maps (what the .vsix ships)
 import * as esbuild from 'esbuild';
-import { chmodSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -39,11 +39,28 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // the PDF reader (pdf.js): loaded on demand, when a PDF is read (it is larger than all the rest)
+  esbuild.build({
+    ...common,
+    entryPoints: ['server/src/read/pdf.ts'],
+    outfile: 'dist/pdf.js',
+    sourcemap: false,
+    // pdf.js asks import.meta for a require() to load an optional canvas package, which text does not need
+    logOverride: { 'empty-import-meta': 'silent' },
+  }),
   // VS Code for the Web: the client for the web worker extension host, the server for a web worker
   esbuild.build({ ...common, platform: 'browser', format: 'cjs', target: 'es2022', entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/browserClient.js', external: ['vscode'] }),
   esbuild.build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['server/src/lsp/browserServer.ts'], outfile: 'dist/browserServer.js' }),
 ]);
 chmodSync(join(root, 'dist/cli.js'), 0o755);
+
+// pdf.js's binary CMaps for Chinese fonts that carry no ToUnicode map of their own (GB, CNS, and the
+// Adobe character collections' UCS-2 maps), read from dist/cmaps/ by the PDF reader: no network
+const cmaps = join(root, 'node_modules', 'pdfjs-dist', 'cmaps');
+mkdirSync(join(root, 'dist', 'cmaps'), { recursive: true });
+for (const name of readdirSync(cmaps)) {
+  if (/^(?:Uni(?:GB|CNS)|GB|B5|CNS|ETen|HKscs|Adobe-(?:GB1|CNS1)|Identity)/.test(name) && name.endsWith('.bcmap')) copyFileSync(join(cmaps, name), join(root, 'dist', 'cmaps', name));
+}
 
 if (!production) {
   rmSync(join(root, 'out'), { recursive: true, force: true });

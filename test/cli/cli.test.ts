@@ -17,7 +17,7 @@ function lint(args: string[], env: NodeJS.ProcessEnv = {}) {
 
 interface JsonFile {
   file: string;
-  diagnostics: { rule: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[];
+  diagnostics: { rule: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; page?: number }[];
 }
 
 let tmp: string;
@@ -371,5 +371,37 @@ describe('gov-report-lint on reports as they are published (web pages, Word)', (
     assert.equal(r.code, 2);
     assert.deepEqual((JSON.parse(r.stdout) as JsonFile[]).map((f) => path.basename(f.file)), ['wuzhong-2023.docx']);
     assert.match(r.stderr, /“另存为” \.docx/);
+  });
+});
+
+describe('gov-report-lint on PDFs', () => {
+  const RENDERINGS = path.join(ROOT, 'test', 'fixtures', 'renderings');
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gov-report-pdf-'));
+    fs.copyFileSync(path.join(RENDERINGS, 'wuwei-2023.pdf'), path.join(dir, 'wuwei-2023.pdf'));
+    fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'bad', 'encrypted.pdf'), path.join(dir, '2023年报-加密.pdf'));
+    // a PDF with text that is no report (its text is read, then it is passed over)
+    const minutes = '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>\nendobj\n4 0 obj\n<< /Length 58 >>\nstream\nBT /F1 12 Tf 20 200 Td (Minutes of the meeting, no report) Tj ET\nendstream\nendobj\n5 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n';
+    fs.writeFileSync(path.join(dir, 'minutes.pdf'), minutes, 'latin1');
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('checks a PDF in a folder, each problem with its page; names the protected one; passes over one that is no report', () => {
+    const r = lint([dir]);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stdout, /wuwei-2023\.pdf:\d+:\d+: error T3-row .*（第 6 页）/);
+    assert.match(r.stderr, /2023年报-加密\.pdf: 这个 PDF 设置了打开密码/);
+    assert.ok(!r.stdout.includes('minutes.pdf') && !r.stderr.includes('minutes.pdf'), r.stdout + r.stderr);
+    assert.ok(!/Warning:/.test(r.stdout + r.stderr), 'pdf.js’s own console warnings are held back');
+  });
+
+  it('--tables on a PDF gives the seed’s tables; --format json gives each problem’s page', () => {
+    const pdf = path.join(dir, 'wuwei-2023.pdf');
+    const { file: _a, ...fromPdf } = JSON.parse(lint(['--tables', pdf]).stdout) as { file: string };
+    const { file: _b, ...fromSeed } = JSON.parse(lint(['--tables', path.join(ROOT, 'test', 'fixtures', 'seeds', 'wuwei-2023.txt')]).stdout) as { file: string };
+    assert.deepEqual(fromPdf, fromSeed);
+    const out = JSON.parse(lint(['--format', 'json', pdf]).stdout) as JsonFile[];
+    assert.ok(out[0]!.diagnostics.length > 0 && out[0]!.diagnostics.every((d) => typeof d.page === 'number' && d.page >= 1));
   });
 });

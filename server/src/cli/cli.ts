@@ -18,7 +18,8 @@ import { table2Text, table3Text, table4Text } from '../features/tablesText';
 import { Locale, pickLocale } from '../i18n';
 import { Unreadable, findReports } from '../files/findReports';
 import { REPORT_FILE_NAMES, publishedReports, readReportFile } from '../files/published';
-import type { SourceForm } from '../read/index';
+import type { Origin, SourceForm } from '../read/index';
+import { looksLikeReport } from '../parse/detect';
 import { VERSION } from '../version';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'github' | 'csv';
@@ -65,10 +66,10 @@ Checks government information disclosure annual reports (政府信息公开工�
 
 Usage: gov-report-lint [options] <file|directory>...
 
-Files: report text (.txt, .md), web pages (.html), Word (.docx). Directories are searched
-recursively for those that are reports; old binary Word/WPS files (.doc, .wps) and PDFs that are
-reports are named as not readable. Places in a web page or Word file are lines of its text
-(see --to-text).
+Files: report text (.txt, .md), web pages (.html), Word (.docx), PDF. Directories are searched
+recursively for those that are reports; old binary Word/WPS files (.doc, .wps) that are reports
+are named as not readable. Places in a web page, Word file or PDF are lines of its text (see
+--to-text), with the page for a PDF.
 
 Options:
   --format <f>          output: text (default), json, sarif (SARIF 2.1.0), github (workflow annotations);
@@ -77,8 +78,8 @@ Options:
   --max-warnings <n>    exit 1 when there are more than n warnings
   --config <file>       settings file (default: the nearest .govreportrc.json above each report)
   --fix                 apply the safe fixes (titles, brackets, digits; never numbers) to the files
-  --to-text             print each file as report text (tables as tab-separated rows): turns a web
-                        page or Word file into a report to edit
+  --to-text             print each file as report text (tables as tab-separated rows, a PDF's as
+                        aligned columns): turns a web page, Word file or PDF into a report to edit
   --tables              print the statistical tables as JSON (one object per file;
                         an array when several files are given); with --format csv, as CSV
   --sum                 add up tables 二, 三, 四 of the reports (汇总): text (the tables as
@@ -98,9 +99,9 @@ Exit status: 0 no errors, 1 at least one error, 2 usage error or unreadable file
 
 用法：gov-report-lint [选项] <文件|目录>...
 
-文件：年报文本（.txt、.md）、网页（.html）、Word 文档（.docx）。目录会被递归搜索，检查其中属于年报的这些文件；
-属于年报的旧版 Word/WPS 二进制文件（.doc、.wps）和 PDF 会列为无法读取。网页和 Word 文件中问题的位置是其文本
-（见 --to-text）中的行列。
+文件：年报文本（.txt、.md）、网页（.html）、Word 文档（.docx）、PDF。目录会被递归搜索，检查其中属于年报的这些文件；
+属于年报的旧版 Word/WPS 二进制文件（.doc、.wps）会列为无法读取。网页、Word 文件和 PDF 中问题的位置是其文本
+（见 --to-text）中的行列，PDF 另注页码。
 
 选项：
   --format <f>          输出格式：text（默认）、json、sarif（SARIF 2.1.0）、github（工作流注释）；
@@ -109,7 +110,8 @@ Exit status: 0 no errors, 1 at least one error, 2 usage error or unreadable file
   --max-warnings <n>    警告多于 n 个时以 1 退出
   --config <file>       配置文件（默认：报告所在目录向上最近的 .govreportrc.json）
   --fix                 把安全的修复（标题、括号、数字写法；从不改数字）写回文件
-  --to-text             把每个文件输出为年报文本（统计表为制表符分隔的行）：把网页或 Word 文件转为可编辑的年报
+  --to-text             把每个文件输出为年报文本（统计表为制表符分隔的行，PDF 的为对齐的列）：把网页、Word 文件或
+                        PDF 转为可编辑的年报
   --tables              以 JSON 输出统计表数据（一个文件输出一个对象，多个文件输出数组）；
                         加 --format csv 则输出 CSV
   --sum                 汇总各报告的表二、表三、表四：默认按格式输出表格文本，也可 --format json 或 csv；
@@ -247,6 +249,8 @@ function findReportsIn(dir: string, io: CliIO, unreadable: string[], locale: Loc
 interface FileResult {
   file: string;
   analysis: Analysis;
+  /** where the text came from (a PDF's pages) */
+  origins: Origin[];
 }
 
 function summary(results: FileResult[], locale: Locale): string {
@@ -272,7 +276,7 @@ function summary(results: FileResult[], locale: Locale): string {
     : `${pl(results.length, 'file')} checked, ${pl(total, 'problem')} (${pl(errors, 'error')}, ${pl(warnings, 'warning')}, ${pl(others, 'note')}).`;
 }
 
-export function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}): number {
+export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}): Promise<number> {
   const parsed = parseArgs(argv, env);
   if (!parsed.ok) {
     if (parsed.out) io.stdout(parsed.out);
@@ -282,6 +286,8 @@ export function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}): num
   const { options } = parsed;
   const unreadable: string[] = [];
   const files: string[] = [];
+  // files found in folders (a PDF among them is taken only if its text is a report)
+  const found = new Set<string>();
   for (const p of options.paths) {
     let stat: fs.Stats;
     try {
@@ -291,7 +297,12 @@ export function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}): num
       io.stderr(`gov-report-lint: ${p}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? (options.locale === 'zh' ? '文件不存在' : 'no such file or directory') : (e as Error).message}\n`);
       continue;
     }
-    if (stat.isDirectory()) files.push(...findReportsIn(p, io, unreadable, options.locale));
+    if (stat.isDirectory()) {
+      for (const f of findReportsIn(p, io, unreadable, options.locale)) {
+        files.push(f);
+        found.add(f);
+      }
+    }
     else files.push(p);
   }
 
@@ -299,6 +310,7 @@ export function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}): num
     file: string;
     text: string;
     form: SourceForm;
+    origins: Origin[];
     analyzeOptions: AnalyzeOptions;
     agency: string | undefined;
     year: number | undefined;
@@ -308,8 +320,9 @@ export function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}): num
   for (const file of files) {
     let text: string;
     let form: SourceForm;
+    let origins: Origin[];
     try {
-      const read = readReportFile(file);
+      const read = await readReportFile(file);
       if (!read.ok) {
         unreadable.push(file);
         io.stderr(`gov-report-lint: ${file}: ${read.refusal.message[options.locale]}\n`);
@@ -317,6 +330,9 @@ export function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}): num
       }
       text = read.read.text;
       form = read.read.form;
+      origins = read.read.origins;
+      // a PDF found in a folder that holds no report: passed over, as a text file would be
+      if (form === 'pdf' && found.has(file) && !looksLikeReport(text)) continue;
     } catch (e) {
       unreadable.push(file);
       io.stderr(`gov-report-lint: ${file}: ${(e as Error).message}\n`);
@@ -342,7 +358,7 @@ export function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}): num
     }
     // whose report of which year: from the title, without checking it yet
     const title = parse(text).title;
-    entries.push({ file, text, form, analyzeOptions, agency: title?.agency, year: title?.year });
+    entries.push({ file, text, form, origins, analyzeOptions, agency: title?.agency, year: title?.year });
   }
   if (options.toText) return unreadable.length > 0 ? EXIT_USAGE : EXIT_OK;
   const identities = entries.map((e) => ({ uri: e.file, agency: e.agency, year: e.year, entry: e }));
@@ -378,7 +394,7 @@ export function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}): num
     for (const f of analysis.failures) {
       io.stderr(`gov-report-lint: internal error in rule ${f.rule} on ${file}: ${f.error instanceof Error ? f.error.message : String(f.error)}\n`);
     }
-    results.push({ file, analysis });
+    results.push({ file, analysis, origins: entry.origins });
   }
 
   if (options.tables) {
@@ -405,19 +421,19 @@ export function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}): num
   } else if (options.format === 'json') {
     const out = results.map((r) => ({
       file: r.file,
-      diagnostics: toDiagnostics(r.analysis, options.locale).map((d) => ({
-        rule: String(d.code),
-        severity: SEVERITY_NAME[d.severity ?? 1],
-        message: d.message,
-        range: d.range,
-      })),
+      diagnostics: toDiagnostics(r.analysis, options.locale).map((d) => {
+        const page = pageAt(r, d.range.start.line);
+        return { rule: String(d.code), severity: SEVERITY_NAME[d.severity ?? 1], message: d.message, range: d.range, ...(page ? { page } : {}) };
+      }),
     }));
     io.stdout(JSON.stringify(out, null, 2) + '\n');
   } else {
     for (const r of results) {
       const diagnostics = toDiagnostics(r.analysis, options.locale);
       for (const d of diagnostics) {
-        io.stdout(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY_NAME[d.severity ?? 1]} ${String(d.code)} ${d.message}\n`);
+        const page = pageAt(r, d.range.start.line);
+        const where = page ? (options.locale === 'zh' ? `（第 ${page} 页）` : ` (page ${page})`) : '';
+        io.stdout(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY_NAME[d.severity ?? 1]} ${String(d.code)} ${d.message}${where}\n`);
       }
     }
     io.stdout(summary(results, options.locale) + '\n');
@@ -430,6 +446,18 @@ export function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}): num
   return options.maxWarnings !== undefined && warnings > options.maxWarnings ? EXIT_PROBLEMS : EXIT_OK;
 }
 
+
+/** The page of a PDF a line of its text stands on (undefined for other forms). */
+function pageAt(r: FileResult, line: number): number | undefined {
+  if (!r.origins.some((o) => o.page !== undefined)) return undefined;
+  const offset = r.analysis.report.tree.lines[line]?.start ?? 0;
+  let page: number | undefined;
+  for (const o of r.origins) {
+    if (o.offset > offset) break;
+    if (o.page !== undefined) page = o.page;
+  }
+  return page;
+}
 
 /** The sums as text: what was added up, what was left out, then the three tables as the format prints them (tab-separated). */
 function sumText(result: SumResult, locale: Locale): string {

@@ -34,7 +34,25 @@ export function sniffForm(bytes: Uint8Array, name: string): SourceForm | 'ole' |
   return 'text';
 }
 
-/** Reads a report file's bytes. Never throws: what cannot be read is refused with a message. */
+/** A PDF reader (pdf.js is large: loaded by those that read PDFs, when they do). */
+export type PdfReader = (bytes: Uint8Array) => Promise<ReadResult>;
+
+/**
+ * Reads a report file's bytes, a PDF with `pdf` when one is given. Never rejects: what cannot be read
+ * is refused with a message.
+ */
+export async function readBytesAsync(bytes: Uint8Array, name: string, pdf?: PdfReader): Promise<ReadResult> {
+  if (pdf && bytes.length <= READ_LIMITS.maxFileBytes && sniffForm(bytes, name) === 'pdf') {
+    try {
+      return await pdf(bytes);
+    } catch (e) {
+      return refuse('broken-pdf', `PDF 文件无法读取（${(e as Error).message}）。`, `The PDF cannot be read (${(e as Error).message}).`);
+    }
+  }
+  return readBytes(bytes, name);
+}
+
+/** Reads a report file's bytes (a PDF is refused: see readBytesAsync). Never throws. */
 export function readBytes(bytes: Uint8Array, name: string): ReadResult {
   if (bytes.length > READ_LIMITS.maxFileBytes) {
     return refuse(
@@ -59,10 +77,11 @@ export function readBytes(bytes: Uint8Array, name: string): ReadResult {
       case 'html':
         return readHtml(bytes);
       case 'pdf':
+        // (a PDF is read by readBytesAsync, given the PDF reader)
         return refuse(
           'unsupported',
-          '暂不能直接读取 PDF。请用 pdftotext -layout（或在阅读器中全选复制）取出文本后检查，或检查同一报告的 .docx 或网页。',
-          'PDF files are not read yet. Get the text with pdftotext -layout (or copy it from a viewer), or check the report’s .docx or web page.',
+          '这里不读取 PDF：请用命令行 gov-report-lint 检查，或用 pdftotext -layout（或在阅读器中全选复制）取出文本后检查。',
+          'PDFs are not read here: check it with the gov-report-lint command line, or get the text with pdftotext -layout (or copy it from a viewer).',
         );
       case 'text':
         return { ok: true, read: { form: 'text', text: decodeText(bytes), origins: [{ offset: 0 }] } };

@@ -1,0 +1,119 @@
+/**
+ * PDFs read through pdf.js: the renderings of the seeds and of four real reports (LibreOffice's PDF
+ * export) give the tables of their text, every cell; the layout of a page's text items pinned on
+ * small examples; files without text, with a password, cut short or broken refused with a message.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { analyze } from '../../server/src/check';
+import { TablesExport, exportTables } from '../../server/src/features/tablesExport';
+import { layoutPage, readPdf } from '../../server/src/read/pdf';
+import { ROOT, SEED_NAMES, readSeed } from '../helpers';
+
+const RENDERINGS = path.join(ROOT, 'test', 'fixtures', 'renderings');
+const BAD = path.join(ROOT, 'test', 'fixtures', 'bad');
+const CMAPS = path.join(ROOT, 'node_modules', 'pdfjs-dist', 'cmaps') + path.sep;
+const TRUTH: Record<string, TablesExport> = JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'real', 'truth.json'), 'utf8'));
+const REAL = ['pingtan-zonghe-shiyanqu-2025', 'pingtan-haitan-pianqu-2025', 'pingtan-gongan-ju-2019', 'pingtan-suping-pianqu-2020'];
+
+async function textOf(file: string): Promise<string> {
+  const r = await readPdf(new Uint8Array(fs.readFileSync(file)), { cMapUrl: CMAPS });
+  assert.ok(r.ok, r.ok ? '' : r.refusal.message.en);
+  assert.equal(r.read.form, 'pdf');
+  return r.read.text;
+}
+
+function tables(text: string) {
+  const e = exportTables(analyze(text).report);
+  return { table2: e.table2, table3: e.table3, table4: e.table4 };
+}
+
+/** A one-page PDF with the given content stream (offsets computed, as a writer would). */
+function pdfOf(content: string, extraObjects: string[] = []): Uint8Array {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    ...extraObjects,
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, k) => {
+    offsets.push(out.length);
+    out += `${k + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(out, 'latin1'));
+}
+
+describe('PDFs: the renderings give the tables of their text', () => {
+  for (const name of SEED_NAMES) {
+    it(`${name}.pdf: the seed's tables`, async () => {
+      assert.deepEqual(tables(await textOf(path.join(RENDERINGS, `${name}.pdf`))), tables(readSeed(name)));
+    });
+  }
+  for (const name of REAL) {
+    it(`${name}.pdf: every cell as read by hand`, async () => {
+      const got = tables(await textOf(path.join(RENDERINGS, `${name}.pdf`)));
+      const truth = TRUTH[`${name}.txt`]!;
+      assert.deepEqual(got, { table2: truth.table2, table3: truth.table3, table4: truth.table4 });
+    });
+  }
+  it('ends each page with a form feed, and finds the six sections across them', async () => {
+    const text = await textOf(path.join(RENDERINGS, 'wuzhong-2023.pdf'));
+    assert.equal(text.split('\f').length, 9);
+    assert.deepEqual(analyze(text).report.sections.map((s) => s.spec.id), [1, 2, 3, 4, 5, 6]);
+  });
+});
+
+describe('laying out a page’s text items', () => {
+  const item = (str: string, x: number, y: number, size = 10) => ({ str, x, y, size, w: str.length * size * (/^[\x20-\x7e]+$/.test(str) ? 0.5 : 1) });
+  it('puts numbers under one another in one column, whatever the labels before them', () => {
+    const lines = layoutPage([item('规章', 0, 100), item('12', 200, 100), item('3', 250, 100), item('行政规范性文件', 0, 88), item('4', 205, 88), item('56', 250, 88)]);
+    assert.equal(lines.length, 2);
+    const col = (line: string, s: string) => line.indexOf(s);
+    assert.ok(Math.abs(col(lines[0]!, '12') - col(lines[1]!, '4')) <= 1, lines.join('\n'));
+    assert.equal(col(lines[0]!, '3'), col(lines[1]!, '56'));
+  });
+  it('joins items that touch (a label set in two runs) and keeps a line from items a little off its baseline', () => {
+    const lines = layoutPage([item('1.本机关不掌握', 0, 100), item('相关政府信息', 80, 100.5), item('3', 200, 99.8)]);
+    assert.equal(lines.length, 1);
+    assert.match(lines[0]!, /^1\.本机关不掌握相关政府信息 +3$/);
+  });
+  it('leaves a blank line where the page leaves more than a line and a half', () => {
+    assert.deepEqual(layoutPage([item('甲', 0, 100), item('乙', 0, 88), item('丙', 0, 40)]), ['甲', '乙', '', '丙']);
+  });
+});
+
+describe('PDFs that cannot be read', () => {
+  it('refuses a PDF without a text layer (a scan)', async () => {
+    const r = await readPdf(pdfOf('0 0 m 200 200 l S'));
+    assert.ok(!r.ok && r.refusal.reason === 'pdf-no-text', JSON.stringify(r));
+    assert.match(!r.ok ? r.refusal.message.zh : '', /没有文字层/);
+  });
+  it('refuses a PDF that needs a password to open', async () => {
+    const r = await readPdf(new Uint8Array(fs.readFileSync(path.join(BAD, 'encrypted.pdf'))));
+    assert.ok(!r.ok && r.refusal.reason === 'pdf-encrypted', JSON.stringify(r));
+  });
+  it('refuses a PDF cut short, and one that is no PDF past its header', async () => {
+    const cut = await readPdf(new Uint8Array(fs.readFileSync(path.join(BAD, 'truncated.pdf'))));
+    assert.ok(!cut.ok && cut.refusal.reason === 'broken-pdf', JSON.stringify(cut));
+    const junk = await readPdf(new Uint8Array(Buffer.from('%PDF-1.7\n' + 'x'.repeat(5000) + '\n%%EOF\n')));
+    assert.ok(!junk.ok && junk.refusal.reason === 'broken-pdf', JSON.stringify(junk));
+  });
+  it('reads a text PDF that holds no report (the caller tells it is none) without refusing it', async () => {
+    const r = await readPdf(pdfOf('BT /F1 12 Tf 20 200 Td (Meeting minutes of the committee, no report here) Tj ET'));
+    assert.ok(r.ok, JSON.stringify(r));
+    assert.match(r.read.text, /Meeting minutes/);
+  });
+  it('stops at its time bound between pages', async () => {
+    const r = await readPdf(new Uint8Array(fs.readFileSync(path.join(RENDERINGS, 'wuzhong-2023.pdf'))), { deadlineMs: -1 });
+    assert.ok(!r.ok && r.refusal.reason === 'too-large', JSON.stringify(r));
+  });
+});
