@@ -44,6 +44,8 @@ const extensions = path.join(tmp, 'extensions');
 const workspace = path.join(tmp, 'workspace');
 fs.mkdirSync(workspace, { recursive: true });
 for (const f of fs.readdirSync(path.join(root, 'test/fixtures/seeds'))) fs.copyFileSync(path.join(root, 'test/fixtures/seeds', f), path.join(workspace, f));
+// reports as they are published: a Word file and a PDF
+for (const f of ['wuwei-2023.docx', 'wuwei-2023.pdf', ...(screenshots ? ['pingtan-haitan-pianqu-2025.pdf'] : [])]) fs.copyFileSync(path.join(root, 'test/fixtures/renderings', f), path.join(workspace, f));
 fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
 fs.writeFileSync(
   path.join(userData, 'User', 'settings.json'),

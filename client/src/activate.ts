@@ -9,6 +9,7 @@ import { LANGUAGE_ID, createLanguageDetector } from './languageDetector';
 import { ReportClient } from './lsp/client';
 import type { Connection } from './lsp/rpc';
 import type { CheckStatus, SumAnswer, WorkspaceCheck } from '../../server/src/lsp/protocol';
+import { PUBLISHED_FILES, PUBLISHED_SCHEME, PublishedReports } from './published';
 import { ReportStatus } from './status';
 import { TableView } from './tableView';
 import { SnippetDef, reportTemplate } from './template';
@@ -208,6 +209,30 @@ export async function activateWith(context: vscode.ExtensionContext, connect: (l
     vscode.commands.registerCommand('govReport._tableViewState', (fresh?: boolean) => tables.state(fresh === true)),
     vscode.commands.registerCommand('govReport.exportTables', exportTablesCommand),
     vscode.commands.registerCommand('govReport.sumReports', sumReports),
+  );
+  const published = new PublishedReports(
+    <R>(method: string, params: unknown) => (client ? client.sendRequest<R>(method, params) : Promise.reject(new Error('the language server is not running'))),
+    zh,
+    LANGUAGE_ID,
+  );
+  const fileArg = (arg: unknown): vscode.Uri | undefined => (arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg) : undefined);
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(PUBLISHED_SCHEME, published),
+    vscode.window.registerCustomEditorProvider('govReport.published', published, { supportsMultipleEditorsPerDocument: true }),
+    vscode.commands.registerCommand('govReport.openPublished', async (arg?: unknown) => {
+      let file = fileArg(arg);
+      if (!file) {
+        const picked = await vscode.window.showOpenDialog({
+          canSelectMany: false,
+          title: zh() ? '选择 PDF、Word 或网页年报' : 'Choose a PDF, Word or web page report',
+          filters: { [zh() ? '年报' : 'Reports']: ['pdf', 'docx', 'html', 'htm', 'doc', 'wps'] },
+        });
+        file = picked?.[0];
+      }
+      if (file && PUBLISHED_FILES.test(file.path)) await published.open(file);
+      else if (file) await vscode.window.showTextDocument(file);
+    }),
+    vscode.commands.registerCommand('govReport.openPublishedAsText', (arg?: unknown) => published.openAsText(fileArg(arg))),
   );
   client = new ReportClient({
     connect,

@@ -87,4 +87,27 @@ export async function run(): Promise<void> {
   await vscode.commands.executeCommand('govReport.showTables');
   await drawn;
   await shot('tables');
+
+  // 6. a PDF report (a real one: a row missing from table 二, totals that do not add up) read as report text, its problems
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  const opened = new Promise<vscode.TextDocument>((resolve) => {
+    const sub = vscode.workspace.onDidOpenTextDocument((d) => {
+      if (d.uri.scheme === 'gov-report-published' && d.languageId === 'gov-annual-report') {
+        sub.dispose();
+        resolve(d);
+      }
+    });
+  });
+  await vscode.commands.executeCommand('govReport.openPublished', vscode.Uri.file(path.join(folder(), 'pingtan-haitan-pianqu-2025.pdf')));
+  const pdfText = await opened;
+  await waitForDiagnostics(pdfText.uri);
+  const pdfEditor = await vscode.window.showTextDocument(pdfText, { preview: false });
+  const first = vscode.languages.getDiagnostics(pdfText.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).sort((a, b) => a.range.start.line - b.range.start.line)[0];
+  if (first) {
+    pdfEditor.selection = new vscode.Selection(first.range.start, first.range.start);
+    pdfEditor.revealRange(first.range, vscode.TextEditorRevealType.InCenter);
+  }
+  await vscode.commands.executeCommand('workbench.actions.view.problems');
+  await shot('pdf');
+  await vscode.commands.executeCommand('workbench.action.closePanel');
 }

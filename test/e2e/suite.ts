@@ -410,6 +410,63 @@ test('the table view draws the tables of a seed, highlights wuwei-2023’s faili
   }
 });
 
+/** Resolves with the report text of a published file once it is open in the report language. */
+function publishedOpened(file: string): Promise<vscode.TextDocument> {
+  return new Promise((resolve, reject) => {
+    const match = (d: vscode.TextDocument) => d.uri.scheme === 'gov-report-published' && d.uri.path.endsWith(`/${file}.txt`) && d.languageId === LANGUAGE;
+    const open = vscode.workspace.textDocuments.find(match);
+    if (open) return resolve(open);
+    const timer = setTimeout(() => (sub.dispose(), reject(new Error(`the report text of ${file} never opened`))), LIMIT_MS);
+    const sub = vscode.workspace.onDidOpenTextDocument((d) => {
+      if (!match(d)) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(d);
+    });
+  });
+}
+
+test('opening a Word report (.docx) shows its report text beside it, checked, with its tables in the table view', async () => {
+  const opened = publishedOpened('wuwei-2023.docx');
+  await vscode.commands.executeCommand('vscode.open', workspaceFile('wuwei-2023.docx'));
+  const doc = await opened;
+  const ds = await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'T3-row'), 'the T3-row error in the Word file’s text');
+  assert.ok(ds.some((x) => codeOf(x) === 'T3-column'));
+  await vscode.window.showTextDocument(doc);
+  const drawn = vscode.commands.executeCommand<Drawn>('govReport._tableViewState', true);
+  await vscode.commands.executeCommand('govReport.showTables');
+  const state = await within(drawn, 'the table view to draw the Word file’s tables');
+  assert.deepEqual(state.tables.map((t) => [t.id, t.present]), [['二', true], ['三', true], ['四', true]]);
+  assert.equal(state.tables[1]!.cells, 25 * 7);
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+});
+
+test(
+  'a PDF report: the command reads it (pdf.js), its problems shown in its text; the text opens as an editable report',
+  async () => {
+    const opened = publishedOpened('wuwei-2023.pdf');
+    await vscode.commands.executeCommand('govReport.openPublished', workspaceFile('wuwei-2023.pdf'));
+    const doc = await opened;
+    await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'T3-row') && d.some((x) => codeOf(x) === 'T3-column'), 'the PDF’s T3-row and T3-column errors');
+    await vscode.window.showTextDocument(doc);
+    const untitled = new Promise<vscode.TextDocument>((resolve) => {
+      const sub = vscode.workspace.onDidOpenTextDocument((d) => {
+        if (d.isUntitled && d.languageId === LANGUAGE) {
+          sub.dispose();
+          resolve(d);
+        }
+      });
+    });
+    await vscode.commands.executeCommand('govReport.openPublishedAsText');
+    const editable = await within(untitled, 'the editable report text');
+    assert.equal(editable.getText(), doc.getText());
+    await waitForDiagnostics(editable.uri, (d) => d.some((x) => codeOf(x) === 'T3-row'), 'the editable text checked too');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  },
+  NODE_ONLY,
+);
+
 export async function run(): Promise<void> {
   let failed = 0;
   for (const [name, fn] of tests) {

@@ -46,7 +46,8 @@ const ALLOWED = [
   /^CHANGELOG\.md$/i,
   /^LICENSE(\.txt|\.md)?$/i,
   /^language-configuration\.json$/,
-  /^dist\/(client|server|cli|browserClient|browserServer)\.js$/,
+  /^dist\/(client|server|cli|browserClient|browserServer|readers|pdf)\.js$/,
+  /^dist\/cmaps\/[A-Za-z0-9-]+\.bcmap$/,
   /^syntaxes\/[^/]+\.tmLanguage\.json$/,
   /^snippets\/[^/]+\.code-snippets$/,
   /^images\/icon\.png$/,
@@ -66,6 +67,10 @@ const NEEDED = [
   'dist/cli.js',
   'dist/browserClient.js',
   'dist/browserServer.js',
+  'dist/readers.js',
+  'dist/pdf.js',
+  'dist/cmaps/UniGB-UCS2-H.bcmap',
+  'dist/cmaps/Adobe-GB1-UCS2.bcmap',
   'syntaxes/gov-annual-report.tmLanguage.json',
   'snippets/gov-annual-report.code-snippets',
   'images/icon.png',
@@ -81,14 +86,16 @@ describe('the .vsix package', () => {
     for (const f of NEEDED) assert.ok(files.includes(f), `${f} missing from: ${files.join(', ')}`);
   });
 
-  it('packages into a .vsix under 1 MB with the same files', () => {
+  // the budget: 1 MB for the extension, and the PDF engine beside it (pdf.js ~550 KB zipped, its
+  // Chinese CMaps ~480 KB), loaded only when a PDF is opened
+  it('packages into a .vsix under 2.5 MB with the same files', () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'vsix-'));
     try {
       const vsix = path.join(out, 'test.vsix');
       const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', vsix], { cwd: ROOT, encoding: 'utf8' });
       assert.equal(r.status, 0, r.stderr + r.stdout);
       const size = fs.statSync(vsix).size;
-      assert.ok(size < 1024 * 1024, `${size} bytes`);
+      assert.ok(size < 2.5 * 1024 * 1024, `${size} bytes`);
       const entries = zipEntries(vsix).filter((e) => e.startsWith('extension/')).map((e) => e.slice('extension/'.length));
       // vsce renames some files in the archive (readme.md, LICENSE.txt): compare without case and extension
       const base = (f: string) => f.toLowerCase().replace(/\.(txt|md)$/, '');

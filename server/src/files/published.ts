@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locale } from '../i18n';
 import { looksLikeReport } from '../parse/detect';
-import { PdfReader, ReadResult, readBytes, readBytesAsync, sniffForm } from '../read/index';
+import { ReadResult, readBytes, readBytesAsync, sniffForm } from '../read/index';
+import { loadPdfReader } from './pdfLoader';
 import type { IsReport } from './findReports';
 
 /** The files a folder scan looks at: text, web pages, Word, WPS, PDF. */
@@ -48,66 +49,6 @@ export function publishedReports(locale: Locale): IsReport {
     if (!r.ok) return r.refusal.reason === 'no-report' ? false : r.refusal.message[locale];
     return looksLikeReport(r.read.text);
   };
-}
-
-let pdfReader: PdfReader | undefined;
-
-/**
- * The PDF reader, loaded the first time a PDF is read: `pdf.js` and the CMaps beside this bundle
- * (dist/). pdf.js prints warnings to the console as it starts (no canvas package: text needs none);
- * they are held back while it reads, so that they never mix with the CLI's output.
- */
-function loadPdfReader(): PdfReader {
-  if (!pdfReader) {
-    const bundle = path.join(__dirname, 'pdf.js');
-    if (!fs.existsSync(bundle)) {
-      // the extension's package carries no PDF reader (yet): the command line from the repository does
-      return async () => refuseMissing();
-    }
-    const mod = quietly(() => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      return require(bundle) as { readPdf: (bytes: Uint8Array, options: { cMapUrl?: string }) => Promise<ReadResult> };
-    });
-    const cMapUrl = path.join(__dirname, 'cmaps') + path.sep;
-    pdfReader = async (bytes) => {
-      const restore = silence();
-      try {
-        return await mod.readPdf(bytes, { cMapUrl });
-      } finally {
-        restore();
-      }
-    };
-  }
-  return pdfReader;
-}
-
-function refuseMissing(): ReadResult {
-  return {
-    ok: false,
-    refusal: {
-      reason: 'unsupported',
-      message: {
-        zh: '此安装不含 PDF 读取组件（dist/pdf.js）。请用仓库构建的 gov-report-lint，或用 pdftotext -layout 取出文本后检查。',
-        en: 'This installation has no PDF reader (dist/pdf.js). Use gov-report-lint built from the repository, or get the text with pdftotext -layout.',
-      },
-    },
-  };
-}
-
-/** Holds back what is written to the console until the function returned. */
-function silence(): () => void {
-  const { log, warn, info } = console;
-  console.log = console.warn = console.info = () => undefined;
-  return () => Object.assign(console, { log, warn, info });
-}
-
-function quietly<T>(f: () => T): T {
-  const restore = silence();
-  try {
-    return f();
-  } finally {
-    restore();
-  }
 }
 
 /** Reads a report file in any form. Never rejects for a file's content (a file system error does). */

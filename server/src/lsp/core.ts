@@ -31,7 +31,8 @@ import { tableView } from '../features/tableView';
 import { exportTables } from '../features/tablesExport';
 import { tablesToCsv } from '../features/tablesCsv';
 import { SumInput, sumTables } from '../features/sum';
-import { CheckStatus, SumAnswer, WorkspaceCheck, uriName } from './protocol';
+import { CheckStatus, PublishedRequest, PublishedText, SumAnswer, WorkspaceCheck, uriName } from './protocol';
+import { LineIndex } from '../parse/text';
 import { insertSums, sumDifferences } from '../features/sumCompare';
 import { Locale, pickLocale } from '../i18n';
 import { VERSION } from '../version';
@@ -458,6 +459,28 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     return codeActions(analysisOf(doc), params.textDocument.uri, params.range, locale, params.context.only, optionsFor(doc.uri), !!host.recordIgnore);
+  });
+
+  /** A report file as it was published → its report text (the client shows it as a report document). */
+  connection.onRequest('govReport/readPublished', async (params: PublishedRequest | undefined): Promise<PublishedText> => {
+    if (!host.readPublished || typeof params?.data !== 'string' || typeof params.name !== 'string') {
+      return { ok: false, message: locale === 'zh' ? '这里不能读取此类文件。' : 'Files of this kind cannot be read here.' };
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = Uint8Array.from(atob(params.data), (c) => c.charCodeAt(0));
+    } catch {
+      return { ok: false, message: 'govReport/readPublished: data is not base64' };
+    }
+    const r = await host.readPublished(bytes, params.name);
+    if (!r.ok) return { ok: false, message: r.refusal.message[locale] };
+    const answer: PublishedText = { ok: true, text: r.read.text, form: r.read.form };
+    if (r.read.origins.some((o) => o.page !== undefined)) {
+      // the line each page starts at
+      const index = new LineIndex(r.read.text);
+      answer.pages = r.read.origins.filter((o) => o.page !== undefined).map((o) => ({ line: index.positionAt(o.offset).line, page: o.page! }));
+    }
+    return answer;
   });
 
   /** The table view's grids for a document (null when it is not open). */

@@ -7,6 +7,7 @@
 import type { RuleSetting } from '../check';
 import type { IgnoredProblem } from '../ignore';
 import type { ReportIdentity } from '../crossYear';
+import type { ReadResult } from '../read/types';
 
 export interface DocumentConfig {
   /** rule settings from the project file */
@@ -34,6 +35,8 @@ export interface ServerHost {
   reportIndex?(rootUris: readonly string[], ready: () => void): ReportIdentity[] | undefined;
   /** Report files changed on disk: read them again when asked. */
   forgetReports?(): void;
+  /** Reads a report file in the form it was published in (web page, Word, PDF where the host can). */
+  readPublished?(bytes: Uint8Array, name: string): Promise<ReadResult>;
   /** Resolves once other pending events (edits, cancellations) have had their turn. */
   yieldToEvents(): Promise<void>;
   /** Where errors about project files go. */

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CONFIG_FILE, ReportConfig, addIgnore, findConfig, ignoresFor, readConfig } from '../files/config';
 import { findReports, readReport } from '../files/findReports';
+import { readPublished } from '../files/readers';
 import type { DocumentConfig, ServerHost } from './host';
 import type { ReportIdentity } from '../crossYear';
 import { parse } from '../parse/parser';
@@ -94,6 +95,7 @@ export function nodeHost(logError: (message: string) => void): ServerHost {
       const files = rootPaths(rootUris).flatMap((r) => findReports(r, unreadable));
       return { uris: files.map((f) => pathToFileURL(f).href), unreadable: unreadable.map((u) => u.path) };
     },
+    readPublished: (bytes, name) => readPublished(bytes, name),
     readReport(uri) {
       return readReport(fileURLToPath(uri));
     },

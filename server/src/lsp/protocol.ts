@@ -33,6 +33,19 @@ export interface WorkspaceCheck {
   cancelled?: boolean;
 }
 
+/**
+ * govReport/readPublished: a report file in the form it was published in (web page, Word, PDF), its
+ * bytes as base64 (the client reads them: the file may be anywhere VS Code can reach), → its report text.
+ */
+export interface PublishedRequest {
+  name: string;
+  data: string;
+}
+
+export type PublishedText =
+  | { ok: true; text: string; form: 'text' | 'html' | 'docx' | 'pdf'; pages?: { line: number; page: number }[] }
+  | { ok: false; message: string };
+
 /** Result of govReport/sum. */
 export interface SumAnswer {
   result: SumResult;

@@ -6,10 +6,10 @@
 import { decodeText } from './decode';
 import { readDocx } from './docx';
 import { readHtml } from './html';
-import type { ReadResult, SourceForm } from './types';
+import type { PdfReader, ReadResult, SourceForm } from './types';
 import { READ_LIMITS, refuse } from './types';
 
-export type { Origin, ReadResult, ReadText, Refusal, RefusalReason, SourceForm } from './types';
+export type { Origin, PdfReader, ReadResult, ReadText, Refusal, RefusalReason, SourceForm } from './types';
 
 /** The file names the checker opens as reports besides text: by extension. */
 export const PUBLISHED_EXTENSIONS = /\.(?:html?|shtml|xhtml|docx|wps|doc|pdf)$/i;
@@ -33,9 +33,6 @@ export function sniffForm(bytes: Uint8Array, name: string): SourceForm | 'ole' |
   if (/\.docx$/i.test(name)) return 'docx';
   return 'text';
 }
-
-/** A PDF reader (pdf.js is large: loaded by those that read PDFs, when they do). */
-export type PdfReader = (bytes: Uint8Array) => Promise<ReadResult>;
 
 /**
  * Reads a report file's bytes, a PDF with `pdf` when one is given. Never rejects: what cannot be read

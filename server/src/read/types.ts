@@ -44,6 +44,9 @@ export interface Refusal {
 
 export type ReadResult = { ok: true; read: ReadText } | { ok: false; refusal: Refusal };
 
+/** A PDF reader (pdf.js is large: loaded by those that read PDFs, when they do). */
+export type PdfReader = (bytes: Uint8Array) => Promise<ReadResult>;
+
 /** What reading one file may cost: bytes in, bytes a zip may inflate to. */
 export const READ_LIMITS = {
   /** a file larger than this is not read (a report is rarely over 5 MB; a PDF with images may be 20) */

@@ -1,0 +1,135 @@
+/**
+ * Reports in the forms they are published in (PDF, Word .docx, web pages): the server reads them into
+ * report text (govReport/readPublished), which is shown as a read-only report document beside the file
+ * — checked like any report, with its problems and its table view. A command opens that text as a new
+ * document to edit and save as .txt. Opening a .docx or .pdf in the editor does this by itself (a
+ * custom editor whose page only says what happened: no script runs in it).
+ */
+import * as vscode from 'vscode';
+import type { PublishedRequest, PublishedText } from '../../server/src/lsp/protocol';
+
+export const PUBLISHED_SCHEME = 'gov-report-published';
+/** The files read as published reports (a .doc or .wps gets the server's message on what to do). */
+export const PUBLISHED_FILES = /\.(?:pdf|docx|html?|shtml|xhtml|doc|wps)$/i;
+/** What a file may weigh (the server's bound): larger ones are refused before they are sent. */
+const MAX_BYTES = 60 * 1024 * 1024;
+
+type Ask = <R>(method: string, params: unknown) => Promise<R>;
+
+/** Bytes → base64, in slices (no Buffer in a web worker; no call with millions of arguments). */
+function base64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let k = 0; k < bytes.length; k += 0x8000) binary += String.fromCharCode(...bytes.subarray(k, k + 0x8000));
+  return btoa(binary);
+}
+
+function baseName(uri: vscode.Uri): string {
+  return decodeURIComponent(uri.path.slice(uri.path.lastIndexOf('/') + 1));
+}
+
+export class PublishedReports implements vscode.TextDocumentContentProvider, vscode.CustomReadonlyEditorProvider {
+  private readonly texts = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly ask: Ask,
+    private readonly zh: () => boolean,
+    private readonly languageId: string,
+  ) {}
+
+  /** The read-only report document of a published file: its path with .txt added, the file's URI as the query. */
+  static textUri(file: vscode.Uri): vscode.Uri {
+    return vscode.Uri.from({ scheme: PUBLISHED_SCHEME, path: file.path + '.txt', query: file.toString() });
+  }
+
+  /** Reads a file through the server: its report text, or the message why it cannot be read. */
+  async read(file: vscode.Uri): Promise<PublishedText> {
+    const bytes = await vscode.workspace.fs.readFile(file);
+    if (bytes.length > MAX_BYTES) {
+      return { ok: false, message: this.zh() ? `文件过大（${Math.round(bytes.length / 1048576)} MB），未读取。` : `The file is too large (${Math.round(bytes.length / 1048576)} MB); not read.` };
+    }
+    const params: PublishedRequest = { name: baseName(file), data: base64(bytes) };
+    return this.ask<PublishedText>('govReport/readPublished', params);
+  }
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const known = this.texts.get(uri.toString());
+    if (known !== undefined) return known;
+    const answer = await this.read(vscode.Uri.parse(uri.query));
+    return answer.ok ? answer.text : '';
+  }
+
+  /**
+   * Opens a published file's report text beside it (or in the active column), checked as a report.
+   * Returns the document, or undefined when the file cannot be read (the message shown).
+   */
+  async open(file: vscode.Uri, column: vscode.ViewColumn = vscode.ViewColumn.Active): Promise<vscode.TextDocument | undefined> {
+    const answer = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: this.zh() ? `读取 ${baseName(file)}` : `Reading ${baseName(file)}` },
+      () => this.read(file),
+    );
+    if (!answer.ok) {
+      void vscode.window.showErrorMessage(`${baseName(file)}：${answer.message}`);
+      return undefined;
+    }
+    const uri = PublishedReports.textUri(file);
+    this.texts.set(uri.toString(), answer.text);
+    this.changed.fire(uri);
+    let doc = await vscode.workspace.openTextDocument(uri);
+    if (doc.languageId !== this.languageId) doc = await vscode.languages.setTextDocumentLanguage(doc, this.languageId);
+    await vscode.window.showTextDocument(doc, { viewColumn: column, preview: false });
+    return doc;
+  }
+
+  /** A new document holding the report text of the active published report (or of a file), to edit and save. */
+  async openAsText(file?: vscode.Uri): Promise<void> {
+    let text: string | undefined;
+    const active = vscode.window.activeTextEditor?.document;
+    if (file && file.scheme !== PUBLISHED_SCHEME) {
+      const answer = await this.read(file);
+      if (!answer.ok) {
+        void vscode.window.showErrorMessage(`${baseName(file)}：${answer.message}`);
+        return;
+      }
+      text = answer.text;
+    } else {
+      const doc = file ? await vscode.workspace.openTextDocument(file) : active;
+      if (doc?.uri.scheme === PUBLISHED_SCHEME) text = doc.getText();
+    }
+    if (text === undefined) {
+      void vscode.window.showInformationMessage(this.zh() ? '请先打开一份 PDF、Word 或网页年报。' : 'Open a PDF, Word or web page report first.');
+      return;
+    }
+    const doc = await vscode.workspace.openTextDocument({ language: this.languageId, content: text });
+    await vscode.window.showTextDocument(doc, { preview: false });
+  }
+
+  // ---- the custom editor for .docx and .pdf -----------------------------------------------------
+
+  openCustomDocument(uri: vscode.Uri): vscode.CustomDocument {
+    return { uri, dispose: () => undefined };
+  }
+
+  async resolveCustomEditor(document: vscode.CustomDocument, panel: vscode.WebviewPanel): Promise<void> {
+    const zh = this.zh();
+    const name = escapeHtml(baseName(document.uri));
+    const arg = encodeURIComponent(JSON.stringify([document.uri.toString()]));
+    // no script: the page says what happened; its links run the extension's commands
+    panel.webview.options = { enableScripts: false, enableCommandUris: ['govReport.openPublished', 'govReport.openPublishedAsText'] };
+    const page = (body: string) =>
+      `<!DOCTYPE html><html lang="${zh ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';"><style>body{font-family:var(--vscode-font-family);padding:1.5em;line-height:1.6}a{color:var(--vscode-textLink-foreground)}</style></head><body>${body}</body></html>`;
+    panel.webview.html = page(`<h2>${name}</h2><p>${zh ? '正在读取…' : 'Reading…'}</p>`);
+    const doc = await this.open(document.uri, vscode.ViewColumn.Beside);
+    panel.webview.html = page(
+      doc
+        ? `<h2>${name}</h2><p>${zh ? '已读取为年报文本，在旁边打开并检查：问题在其中标出，统计表可“以表格查看”。' : 'Read as report text, opened beside and checked: its problems are marked there, its tables can be shown as a grid.'}</p>` +
+            `<p><a href="command:govReport.openPublished?${arg}">${zh ? '再次打开年报文本' : 'Open the report text again'}</a> · <a href="command:govReport.openPublishedAsText?${arg}">${zh ? '以可编辑文本打开（可另存为 .txt）' : 'Open as editable text (save as .txt)'}</a></p>`
+        : `<h2>${name}</h2><p>${zh ? '无法读取为年报，原因见通知。' : 'Could not be read as a report: see the notification.'}</p>`,
+    );
+  }
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
