@@ -8,7 +8,8 @@
 import * as vscode from 'vscode';
 import type { PublishedRequest, PublishedText } from '../../server/src/lsp/protocol';
 
-export const PUBLISHED_SCHEME = 'gov-report-published';
+export { PUBLISHED_SCHEME } from '../../server/src/lsp/protocol';
+import { PUBLISHED_SCHEME } from '../../server/src/lsp/protocol';
 /** The files read as published reports (a .doc or .wps gets the server's message on what to do). */
 export const PUBLISHED_FILES = /\.(?:pdf|docx|html?|shtml|xhtml|doc|wps)$/i;
 /** What a file may weigh (the server's bound): larger ones are refused before they are sent. */

@@ -3,6 +3,7 @@
  * context, hover guidance on headings, 第二十条 items and table 三 row labels.
  */
 import assert from 'node:assert/strict';
+import { publishedTextUri } from '../../server/src/lsp/protocol';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -21,7 +22,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { EXPECTED } from '../fixtures/expectedTables';
-import { SEED_NAMES, blankLine, lineOf, readSeed } from '../helpers';
+import { ROOT, SEED_NAMES, blankLine, lineOf, readSeed } from '../helpers';
 import { TestServer, startServer } from './lspClient';
 
 const REPORT = [
@@ -195,6 +196,29 @@ describe('checking every report of the workspace over LSP', () => {
       assert.ok(!published.has(pathToFileURL(path.join(dir, 'notes.txt')).href));
       assert.equal(progress[0], 'begin');
       assert.equal(progress[progress.length - 1], 'end');
+    } finally {
+      server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('checks the reports published as PDF, Word and web pages too, under their report text’s URI; names a protected PDF; passes over a page without a report', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ws-published-'));
+    const renderings = path.join(ROOT, 'test', 'fixtures', 'renderings');
+    fs.copyFileSync(path.join(renderings, 'wuwei-2023.pdf'), path.join(dir, 'wuwei-2023.pdf'));
+    fs.copyFileSync(path.join(renderings, 'tongxin-2022.docx'), path.join(dir, 'tongxin-2022.docx'));
+    fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'bad', 'encrypted.pdf'), path.join(dir, 'protected.pdf'));
+    fs.writeFileSync(path.join(dir, 'index.html'), '<html><body><p>欢迎</p></body></html>');
+    const server = await startServer('zh-cn', pathToFileURL(dir).href);
+    try {
+      const r = (await server.connection.sendRequest('govReport/checkWorkspace')) as { files: number; errors: number; unreadable: string[] };
+      assert.equal(r.files, 2);
+      assert.equal(r.unreadable.length, 1);
+      assert.match(r.unreadable[0]!, /^protected\.pdf: 这个 PDF 设置了打开密码/);
+      const pdf = server.published.find((p) => p.uri === publishedTextUri(pathToFileURL(path.join(dir, 'wuwei-2023.pdf')).href));
+      assert.ok(pdf && pdf.diagnostics.some((d) => d.code === 'T3-row'), JSON.stringify(server.published.map((p) => p.uri)));
+      const docx = server.published.find((p) => p.uri === publishedTextUri(pathToFileURL(path.join(dir, 'tongxin-2022.docx')).href));
+      assert.deepEqual(docx?.diagnostics, []);
+      assert.ok(!server.published.some((p) => p.uri.includes('index.html')));
     } finally {
       server.stop();
       fs.rmSync(dir, { recursive: true, force: true });

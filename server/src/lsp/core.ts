@@ -31,7 +31,8 @@ import { tableView } from '../features/tableView';
 import { exportTables } from '../features/tablesExport';
 import { tablesToCsv } from '../features/tablesCsv';
 import { SumInput, sumTables } from '../features/sum';
-import { CheckStatus, PublishedRequest, PublishedText, SumAnswer, WorkspaceCheck, uriName } from './protocol';
+import { CheckStatus, PublishedRequest, PublishedText, SumAnswer, WorkspaceCheck, publishedTextUri, uriName } from './protocol';
+import { looksLikeReport } from '../parse/detect';
 import { LineIndex } from '../parse/text';
 import { insertSums, sumDifferences } from '../features/sumCompare';
 import { Locale, pickLocale } from '../i18n';
@@ -579,6 +580,38 @@ export function startServer(connection: Connection, host: ServerHost): void {
       } catch (e) {
         result.unreadable.push(decodeURIComponent(uri.replace(/^file:\/\//, '')));
         continue;
+      }
+      result.files++;
+      result.errors += analysis.problems.filter((p) => p.severity === 'error').length;
+      result.warnings += analysis.problems.filter((p) => p.severity === 'warning').length;
+      if (!open) {
+        fromWorkspaceCheck.add(uri);
+        void connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(analysis, locale, uri) });
+      }
+    }
+    // reports as published (PDF, Word, web pages): their problems under their report text's URI
+    const published = stop() ? [] : (host.workspacePublished?.(roots) ?? []);
+    for (let k = 0; k < published.length && host.readPublishedFile; k++) {
+      await host.yieldToEvents();
+      if (stop()) {
+        result.cancelled = true;
+        break;
+      }
+      const file = published[k]!;
+      progress.report(Math.round((100 * k) / Math.max(1, published.length)), `${k + 1}/${published.length} ${uriName(file)}`);
+      const uri = publishedTextUri(file);
+      const open = documents.get(uri);
+      let analysis: Analysis;
+      if (open) analysis = analysisOf(open);
+      else {
+        const read = await host.readPublishedFile(file).catch((e: unknown) => ({ ok: false as const, refusal: { reason: 'unsupported' as const, message: { zh: String(e), en: String(e) } } }));
+        if (!read.ok) {
+          // a page or a PDF that holds no report is no report; what cannot be read is named
+          if (read.refusal.reason !== 'no-report' && read.refusal.reason !== 'pdf-no-text') result.unreadable.push(`${uriName(file)}: ${read.refusal.message[locale]}`);
+          continue;
+        }
+        if (!looksLikeReport(read.read.text)) continue;
+        analysis = analyze(read.read.text, optionsFor(file));
       }
       result.files++;
       result.errors += analysis.problems.filter((p) => p.severity === 'error').length;

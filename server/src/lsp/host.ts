@@ -35,6 +35,10 @@ export interface ServerHost {
   reportIndex?(rootUris: readonly string[], ready: () => void): ReportIdentity[] | undefined;
   /** Report files changed on disk: read them again when asked. */
   forgetReports?(): void;
+  /** The files under the workspace folders in published forms (PDF, Word, web pages), not yet known to be reports. */
+  workspacePublished?(rootUris: readonly string[]): string[];
+  /** Reads a published file of the workspace (by its file URI). */
+  readPublishedFile?(uri: string): Promise<ReadResult>;
   /** Reads a report file in the form it was published in (web page, Word, PDF where the host can). */
   readPublished?(bytes: Uint8Array, name: string): Promise<ReadResult>;
   /** Resolves once other pending events (edits, cancellations) have had their turn. */

@@ -1,4 +1,5 @@
 /** The server's host in Node: project files and workspace reports on disk. */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CONFIG_FILE, ReportConfig, addIgnore, findConfig, ignoresFor, readConfig } from '../files/config';
@@ -7,6 +8,9 @@ import { readPublished } from '../files/readers';
 import type { DocumentConfig, ServerHost } from './host';
 import type { ReportIdentity } from '../crossYear';
 import { parse } from '../parse/parser';
+
+/** The published forms the workspace check reads (a .doc or .wps is left to the command line, which names it). */
+const PUBLISHED_NAMES = /\.(?:pdf|docx|html?)$/i;
 
 export function nodeHost(logError: (message: string) => void): ServerHost {
   /** The nearest .govreportrc.json and what it says, by folder. */
@@ -95,7 +99,16 @@ export function nodeHost(logError: (message: string) => void): ServerHost {
       const files = rootPaths(rootUris).flatMap((r) => findReports(r, unreadable));
       return { uris: files.map((f) => pathToFileURL(f).href), unreadable: unreadable.map((u) => u.path) };
     },
+    workspacePublished(rootUris) {
+      // every file of those forms: whether it is a report is told once it is read
+      const files = rootPaths(rootUris).flatMap((r) => findReports(r, [], PUBLISHED_NAMES, () => true));
+      return files.map((f) => pathToFileURL(f).href);
+    },
     readPublished: (bytes, name) => readPublished(bytes, name),
+    readPublishedFile: (uri) => {
+      const file = fileURLToPath(uri);
+      return readPublished(fs.readFileSync(file), path.basename(file));
+    },
     readReport(uri) {
       return readReport(fileURLToPath(uri));
     },

@@ -1,6 +1,6 @@
 /**
  * The server's own requests and notifications (beyond LSP), as one definition for
- * the server and the client (which imports these types only).
+ * the server and the client (which imports these types, and the constants and helpers below).
  */
 import type { Range } from 'vscode-languageserver-types';
 import type { SumResult } from '../features/sum';
@@ -45,6 +45,14 @@ export interface PublishedRequest {
 export type PublishedText =
   | { ok: true; text: string; form: 'text' | 'html' | 'docx' | 'pdf'; pages?: { line: number; page: number }[] }
   | { ok: false; message: string };
+
+/** The URI of a published file's report text, as the client opens it (the file's URI in the query). */
+export function publishedTextUri(fileUri: string): string {
+  const path = fileUri.replace(/^file:\/\/[^/]*/, '').replace(/[?#].*$/, '');
+  return `${PUBLISHED_SCHEME}:${path}.txt?${encodeURIComponent(fileUri)}`;
+}
+
+export const PUBLISHED_SCHEME = 'gov-report-published';
 
 /** Result of govReport/sum. */
 export interface SumAnswer {
