@@ -35,7 +35,7 @@ function pdfOf(content: string, extraObjects: string[] = []): Uint8Array {
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >>${extraObjects.length ? ' /XObject << /Im1 6 0 R >>' : ''} >> >>`,
     `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
     ...extraObjects,
@@ -111,6 +111,35 @@ describe('PDFs that cannot be read', () => {
     const r = await readPdf(pdfOf('BT /F1 12 Tf 20 200 Td (Meeting minutes of the committee, no report here) Tj ET'));
     assert.ok(r.ok, JSON.stringify(r));
     assert.match(r.read.text, /Meeting minutes/);
+  });
+  it('reads a 50 MB PDF (a page-size image) without decoding what text does not need', async () => {
+    let samples = '';
+    const chunk = Array.from({ length: 65536 }, (_v, k) => String.fromCharCode((k * 7919) % 256)).join('');
+    while (samples.length < 50 * 1024 * 1024) samples += chunk;
+    const image = `<< /Type /XObject /Subtype /Image /Width 4096 /Height 4096 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Length ${samples.length} >>\nstream\n${samples}\nendstream`;
+    const bytes = pdfOf('q 300 0 0 300 0 0 cm /Im1 Do Q BT /F1 12 Tf 20 200 Td (X County 2023 annual report on government information disclosure) Tj ET', [image]);
+    assert.ok(bytes.length > 50 * 1024 * 1024);
+    const r = await readPdf(bytes);
+    assert.ok(r.ok, JSON.stringify(!r.ok && r.refusal));
+    assert.match(r.read.text, /X County 2023/);
+  });
+  it('never throws on cut, flipped or spliced bytes of a PDF: a text or a refusal', async () => {
+    let seed = 1127;
+    const random = (): number => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    const source = new Uint8Array(fs.readFileSync(path.join(RENDERINGS, 'tongxin-2022.pdf')));
+    let texts = 0;
+    let refusals = 0;
+    for (let k = 0; k < 24; k++) {
+      let bytes = source.slice();
+      if (k % 3 === 0) bytes = bytes.subarray(0, Math.floor(random() * bytes.length));
+      else if (k % 3 === 1) for (let f = 0; f < 50; f++) bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256);
+      else bytes = new Uint8Array([...bytes.subarray(0, Math.floor(random() * bytes.length)), ...bytes.subarray(Math.floor(random() * bytes.length))]);
+      const r = await readPdf(bytes);
+      if (r.ok) texts++;
+      else refusals++;
+    }
+    assert.equal(texts + refusals, 24);
+    assert.ok(refusals > 0);
   });
   it('stops at its time bound between pages', async () => {
     const r = await readPdf(new Uint8Array(fs.readFileSync(path.join(RENDERINGS, 'wuzhong-2023.pdf'))), { deadlineMs: -1 });
