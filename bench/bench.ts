@@ -22,6 +22,8 @@ import { parse } from '../server/src/parse/parser';
 import { buildReport } from '../server/src/model/report';
 import { RULES } from '../server/src/rules/index';
 import { installFakeVscode } from './fakeVscode';
+import { readBytes } from '../server/src/read/index';
+import { loadPdfReader } from '../server/src/files/pdfLoader';
 
 const root = path.resolve(__dirname, '..');
 const seedsDir = path.join(root, 'test', 'fixtures', 'seeds');
@@ -229,6 +231,26 @@ for (const [name, text] of pathological) rows.push([`full check ${name}`, time((
 }
 
 // bundle sizes as shipped (minified, as in the .vsix)
+// reading a report as it was published: a file's bytes → report text, before its check (the first
+// read of a PDF also loads pdf.js: measured apart)
+{
+  const pdf = loadPdfReader(path.join(root, 'dist'));
+  for (const [what, file] of [['Word (.docx)', 'wuzhong-2023.docx'], ['web page (.html)', 'wuzhong-2023.html'], ['PDF, pdf.js (9 pages)', 'wuzhong-2023.pdf']] as const) {
+    const bytes = new Uint8Array(fs.readFileSync(path.join(root, 'test', 'fixtures', 'renderings', file)));
+    const once = async () => {
+      const t0 = performance.now();
+      const r = file.endsWith('.pdf') ? await pdf(bytes) : readBytes(bytes, file);
+      if (!r.ok) throw new Error(`${file}: ${r.refusal.message.en}`);
+      return performance.now() - t0;
+    };
+    const first = await once();
+    const samples: number[] = [];
+    for (let k = 0; k < 10; k++) samples.push(await once());
+    rows.push([`read ${what} → text (${file}, ${(bytes.length / 1024).toFixed(0)} KB)`, stats(samples).median.toFixed(1), '']);
+    rows.push([`  the first read (loads the reader)`, first.toFixed(1), '']);
+  }
+}
+
 for (const [name, entry, platform] of [
   ['client', 'client/src/extension.ts', 'node'],
   ['server', 'server/src/lsp/server.ts', 'node'],

@@ -42,6 +42,12 @@ export const fakeVscode = {
   FoldingRangeKind: { Comment: 1, Imports: 2, Region: 3 },
   ExtensionMode: { Production: 1, Development: 2, Test: 3 },
   ProgressLocation: { Notification: 15 },
+  EventEmitter: class {
+    event = event;
+    fire(): void {}
+    dispose(): void {}
+  },
+  ViewColumn: { Active: -1, Beside: -2, One: 1 },
   SemanticTokensLegend: class {
     constructor(readonly tokenTypes: string[], readonly tokenModifiers: string[]) {}
   },
@@ -56,6 +62,7 @@ export const fakeVscode = {
     onDidChangeConfiguration: event,
     getConfiguration: () => ({ get: (_k: string, d?: unknown) => d }),
     createFileSystemWatcher: () => ({ onDidCreate: event, onDidChange: event, onDidDelete: event, dispose: () => undefined }),
+    registerTextDocumentContentProvider: () => disposable,
   },
   languages: {
     createDiagnosticCollection: () => ({ set: () => undefined, delete: () => undefined, clear: () => undefined, dispose: () => undefined }),
@@ -74,6 +81,7 @@ export const fakeVscode = {
     onDidChangeActiveTextEditor: event,
     activeTextEditor: undefined,
     createOutputChannel: () => ({ appendLine: () => undefined, append: () => undefined, dispose: () => undefined }),
+    registerCustomEditorProvider: () => disposable,
   },
   commands: { registerCommand: () => disposable },
 };
