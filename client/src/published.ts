@@ -96,7 +96,8 @@ export class PublishedReports implements vscode.TextDocumentContentProvider, vsc
       text = answer.text;
     } else {
       const doc = file ? await vscode.workspace.openTextDocument(file) : active;
-      if (doc?.uri.scheme === PUBLISHED_SCHEME) text = doc.getText();
+      // the tables in the national layout, tab-separated, where every cell was read
+      if (doc?.uri.scheme === PUBLISHED_SCHEME) text = (await this.ask<string | null>('govReport/canonicalText', { uri: doc.uri.toString() }).catch(() => null)) ?? doc.getText();
     }
     if (text === undefined) {
       void vscode.window.showInformationMessage(this.zh() ? '请先打开一份 PDF、Word 或网页年报。' : 'Open a PDF, Word or web page report first.');

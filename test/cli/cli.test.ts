@@ -396,6 +396,22 @@ describe('gov-report-lint on PDFs', () => {
     assert.ok(!/Warning:/.test(r.stdout + r.stderr), 'pdf.js’s own console warnings are held back');
   });
 
+  it('--to-text writes a PDF as report text, its fully read tables tab-separated in the national layout, with the same numbers', () => {
+    const pdf = path.join(dir, 'wuwei-2023.pdf');
+    const r = lint(['--to-text', pdf]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(r.stdout.includes('结果维持\t结果纠正\t其他结果'), 'table 四 in the national layout');
+    const text = path.join(dir, 'wuwei-from-pdf.txt');
+    fs.writeFileSync(text, r.stdout);
+    try {
+      const { file: _a, ...fromText } = JSON.parse(lint(['--tables', text]).stdout) as { file: string };
+      const { file: _b, ...fromPdf } = JSON.parse(lint(['--tables', pdf]).stdout) as { file: string };
+      assert.deepEqual(fromText, fromPdf);
+    } finally {
+      fs.rmSync(text);
+    }
+  });
+
   it('--tables on a PDF gives the seed’s tables; --format json gives each problem’s page', () => {
     const pdf = path.join(dir, 'wuwei-2023.pdf');
     const { file: _a, ...fromPdf } = JSON.parse(lint(['--tables', pdf]).stdout) as { file: string };

@@ -459,7 +459,9 @@ test(
     });
     await vscode.commands.executeCommand('govReport.openPublishedAsText');
     const editable = await within(untitled, 'the editable report text');
-    assert.equal(editable.getText(), doc.getText());
+    // the same report, its fully read tables in the national layout (tab-separated)
+    assert.ok(editable.getText().includes('结果维持\t结果纠正\t'), 'table 四 (every cell read) written tab-separated');
+    assert.ok(editable.getText().includes('一、总体情况'));
     await waitForDiagnostics(editable.uri, (d) => d.some((x) => codeOf(x) === 'T3-row'), 'the editable text checked too');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

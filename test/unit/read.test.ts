@@ -268,3 +268,26 @@ describe('reading damaged files', () => {
     assert.ok(outcomes.text > 0 && outcomes.refused > 0, JSON.stringify(outcomes));
   });
 });
+
+describe('report text to edit: the tables in the national layout', () => {
+  it('writes every fully read table tab-separated in the national layout, and leaves a table with a blank or a missing row as it was', async () => {
+    const { canonicalText } = await import('../../server/src/features/canonicalText');
+    const seed = fs.readFileSync(path.join(RENDERINGS, 'wuzhong-2023.layout.txt'), 'utf8');
+    const a = analyze(seed);
+    const canon = canonicalText(seed, a.report);
+    assert.ok(canon.includes('规章\t2\t0\t3'), 'table 二 in the national layout');
+    assert.ok(canon.includes('一、本年新收政府信息公开申请数量\t343\t1\t0\t0\t0\t0\t344'));
+    assert.deepEqual(tablesOf(canon), tablesOf(seed));
+    // everything but the tables is kept
+    assert.ok(canon.includes('五、存在的主要问题及改进情况'));
+    // a real report whose table 二 lacks a row, whose table 三 has wrong totals: table 二 stays as written
+    const haitan = fs.readFileSync(path.join(RENDERINGS, 'pingtan-haitan-pianqu-2025.layout.txt'), 'utf8');
+    const kept = canonicalText(haitan, analyze(haitan).report);
+    assert.ok(!/^规章\t/m.test(kept), 'no 规章 row made up');
+    assert.deepEqual(tablesOf(kept), tablesOf(haitan));
+    assert.deepEqual(
+      analyze(kept).problems.filter((p) => p.severity === 'error').map((p) => p.rule).sort(),
+      analyze(haitan).problems.filter((p) => p.severity === 'error').map((p) => p.rule).sort(),
+    );
+  });
+});

@@ -12,6 +12,7 @@ import { toGithub, toSarif } from '../features/sarif';
 import { findConfig, ignoresFor, readConfig } from '../files/config';
 import { toDiagnostics } from '../features/diagnostics';
 import { exportTables } from '../features/tablesExport';
+import { canonicalText } from '../features/canonicalText';
 import { tablesToCsv } from '../features/tablesCsv';
 import { SumResult, sumTables } from '../features/sum';
 import { table2Text, table3Text, table4Text } from '../features/tablesText';
@@ -340,7 +341,8 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
     }
     if (options.toText) {
       if (files.length > 1) io.stdout(`==> ${file} <==\n`);
-      io.stdout(text);
+      // the tables in the national layout, tab-separated, where every cell was read
+      io.stdout(form === 'text' ? text : canonicalText(text, analyze(text).report));
       continue;
     }
     const analyzeOptions: AnalyzeOptions = {};

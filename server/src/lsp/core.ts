@@ -29,6 +29,7 @@ import { SEMANTIC_LEGEND, semanticTokens } from '../features/semanticTokens';
 import { documentSymbols } from '../features/symbols';
 import { tableView } from '../features/tableView';
 import { exportTables } from '../features/tablesExport';
+import { canonicalText } from '../features/canonicalText';
 import { tablesToCsv } from '../features/tablesCsv';
 import { SumInput, sumTables } from '../features/sum';
 import { CheckStatus, PublishedRequest, PublishedText, SumAnswer, WorkspaceCheck, publishedTextUri, uriName } from './protocol';
@@ -482,6 +483,14 @@ export function startServer(connection: Connection, host: ServerHost): void {
       answer.pages = r.read.origins.filter((o) => o.page !== undefined).map((o) => ({ line: index.positionAt(o.offset).line, page: o.page! }));
     }
     return answer;
+  });
+
+  /** An open report's text with its fully read tables in the national layout (to save as an editable report). */
+  connection.onRequest('govReport/canonicalText', (params: { uri?: string } | undefined) => {
+    const doc = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
+    if (!doc) return null;
+    const analysis = analysisOf(doc);
+    return canonicalText(analysis.text, analysis.report);
   });
 
   /** The table view's grids for a document (null when it is not open). */
