@@ -19,7 +19,7 @@ import { table2Text, table3Text, table4Text } from '../features/tablesText';
 import { Locale, pickLocale } from '../i18n';
 import { Unreadable, findReports } from '../files/findReports';
 import { REPORT_FILE_NAMES, publishedReports, readReportFile } from '../files/published';
-import type { Origin, SourceForm } from '../read/index';
+import type { Origin, SourceForm } from '../read/types';
 import { looksLikeReport } from '../parse/detect';
 import { VERSION } from '../version';
 

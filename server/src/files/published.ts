@@ -7,8 +7,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locale } from '../i18n';
 import { looksLikeReport } from '../parse/detect';
-import { ReadResult, readBytes, readBytesAsync, sniffForm } from '../read/index';
+import { decodeText } from '../read/decode';
+import { sniffForm } from '../read/sniff';
+import type { ReadResult } from '../read/types';
 import { loadPdfReader } from './pdfLoader';
+import { loadReaders } from './readers';
 import type { IsReport } from './findReports';
 
 /** The files a folder scan looks at: text, web pages, Word, WPS, PDF. */
@@ -42,10 +45,10 @@ export function publishedReports(locale: Locale): IsReport {
       // what cannot be read is named when it is a report: by its text where that can be found, else by its name
       const isReport = form === 'ole' ? holdsUtf16(bytes, '年度报告') || REPORT_NAME.test(name) : REPORT_NAME.test(name);
       if (!isReport) return false;
-      const r = readBytes(bytes, file);
+      const r = readSync(bytes, file);
       return r.ok ? looksLikeReport(r.read.text) : r.refusal.message[locale];
     }
-    const r = readBytes(bytes, file);
+    const r = readSync(bytes, file);
     if (!r.ok) return r.refusal.reason === 'no-report' ? false : r.refusal.message[locale];
     return looksLikeReport(r.read.text);
   };
@@ -54,5 +57,11 @@ export function publishedReports(locale: Locale): IsReport {
 /** Reads a report file in any form. Never rejects for a file's content (a file system error does). */
 export async function readReportFile(file: string): Promise<ReadResult> {
   const bytes = fs.readFileSync(file);
-  return sniffForm(bytes, file) === 'pdf' ? readBytesAsync(bytes, file, loadPdfReader()) : readBytes(bytes, file);
+  return sniffForm(bytes, file) === 'pdf' ? loadReaders().readBytesAsync(bytes, file, loadPdfReader()) : readSync(bytes, file);
+}
+
+/** A file that is not a PDF, read: text as it is decoded, other forms by the readers (loaded the first time). */
+function readSync(bytes: Uint8Array, file: string): ReadResult {
+  if (sniffForm(bytes, file) === 'text') return { ok: true, read: { form: 'text', text: decodeText(bytes), origins: [{ offset: 0 }] } };
+  return loadReaders().readBytes(bytes, file);
 }

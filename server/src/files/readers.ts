@@ -8,19 +8,31 @@ import * as path from 'node:path';
 import type { PdfReader, ReadResult } from '../read/types';
 import { loadPdfReader } from './pdfLoader';
 
-type ReadAsync = (bytes: Uint8Array, name: string, pdf?: PdfReader) => Promise<ReadResult>;
+/** What dist/readers.js (the read layer's index) offers. */
+export interface Readers {
+  readBytes(bytes: Uint8Array, name: string): ReadResult;
+  readBytesAsync(bytes: Uint8Array, name: string, pdf?: PdfReader): Promise<ReadResult>;
+}
 
-let readAsync: ReadAsync | undefined;
+let readers: Readers | undefined;
+
+const MISSING: ReadResult = {
+  ok: false,
+  refusal: { reason: 'unsupported', message: { zh: '此安装不含读取网页、Word 和 PDF 的组件。', en: 'This installation has no readers for web pages, Word and PDF.' } },
+};
+
+/** The readers of web pages and Word files (and the PDF reader's entry), loaded the first time they are needed. */
+export function loadReaders(dir: string = __dirname): Readers {
+  if (!readers) {
+    const bundle = path.join(dir, 'readers.js');
+    if (!fs.existsSync(bundle)) return { readBytes: () => MISSING, readBytesAsync: async () => MISSING };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    readers = require(bundle) as Readers;
+  }
+  return readers;
+}
 
 /** Reads a published report's bytes (any form), loading the readers the first time. */
 export async function readPublished(bytes: Uint8Array, name: string, dir: string = __dirname): Promise<ReadResult> {
-  if (!readAsync) {
-    const bundle = path.join(dir, 'readers.js');
-    if (!fs.existsSync(bundle)) {
-      return { ok: false, refusal: { reason: 'unsupported', message: { zh: '此安装不含读取网页、Word 和 PDF 的组件。', en: 'This installation has no readers for web pages, Word and PDF.' } } };
-    }
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    readAsync = (require(bundle) as { readBytesAsync: ReadAsync }).readBytesAsync;
-  }
-  return readAsync(bytes, name, loadPdfReader(dir));
+  return loadReaders(dir).readBytesAsync(bytes, name, loadPdfReader(dir));
 }
