@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/check';
 import { TablesExport, exportTables } from '../../server/src/features/tablesExport';
-import { layoutPage, readPdf } from '../../server/src/read/pdf';
+import { layoutPage, readPdf, unreadableChars, upright } from '../../server/src/read/pdf';
 import { ROOT, SEED_NAMES, readSeed } from '../helpers';
 
 const RENDERINGS = path.join(ROOT, 'test', 'fixtures', 'renderings');
@@ -88,6 +88,26 @@ describe('laying out a page’s text items', () => {
   });
   it('leaves a blank line where the page leaves more than a line and a half', () => {
     assert.deepEqual(layoutPage([item('甲', 0, 100), item('乙', 0, 88), item('丙', 0, 40)]), ['甲', '乙', '', '丙']);
+  });
+});
+
+describe('pages whose text runs another way', () => {
+  it('reads a table set sideways (text running up the page) as it reads one set upright', () => {
+    const rows: [string, number, number][] = [['规章', 0, 100], ['12', 200, 100], ['3', 250, 100], ['行政规范性文件', 0, 88], ['4', 205, 88], ['56', 250, 88]];
+    const run = (str: string, x: number, y: number, quarter: number) => {
+      const size = 10;
+      const w = str.length * size * (/^[\x20-\x7e]+$/.test(str) ? 0.5 : 1);
+      // the same page turned a quarter: (x, y) → (-y, x), the text direction (1, 0) → (0, 1)
+      return quarter === 0 ? { a: size, b: 0, e: x, f: y, w, h: size, str } : { a: 0, b: size, e: -y, f: x, w, h: size, str };
+    };
+    const straight = layoutPage(upright(rows.map(([s, x, y]) => run(s, x, y, 0))));
+    const sideways = layoutPage(upright(rows.map(([s, x, y]) => run(s, x, y, 1))));
+    assert.deepEqual(sideways, straight);
+    assert.equal(straight.length, 2);
+  });
+  it('counts the characters a font without a character map gives', () => {
+    assert.equal(unreadableChars('一、总体情况'), 0);
+    assert.equal(unreadableChars('\ue001\ue002\ufffd甲'), 3);
   });
 });
 

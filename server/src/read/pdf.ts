@@ -83,6 +83,53 @@ export function layoutPage(items: Item[]): string[] {
   return out;
 }
 
+/** A text item as pdf.js gives it: its matrix's direction (a, b), its origin (e, f), width, height, text. */
+interface Run {
+  a: number;
+  b: number;
+  e: number;
+  f: number;
+  w: number;
+  h: number;
+  str: string;
+}
+
+/**
+ * The items of a page turned upright: a page whose text runs in another direction (a table set
+ * sideways on a portrait page) is read in the direction most of its text runs, as a reader turns it.
+ */
+export function upright(runs: Run[]): Item[] {
+  // the direction most characters run in, to a quarter turn
+  const weight = new Map<number, number>();
+  for (const r of runs) {
+    const quarter = ((Math.round(Math.atan2(r.b, r.a) / (Math.PI / 2)) % 4) + 4) % 4;
+    weight.set(quarter, (weight.get(quarter) ?? 0) + r.str.length);
+  }
+  let quarter = 0;
+  for (const [q, w] of weight) if (w > (weight.get(quarter) ?? 0)) quarter = q;
+  const angle = (quarter * Math.PI) / 2;
+  const cos = Math.round(Math.cos(angle));
+  const sin = Math.round(Math.sin(angle));
+  return runs.map((r) => ({
+    // turned back by the page's direction: that direction becomes left to right
+    x: r.e * cos + r.f * sin,
+    y: -r.e * sin + r.f * cos,
+    w: r.w,
+    size: Math.hypot(r.a, r.b) || r.h,
+    str: r.str,
+  }));
+}
+
+/** Characters a font without a character map gives: the replacement character, private-use code points, controls. */
+export function unreadableChars(text: string): number {
+  let n = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0xfffd || (c >= 0xe000 && c <= 0xf8ff) || c < 0x20) n++;
+  }
+  return n;
+}
+
 /** Reads a PDF's text. Never throws: a file without text, with a password, or broken is refused. */
 export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<ReadResult> {
   const started = Date.now();
@@ -122,25 +169,36 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
     const origins: Origin[] = [];
     let offset = 0;
     let chars = 0;
+    let unreadable = 0;
     for (let n = 1; n <= pages; n++) {
       if (Date.now() - started > deadline) {
         return refuse('too-large', `PDF 过大或过于复杂，${Math.round(deadline / 1000)} 秒内只读到第 ${n - 1} 页，未检查。`, `The PDF is too large or complex: only ${n - 1} pages read in ${Math.round(deadline / 1000)} s; not checked.`);
       }
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
-      const items: Item[] = [];
+      const runs: Run[] = [];
       for (const raw of content.items) {
         if (!('str' in raw)) continue;
         const [a, b, , , e, f] = raw.transform as number[];
-        items.push({ x: e!, y: f!, w: raw.width, size: Math.hypot(a!, b!) || raw.height, str: raw.str });
-        chars += raw.str.replace(/\s+/g, '').length;
+        runs.push({ a: a!, b: b!, e: e!, f: f!, w: raw.width, h: raw.height, str: raw.str });
+        const visible = raw.str.replace(/\s+/g, '');
+        chars += visible.length;
+        unreadable += unreadableChars(visible);
       }
+      const items = upright(runs);
       page.cleanup();
       const lines = layoutPage(items);
       const text = (n > 1 ? '\f' : '') + lines.join('\n') + '\n';
       origins.push({ offset, page: n });
       texts.push(text);
       offset += text.length;
+    }
+    if (chars >= 20 && unreadable > chars * 0.3) {
+      return refuse(
+        'pdf-no-text',
+        '这个 PDF 的文字无法正确取出（字体没有附带字符编码，取出的是乱码）。请提供 Word 原件（.docx），或在导出 PDF 时嵌入字体。',
+        'The text of this PDF cannot be read correctly (its fonts carry no character map: what comes out is garbage). Provide the Word original (.docx), or export the PDF with its fonts embedded.',
+      );
     }
     if (chars < 20) {
       return refuse(
