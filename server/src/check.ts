@@ -56,6 +56,21 @@ export interface AnalyzeOptions {
   prior?: Analysis;
 }
 
+/** What one rule reports on one document at most (as linters do): the rest is counted in one problem. */
+export const MAX_PROBLEMS_PER_RULE = 1000;
+
+function moreProblems(rule: string, first: Problem, more: number): Problem {
+  return {
+    rule,
+    severity: first.severity,
+    span: { start: first.span.start, end: first.span.end },
+    message: {
+      zh: `规则 ${rule} 在本文档还有 ${more} 个问题未列出（每条规则最多列出 ${MAX_PROBLEMS_PER_RULE} 个），从此处起`,
+      en: `${more} more problems of rule ${rule} in this document are not listed (at most ${MAX_PROBLEMS_PER_RULE} a rule), from here on`,
+    },
+  };
+}
+
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const tree = parse(text, options.prior?.tree);
   const report = buildReport(tree, options.prior?.report);
@@ -71,7 +86,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     try {
       const found = rule.meta.reads === 'tables' ? tableRuleProblems(rule, report) : rule.check(report);
       if (setting) for (const p of found) p.severity = setting;
-      problems.push(...found);
+      // appended one by one (a spread of 100 000 problems overflows the stack), and at most
+      // MAX_PROBLEMS_PER_RULE of them, then one that says how many more there are
+      const shown = found.length > MAX_PROBLEMS_PER_RULE ? found.slice(0, MAX_PROBLEMS_PER_RULE) : found;
+      for (const p of shown) problems.push(p);
+      if (found.length > MAX_PROBLEMS_PER_RULE) problems.push(moreProblems(rule.meta.id, found[MAX_PROBLEMS_PER_RULE]!, found.length - MAX_PROBLEMS_PER_RULE));
     } catch (error) {
       failures.push({ rule: rule.meta.id, error });
     }

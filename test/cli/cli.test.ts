@@ -303,6 +303,12 @@ describe('gov-report-lint', () => {
     assert.equal(fs.readFileSync(file, 'utf8'), fixed, 'a second --fix changes nothing');
   });
 
+  it('exits quietly when its output is cut short by the reader (| head)', () => {
+    const many = Array.from({ length: 12 }, () => 'examples/').join(' ');
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" --tables ${many} | head -c 100 > /dev/null`], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(r.stderr, '', 'no EPIPE stack trace');
+  });
+
   it('answers --help and --version, and rejects bad usage with exit 2', () => {
     const help = lint(['--help']);
     assert.equal(help.code, 0);

@@ -58,8 +58,11 @@ export function splitLines(text: string): Line[] {
 /** Maps offsets to LSP positions and back. */
 export class LineIndex {
   private readonly starts: number[];
+  private readonly ends: number[];
   constructor(private readonly text: string, lines?: Line[]) {
-    this.starts = (lines ?? splitLines(text)).map((l) => l.start);
+    const all = lines ?? splitLines(text);
+    this.starts = all.map((l) => l.start);
+    this.ends = all.map((l) => l.end);
   }
 
   get lineCount(): number {
@@ -81,7 +84,8 @@ export class LineIndex {
   offsetAt(pos: Position): number {
     if (pos.line < 0) return 0;
     if (pos.line >= this.starts.length) return this.text.length;
-    return Math.min(this.starts[pos.line]! + Math.max(0, pos.character), this.text.length);
+    // a character past the line's end means its end (LSP): never the next line
+    return Math.min(this.starts[pos.line]! + Math.max(0, pos.character), this.ends[pos.line]!, this.text.length);
   }
 
   rangeOf(span: Span): Range {

@@ -1,4 +1,5 @@
 /** The cell rules: a number where a number is required, clean and whole. */
+import { toHalfWidth } from '../parse/text';
 import type { LocalizedText } from '../i18n';
 import type { CellIssue } from '../model/cells';
 import { IndexedCell, indexCells } from '../model/cellIndex';
@@ -12,6 +13,17 @@ export function setCell(cell: { start: number; end: number }, value: number, tit
   const fix: Fix = { title, edits: [{ span: { start: cell.start, end: cell.end }, newText: String(value) }] };
   if (safe) fix.safe = true;
   return fix;
+}
+
+/**
+ * A number as written with full-width digits or thousands separators, in plain digits, character for
+ * character (undefined when what is written is not such a number).
+ */
+export function plainDigits(raw: string): string | undefined {
+  const half = toHalfWidth(raw).trim();
+  // separators only between digits: 1,234 · 1，234 · 1 234
+  const plain = half.replace(/(?<=\d)[,，\s](?=\d{3}(?!\d))/g, '');
+  return /^-?\d+(?:\.\d+)?$/.test(plain) ? plain : undefined;
 }
 
 /** Table 四's data row begins with empty cells and has numbers after them: it may be shifted. */
@@ -178,7 +190,10 @@ export const cellFormat: Rule = {
     for (const c of indexCells(report)) {
       const notes = c.cell.notes;
       if (!notes || c.cell.value === null) continue;
-      const plain = String(c.cell.value);
+      // the characters converted (full-width digits and point to half-width, separators dropped), never
+      // through a number: 19 digits, or trailing zeros after the point, stay as written
+      const plain = plainDigits(c.cell.raw);
+      if (plain === undefined) continue;
       problems.push(
         problem(
           'cell-format',
@@ -188,7 +203,7 @@ export const cellFormat: Rule = {
             zh: `${c.name}“${c.cell.raw.trim()}”${notes.includes('fullwidth') ? '使用了全角数字' : ''}${notes.length > 1 ? '和' : ''}${notes.includes('separator') ? '使用了千位分隔符' : ''}，已按 ${plain} 读取；建议写作 ${plain}`,
             en: `${c.name} “${c.cell.raw.trim()}” uses ${notes.map((n) => (n === 'fullwidth' ? 'full-width digits' : 'thousands separators')).join(' and ')}; read as ${plain}`,
           },
-          [setCell(c.cell, c.cell.value, { zh: `改为 ${plain}`, en: `Write ${plain}` }, true)],
+          [{ title: { zh: `改为 ${plain}`, en: `Write ${plain}` }, edits: [{ span: { start: c.cell.start, end: c.cell.end }, newText: plain }], safe: true }],
         ),
       );
     }

@@ -173,6 +173,13 @@ describe('cells', () => {
     assert.equal(p!.fixes![0]!.safe, true);
     assert.equal(p!.fixes![0]!.edits[0]!.newText, '12733');
   });
+  it('cell-format’s fix converts the characters, never through a number: long digit runs and trailing zeros stay exact', () => {
+    const fixOf = (cell: string) => only('cell-format', t2(cell))[0]?.fixes?.[0]?.edits[0]?.newText;
+    assert.equal(fixOf('１２３４５６７８９０１２３４５６７８９'), '1234567890123456789');
+    assert.equal(fixOf('1,234,567,890,123,456,789,012'), '1234567890123456789012');
+    const fee = 'X县2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（八）项\t\t\t\n行政事业性收费\t１８７７０．９５００\t\t\n';
+    assert.equal(only('cell-format', fee)[0]?.fixes?.[0]?.edits[0]?.newText, '18770.9500');
+  });
 });
 
 describe('TXT-table', () => {
