@@ -7,6 +7,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ROOT, SEED_NAMES, blankLine, readSeed } from '../helpers';
+import { decodeWithEncoding } from '../../server/src/read/decode';
+import { encodeText } from '../../server/src/read/encode';
+
+/** GB18030 bytes of a text (the encoder under test, checked on its own in write.test.ts against the platform's decoder). */
+class TextEncoderGb {
+  encode(s: string): Uint8Array {
+    return encodeText(s, 'gb18030', false);
+  }
+}
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
@@ -307,6 +316,43 @@ describe('gov-report-lint', () => {
     const many = Array.from({ length: 12 }, () => 'examples/').join(' ');
     const r = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" --tables ${many} | head -c 100 > /dev/null`], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(r.stderr, '', 'no EPIPE stack trace');
+  });
+
+  it('--fix writes a report back in the encoding and byte order mark it was read in', () => {
+    const original = readSeed('shizuishan-office-2023');
+    const fixedTitle = '五、存在的主要问题及改进情况';
+    const cases: [string, string, boolean, (s: string) => Buffer][] = [
+      ['gbk.txt', 'gb18030', false, (s) => Buffer.from(new TextEncoderGb().encode(s))],
+      ['utf16.txt', 'utf-16le', true, (s) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')])],
+      ['bom.txt', 'utf-8', true, (s) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(s, 'utf8')])],
+    ];
+    for (const [name, encoding, bom, write] of cases) {
+      const file = path.join(tmp, name);
+      fs.writeFileSync(file, write(original));
+      lint(['--fix', file]);
+      const bytes = fs.readFileSync(file);
+      const back = decodeWithEncoding(bytes);
+      assert.deepEqual([back.encoding, back.bom], [encoding, bom], name);
+      assert.ok(back.text.includes(fixedTitle), `${name}: fixed`);
+    }
+  });
+
+  it('--fix on a read-only report: one message naming it, exit 2, the other files still fixed', () => {
+    const locked = path.join(tmp, 'locked.txt');
+    const open = path.join(tmp, 'open.txt');
+    fs.writeFileSync(locked, readSeed('shizuishan-office-2023'));
+    fs.writeFileSync(open, readSeed('shizuishan-office-2023'));
+    fs.chmodSync(locked, 0o444);
+    try {
+      const r = lint(['--fix', locked, open]);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /locked\.txt: 文件只读，--fix 未修改它/);
+      assert.ok(!/\n\s+at /.test(r.stderr), 'no stack trace');
+      assert.equal(fs.readFileSync(locked, 'utf8'), readSeed('shizuishan-office-2023'));
+      assert.ok(fs.readFileSync(open, 'utf8').includes('五、存在的主要问题及改进情况'));
+    } finally {
+      fs.chmodSync(locked, 0o644);
+    }
   });
 
   it('answers --help and --version, and rejects bad usage with exit 2', () => {

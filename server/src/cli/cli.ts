@@ -20,6 +20,9 @@ import { Locale, pickLocale } from '../i18n';
 import { Unreadable, findReports } from '../files/findReports';
 import { REPORT_FILE_NAMES, publishedReports, readReportFile } from '../files/published';
 import type { Origin, SourceForm } from '../read/types';
+import type { TextEncodingName } from '../read/decode';
+import { encodeExactly } from '../read/encode';
+import { notWritable, writeFileAtomic } from '../files/write';
 import { looksLikeReport } from '../parse/detect';
 import { VERSION } from '../version';
 
@@ -312,6 +315,7 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
     text: string;
     form: SourceForm;
     origins: Origin[];
+    encoding?: { encoding: TextEncodingName; bom: boolean };
     analyzeOptions: AnalyzeOptions;
     agency: string | undefined;
     year: number | undefined;
@@ -322,6 +326,7 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
     let text: string;
     let form: SourceForm;
     let origins: Origin[];
+    let encoding: { encoding: TextEncodingName; bom: boolean } | undefined;
     try {
       const read = await readReportFile(file);
       if (!read.ok) {
@@ -332,6 +337,7 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
       text = read.read.text;
       form = read.read.form;
       origins = read.read.origins;
+      encoding = read.read.encoding;
       // a PDF found in a folder that holds no report: passed over, as a text file would be
       if (form === 'pdf' && found.has(file) && !looksLikeReport(text)) continue;
     } catch (e) {
@@ -360,7 +366,7 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
     }
     // whose report of which year: from the title, without checking it yet
     const title = parse(text).title;
-    entries.push({ file, text, form, origins, analyzeOptions, agency: title?.agency, year: title?.year });
+    entries.push({ file, text, form, origins, ...(encoding ? { encoding } : {}), analyzeOptions, agency: title?.agency, year: title?.year });
   }
   if (options.toText) return unreadable.length > 0 ? EXIT_USAGE : EXIT_OK;
   const identities = entries.map((e) => ({ uri: e.file, agency: e.agency, year: e.year, entry: e }));
@@ -388,8 +394,13 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
     } else if (options.fix) {
       const fixed = applySafeFixes(text, analyzeOptions);
       if (fixed !== text) {
-        fs.writeFileSync(file, fixed, 'utf8');
-        analysis = analyze(fixed, analyzeOptions);
+        const written = writeFixed(file, fixed, entry.encoding ?? { encoding: 'utf-8', bom: false }, options.locale);
+        if (written === true) analysis = analyze(fixed, analyzeOptions);
+        else {
+          // one clear message naming the file; the other files are still fixed; exit 2
+          unreadable.push(file);
+          io.stderr(`gov-report-lint: ${file}: ${written}\n`);
+        }
       }
     }
     if (options.quiet) analysis.problems = analysis.problems.filter((p) => p.severity === 'error');
@@ -448,6 +459,23 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
   return options.maxWarnings !== undefined && warnings > options.maxWarnings ? EXIT_PROBLEMS : EXIT_OK;
 }
 
+
+/**
+ * Writes a fixed report back in the encoding and byte order mark it was read in, atomically. Returns
+ * true, or why it was not written (the file is then as it was).
+ */
+function writeFixed(file: string, fixed: string, as: { encoding: TextEncodingName; bom: boolean }, locale: Locale): true | string {
+  const zh = locale === 'zh';
+  if (notWritable(file)) return zh ? '文件只读，--fix 未修改它' : 'the file is read-only; --fix left it as it is';
+  const bytes = encodeExactly(fixed, as);
+  if (!bytes) return zh ? `修改后的文本无法按原编码（${as.encoding}）原样写回，--fix 未修改此文件` : `the fixed text cannot be written back exactly in the file's encoding (${as.encoding}); --fix left it as it is`;
+  try {
+    writeFileAtomic(file, bytes);
+    return true;
+  } catch (e) {
+    return (zh ? '写回失败，文件保持原样：' : 'could not write the file back; it is as it was: ') + (e as Error).message;
+  }
+}
 
 /** The page of a PDF a line of its text stands on (undefined for other forms). */
 function pageAt(r: FileResult, line: number): number | undefined {

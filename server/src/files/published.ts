@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locale } from '../i18n';
 import { looksLikeReport } from '../parse/detect';
-import { decodeText } from '../read/decode';
+import { textRead } from '../read/decode';
 import { sniffForm } from '../read/sniff';
 import type { ReadResult } from '../read/types';
 import { loadPdfReader } from './pdfLoader';
@@ -62,6 +62,6 @@ export async function readReportFile(file: string): Promise<ReadResult> {
 
 /** A file that is not a PDF, read: text as it is decoded, other forms by the readers (loaded the first time). */
 function readSync(bytes: Uint8Array, file: string): ReadResult {
-  if (sniffForm(bytes, file) === 'text') return { ok: true, read: { form: 'text', text: decodeText(bytes), origins: [{ offset: 0 }] } };
+  if (sniffForm(bytes, file) === 'text') return textRead(bytes);
   return loadReaders().readBytes(bytes, file);
 }

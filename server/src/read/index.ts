@@ -3,7 +3,7 @@
  * tell) → report text, or a refusal saying what the file is and what to do. The form is told by the
  * bytes first (a .txt that is really a Word file is read as one).
  */
-import { decodeText } from './decode';
+import { textRead } from './decode';
 import { readDocx } from './docx';
 import { readHtml } from './html';
 import { sniffForm } from './sniff';
@@ -60,7 +60,7 @@ export function readBytes(bytes: Uint8Array, name: string): ReadResult {
           'PDFs are not read here: check it with the gov-report-lint command line, or get the text with pdftotext -layout (or copy it from a viewer).',
         );
       case 'text':
-        return { ok: true, read: { form: 'text', text: decodeText(bytes), origins: [{ offset: 0 }] } };
+        return textRead(bytes);
     }
   } catch (e) {
     // a reader that failed on a file it should have read: still one message, never a crash

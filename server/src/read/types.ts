@@ -4,6 +4,7 @@
  * nothing above it knows where the text came from.
  */
 import type { LocalizedText } from '../i18n';
+import type { TextEncodingName } from './decode';
 
 /** The forms a report is published in. */
 export type SourceForm = 'text' | 'html' | 'docx' | 'pdf';
@@ -23,6 +24,8 @@ export interface ReadText {
   text: string;
   /** sorted by offset; the first at offset 0 */
   origins: Origin[];
+  /** a text file's encoding and byte order mark (what --fix writes it back in) */
+  encoding?: { encoding: TextEncodingName; bom: boolean };
 }
 
 /** Why a file cannot be read as a report: one clear message, what it is and what to do. */
