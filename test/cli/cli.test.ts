@@ -278,6 +278,21 @@ describe('gov-report-lint', () => {
     assert.match(bad.stderr, /rules\.TXT-table must be one of off, error, warning, information, hint/);
   });
 
+  it('a config that is a FIFO or a link to /dev/zero: named and ignored at once, the report still checked, exit 2', () => {
+    const dir = path.join(tmp, 'hostile');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.copyFileSync(path.join(ROOT, 'examples', 'wuzhong-2023.txt'), path.join(dir, 'r.txt'));
+    for (const make of [() => spawnSync('mkfifo', [path.join(dir, '.govreportrc.json')]), () => fs.symlinkSync('/dev/zero', path.join(dir, '.govreportrc.json'))]) {
+      fs.rmSync(path.join(dir, '.govreportrc.json'), { force: true });
+      make();
+      const r = spawnSync(process.execPath, [CLI, '--format', 'json', path.join(dir, 'r.txt')], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
+      assert.equal(r.status, 2, r.stderr);
+      assert.match(r.stderr, /\.govreportrc\.json: not a regular file/);
+      assert.equal((JSON.parse(r.stdout) as JsonFile[]).length, 1, 'the report is still checked');
+    }
+    fs.rmSync(path.join(dir, '.govreportrc.json'), { force: true });
+  });
+
   it('honours the problems ignored in .govreportrc.json (by file, rule and place), and rejects a malformed entry', () => {
     const dir = path.join(tmp, 'ignoring', 'reports');
     fs.mkdirSync(dir, { recursive: true });

@@ -352,8 +352,8 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
       continue;
     }
     const analyzeOptions: AnalyzeOptions = {};
+    const configFile = options.config ?? findConfig(file);
     try {
-      const configFile = options.config ?? findConfig(file);
       if (configFile) {
         const config = readConfig(configFile);
         if (config.rules) analyzeOptions.ruleSettings = config.rules;
@@ -361,8 +361,11 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
         if (ignore.length > 0) analyzeOptions.ignore = ignore;
       }
     } catch (e) {
-      io.stderr(`gov-report-lint: ${(e as Error).message}\n`);
-      return EXIT_USAGE;
+      // said once (it names the file, never echoes what it holds); the report is checked without it; exit 2
+      if (configFile && !unreadable.includes(configFile)) {
+        unreadable.push(configFile);
+        io.stderr(`gov-report-lint: ${(e as Error).message}\n`);
+      }
     }
     // whose report of which year: from the title, without checking it yet
     const title = parse(text).title;

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RuleSetting } from '../check';
 import type { IgnoredProblem } from '../ignore';
+import { writeFileAtomic } from './write';
 
 export const CONFIG_FILE = '.govreportrc.json';
 
@@ -22,9 +23,46 @@ export interface ReportConfig {
 
 const SETTINGS = new Set(['off', 'error', 'warning', 'information', 'hint']);
 
+/** A config file larger than this is not read (a settings file is a few KB; a link to /dev/zero is endless). */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/**
+ * A config file's text: a regular file only (not a FIFO, a device, a folder — also behind a link),
+ * at most MAX_CONFIG_BYTES. Throws with a message naming the file and why it was not read.
+ */
+function readConfigText(file: string): string {
+  // opened without blocking (a FIFO would wait forever for a writer), then looked at through its descriptor
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) throw new Error(`${file}: not a regular file (${st.isFIFO() ? 'a FIFO' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : st.isDirectory() ? 'a folder' : 'a special file'}); ignored`);
+    if (st.size > MAX_CONFIG_BYTES) throw new Error(`${file}: larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MB; ignored`);
+    const buffer = Buffer.alloc(st.size);
+    let read = 0;
+    while (read < st.size) {
+      const n = fs.readSync(fd, buffer, read, st.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buffer.subarray(0, read).toString('utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** JSON of a config file; a syntax error is said by its position, never by echoing the file's content. */
+function parseConfigJson(file: string, text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    const at = /position (\d+)/.exec((e as Error).message)?.[1];
+    throw new Error(`${file}: not valid JSON${at !== undefined ? ` (at character ${Number(at) + 1})` : ''}; ignored`);
+  }
+}
+
 /** Reads a config file; throws with a readable message when it is not valid. */
 export function readConfig(file: string): ReportConfig {
-  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
+  const raw = parseConfigJson(file, readConfigText(file));
   if (!raw || typeof raw !== 'object') throw new Error(`${file}: not a JSON object`);
   const rules = (raw as { rules?: unknown }).rules;
   const out: ReportConfig = {};
@@ -68,7 +106,7 @@ export function ignoresFor(config: ReportConfig, configFile: string, report: str
 export function addIgnore(configFile: string, report: string, problem: IgnoredProblem): boolean {
   let raw: Record<string, unknown> = {};
   if (fs.existsSync(configFile)) {
-    const parsed = JSON.parse(fs.readFileSync(configFile, 'utf8')) as unknown;
+    const parsed = parseConfigJson(configFile, readConfigText(configFile));
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`${configFile}: not a JSON object`);
     raw = parsed as Record<string, unknown>;
   }
@@ -76,7 +114,10 @@ export function addIgnore(configFile: string, report: string, problem: IgnoredPr
   const entry: IgnoreEntry = { file: reportKey(configFile, report), rule: problem.rule, at: problem.at };
   if (list.some((e) => e && e.file === entry.file && e.rule === entry.rule && e.at === entry.at)) return false;
   raw.ignore = [...list, entry];
-  fs.writeFileSync(configFile, JSON.stringify(raw, null, 2) + '\n', 'utf8');
+  const bytes = new TextEncoder().encode(JSON.stringify(raw, null, 2) + '\n');
+  // replaced in one rename (a link is replaced, never written through); a new file created, never an existing one truncated
+  if (fs.existsSync(configFile)) writeFileAtomic(configFile, bytes);
+  else fs.writeFileSync(configFile, bytes, { flag: 'wx' });
   return true;
 }
 

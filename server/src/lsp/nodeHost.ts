@@ -85,12 +85,12 @@ export function nodeHost(logError: (message: string) => void): ServerHost {
     recordIgnore(uri, problem, rootUris) {
       if (!uri.startsWith('file:')) throw new Error('only reports saved as files can have ignored problems');
       const report = fileURLToPath(uri);
-      // the nearest .govreportrc.json, else a new one in the report's workspace folder (or beside it)
-      let file = findConfig(report);
-      if (!file) {
-        const root = rootPaths(rootUris).filter((r) => report.startsWith(r + path.sep)).sort((a, b) => b.length - a.length)[0];
-        file = path.join(root ?? path.dirname(report), CONFIG_FILE);
-      }
+      // the nearest .govreportrc.json inside the report's workspace folder, else a new one at that folder:
+      // nothing is ever written outside a workspace folder
+      const root = rootPaths(rootUris).filter((r) => report.startsWith(r + path.sep)).sort((a, b) => b.length - a.length)[0];
+      if (!root) throw new Error('the report is not in a workspace folder: nothing is written outside one');
+      const nearest = findConfig(report);
+      const file = nearest && (nearest === path.join(root, CONFIG_FILE) || nearest.startsWith(root + path.sep)) ? nearest : path.join(root, CONFIG_FILE);
       addIgnore(file, report, problem);
       return file;
     },
