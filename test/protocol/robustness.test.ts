@@ -20,7 +20,9 @@ import {
   DidOpenTextDocumentNotification,
   DidSaveTextDocumentNotification,
   DocumentSymbolRequest,
+  FoldingRangeRequest,
   HoverRequest,
+  SemanticTokensRequest,
   PublishDiagnosticsParams,
   SelectionRangeRequest,
 } from 'vscode-languageserver-protocol/node';
@@ -83,6 +85,15 @@ describe('server robustness', () => {
     const saved = await waitFor(() => published.slice(mark2).find((p) => p.uri === uri), 60_000);
     assert.equal(saved.diagnostics[0]!.code, 'size-limit');
     assert.ok(saved.diagnostics.some((d) => d.code === 'section-duplicate'), 'the saved document was checked');
+    // edited again, over the limit: no feature runs a full analysis (the one of the save is gone with the edit)
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 3 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '某' }],
+    });
+    assert.deepEqual(await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }), []);
+    assert.deepEqual(await server.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } }), []);
+    assert.deepEqual(await server.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } }), { data: [] });
+    assert.equal(await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 5, character: 3 } }), null);
     await server.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   });
 

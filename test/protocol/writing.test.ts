@@ -224,6 +224,21 @@ describe('checking every report of the workspace over LSP', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+  it('skips a report larger than govReport.maxFileSize without reading it through, and names it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ws-large-'));
+    fs.writeFileSync(path.join(dir, 'small-2023.txt'), readSeed('wuwei-2023'));
+    fs.writeFileSync(path.join(dir, 'huge-2023.txt'), readSeed('wuwei-2023').repeat(Math.ceil(7_000_000 / Buffer.byteLength(readSeed('wuwei-2023')))));
+    const server = await startServer('zh-cn', pathToFileURL(dir).href);
+    try {
+      const r = (await server.connection.sendRequest('govReport/checkWorkspace')) as { files: number; unreadable: string[] };
+      assert.equal(r.files, 1);
+      assert.ok(r.unreadable.some((u) => u.includes('huge-2023.txt')), JSON.stringify(r.unreadable));
+      assert.ok(!server.published.some((p) => p.uri.endsWith('huge-2023.txt')));
+    } finally {
+      server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
   it('a file it reported on that is deleted loses its diagnostics; one that changes on disk is checked again', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ws-gone-'));
     const gone = path.join(dir, 'wuwei-2023.txt');

@@ -29,7 +29,7 @@ const isTextReport: IsReport = (_file, bytes) => looksLikeReport(decodeText(byte
  * The report files below a directory, in a stable order: .txt and .md files whose text is a report,
  * or, with `names` and `isReport`, the files of those names that `isReport` takes.
  */
-export function findReports(dir: string, unreadable: Unreadable[] = [], names: RegExp = TEXT_FILES, isReport: IsReport = isTextReport): string[] {
+export function findReports(dir: string, unreadable: Unreadable[] = [], names: RegExp = TEXT_FILES, isReport: IsReport = isTextReport, maxBytes = Infinity): string[] {
   const found: string[] = [];
   let entries: fs.Dirent[];
   try {
@@ -42,9 +42,15 @@ export function findReports(dir: string, unreadable: Unreadable[] = [], names: R
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) found.push(...findReports(full, unreadable, names, isReport));
+      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) for (const f of findReports(full, unreadable, names, isReport, maxBytes)) found.push(f);
     } else if (entry.isFile() && names.test(entry.name)) {
       try {
+        // a file past the size limit is not even read (a 50 MB text file would hold up every scan)
+        const size = fs.statSync(full).size;
+        if (size > maxBytes) {
+          unreadable.push({ path: full, message: `larger than the size limit (${(size / 1048576).toFixed(1)} MB): skipped` });
+          continue;
+        }
         const verdict = isReport(full, fs.readFileSync(full));
         if (verdict === true) found.push(full);
         else if (typeof verdict === 'string') unreadable.push({ path: full, message: verdict });

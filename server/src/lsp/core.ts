@@ -177,6 +177,16 @@ export function startServer(connection: Connection, host: ServerHost): void {
     }
   }
 
+  /**
+   * The analysis the editor's features use: none for a document over govReport.maxFileSize (checked on
+   * save only) but the one made at its last save, while it is unchanged since.
+   */
+  function featureAnalysis(doc: TextDocument): Analysis | undefined {
+    if (doc.getText().length <= maxFileSize) return analysisOf(doc);
+    const hit = cache.get(doc.uri);
+    return hit && hit.version === doc.version ? hit.analysis : undefined;
+  }
+
   function analysisOf(doc: TextDocument): Analysis {
     const hit = cache.get(doc.uri);
     if (hit && hit.version === doc.version) {
@@ -324,6 +334,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     runOnType = settings?.run !== 'onSave';
     if (!debounceFixed) debounceMs = typeof settings?.debounce === 'number' && settings.debounce >= 0 && settings.debounce <= 10_000 ? settings.debounce : 200;
     maxFileSize = typeof settings?.maxFileSize === 'number' && settings.maxFileSize > 0 ? settings.maxFileSize : 2_000_000;
+    host.setMaxFileSize?.(maxFileSize);
     const language = settings?.messageLanguage;
     locale = language === 'zh' || language === 'en' ? language : clientLocale;
     cache.clear();
@@ -423,44 +434,48 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   connection.onDocumentSymbol((params) => {
     const doc = documents.get(params.textDocument.uri);
-    return doc ? documentSymbols(analysisOf(doc), locale) : [];
+    const analysis = doc && featureAnalysis(doc);
+    return analysis ? documentSymbols(analysis, locale) : [];
   });
 
   connection.onFoldingRanges((params) => {
     const doc = documents.get(params.textDocument.uri);
-    return doc ? foldingRanges(analysisOf(doc)) : [];
+    const analysis = doc && featureAnalysis(doc);
+    return analysis ? foldingRanges(analysis) : [];
   });
 
   connection.languages.semanticTokens.on((params) => {
     const doc = documents.get(params.textDocument.uri);
-    return doc ? semanticTokens(analysisOf(doc)) : { data: [] };
+    const analysis = doc && featureAnalysis(doc);
+    return analysis ? semanticTokens(analysis) : { data: [] };
   });
 
   connection.onSelectionRanges((params) => {
     const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
-    const analysis = analysisOf(doc);
+    const analysis = doc && featureAnalysis(doc);
+    if (!analysis) return [];
     return params.positions.map((p) => selectionRangeAt(analysis, analysis.lineIndex.offsetAt(p)));
   });
 
   connection.onCompletion((params) => {
     const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
-    const analysis = analysisOf(doc);
+    const analysis = doc && featureAnalysis(doc);
+    if (!analysis) return [];
     return completionsAt(analysis, analysis.lineIndex.offsetAt(params.position), locale);
   });
 
   connection.onHover((params) => {
     const doc = documents.get(params.textDocument.uri);
-    if (!doc) return null;
-    const analysis = analysisOf(doc);
+    const analysis = doc && featureAnalysis(doc);
+    if (!analysis) return null;
     return hoverAt(analysis, analysis.lineIndex.offsetAt(params.position), locale) ?? null;
   });
 
   connection.onCodeAction((params) => {
     const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
-    return codeActions(analysisOf(doc), params.textDocument.uri, params.range, locale, params.context.only, optionsFor(doc.uri), !!host.recordIgnore);
+    const analysis = doc && featureAnalysis(doc);
+    if (!doc || !analysis) return [];
+    return codeActions(analysis, params.textDocument.uri, params.range, locale, params.context.only, optionsFor(doc.uri), !!host.recordIgnore);
   });
 
   /** A report file as it was published → its report text (the client shows it as a report document). */
@@ -496,7 +511,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
   /** The table view's grids for a document (null when it is not open). */
   connection.onRequest('govReport/tables', (params: { uri?: string } | undefined) => {
     const doc = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
-    return doc ? tableView(analysisOf(doc), locale) : null;
+    const analysis = doc && featureAnalysis(doc);
+    return analysis ? tableView(analysis, locale) : null;
   });
 
   /** The tables of a report as --tables JSON or CSV (the export command). */
@@ -584,8 +600,15 @@ export function startServer(connection: Connection, host: ServerHost): void {
       let analysis: Analysis;
       try {
         if (open) analysis = analysisOf(open);
-        else if (host.readReport) analysis = analyze(host.readReport(uri), optionsFor(uri));
-        else continue;
+        else if (host.readReport) {
+          const text = host.readReport(uri);
+          // over govReport.maxFileSize: not checked (as in the editor), named
+          if (text.length > maxFileSize) {
+            result.unreadable.push(`${uriName(uri)}: ${locale === 'zh' ? '超过 govReport.maxFileSize，未检查' : 'above govReport.maxFileSize, not checked'}`);
+            continue;
+          }
+          analysis = analyze(text, optionsFor(uri));
+        } else continue;
       } catch (e) {
         result.unreadable.push(decodeURIComponent(uri.replace(/^file:\/\//, '')));
         continue;

@@ -41,6 +41,8 @@ export interface ServerHost {
   readPublishedFile?(uri: string): Promise<ReadResult>;
   /** Reads a report file in the form it was published in (web page, Word, PDF where the host can). */
   readPublished?(bytes: Uint8Array, name: string): Promise<ReadResult>;
+  /** govReport.maxFileSize (characters): workspace scans skip files that cannot be under it. */
+  setMaxFileSize?(chars: number): void;
   /** Resolves once other pending events (edits, cancellations) have had their turn. */
   yieldToEvents(): Promise<void>;
   /** Where errors about project files go. */

@@ -18,6 +18,9 @@ export function nodeHost(logError: (message: string) => void): ServerHost {
   const rootPaths = (rootUris: readonly string[]) => rootUris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
 
   let index: ReportIdentity[] | undefined;
+  /** govReport.maxFileSize in characters; a text file of more bytes than 3 a character (UTF-8 Chinese) cannot be under it */
+  let maxChars = 2_000_000;
+  const maxBytes = () => maxChars * 3;
   /** which build is current: a build started before forgetReports is dropped */
   let generation = 0;
   let building = false;
@@ -27,7 +30,7 @@ export function nodeHost(logError: (message: string) => void): ServerHost {
     building = true;
     const found: ReportIdentity[] = [];
     const unreadable: { path: string; message: string }[] = [];
-    const files = rootPaths(rootUris).flatMap((r) => findReports(r, unreadable));
+    const files = rootPaths(rootUris).flatMap((r) => findReports(r, unreadable, undefined, undefined, maxBytes()));
     for (let k = 0; k < files.length; k++) {
       // a few files at a time, letting edits and requests through in between
       if (k % 16 === 15) await new Promise<void>((resolve) => setImmediate(resolve));
@@ -96,13 +99,19 @@ export function nodeHost(logError: (message: string) => void): ServerHost {
     },
     workspaceReports(rootUris) {
       const unreadable: { path: string; message: string }[] = [];
-      const files = rootPaths(rootUris).flatMap((r) => findReports(r, unreadable));
+      const files = rootPaths(rootUris).flatMap((r) => findReports(r, unreadable, undefined, undefined, maxBytes()));
       return { uris: files.map((f) => pathToFileURL(f).href), unreadable: unreadable.map((u) => u.path) };
     },
     workspacePublished(rootUris) {
       // every file of those forms: whether it is a report is told once it is read
-      const files = rootPaths(rootUris).flatMap((r) => findReports(r, [], PUBLISHED_NAMES, () => true));
+      const files = rootPaths(rootUris).flatMap((r) => findReports(r, [], PUBLISHED_NAMES, () => true, 60 * 1024 * 1024));
       return files.map((f) => pathToFileURL(f).href);
+    },
+    setMaxFileSize(chars) {
+      if (chars !== maxChars) {
+        maxChars = chars;
+        index = undefined;
+      }
     },
     readPublished: (bytes, name) => readPublished(bytes, name),
     readPublishedFile: (uri) => {
