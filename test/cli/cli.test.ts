@@ -352,6 +352,22 @@ describe('gov-report-lint', () => {
     }
   });
 
+  it('a UTF-8 report with one stray byte is read as UTF-8 (its tables whole) and the line is named; --verbose names a GB18030 file', () => {
+    const seed = readSeed('wuzhong-2023');
+    const cut = seed.indexOf('\n', 200) + 1;
+    const file = path.join(tmp, 'stray.txt');
+    fs.writeFileSync(file, Buffer.concat([Buffer.from(seed.slice(0, cut), 'utf8'), Buffer.from([0xff]), Buffer.from(seed.slice(cut), 'utf8')]));
+    const r = lint(['--tables', file]);
+    const line = seed.slice(0, cut).split('\n').length;
+    assert.match(r.stderr, new RegExp(`stray\\.txt: 第 ${line} 行有不是 UTF-8 的字节，已按 UTF-8 读取`));
+    const { file: _a, ...got } = JSON.parse(r.stdout) as { file: string };
+    const { file: _b, ...want } = JSON.parse(lint(['--tables', path.join(ROOT, 'examples', 'wuzhong-2023.txt')]).stdout) as { file: string };
+    assert.deepEqual(got, want);
+    const gbk = path.join(tmp, 'gbk-verbose.txt');
+    fs.writeFileSync(gbk, encodeText(seed, 'gb18030', false));
+    assert.match(lint(['--verbose', gbk]).stderr, /gbk-verbose\.txt: 按 GB18030 读取/);
+  });
+
   it('--fix on a read-only report: one message naming it, exit 2, the other files still fixed', () => {
     const locked = path.join(tmp, 'locked.txt');
     const open = path.join(tmp, 'open.txt');

@@ -73,3 +73,22 @@ describe('writing a report back atomically', () => {
     }
   });
 });
+
+describe('telling a text file’s encoding by the evidence of the whole file', () => {
+  const report = '某县2023年政府信息公开工作年度报告\n一、总体情况\n本年度主动公开政府信息100条。\n二、主动公开政府信息情况\n';
+  it('reads a UTF-8 report with one stray byte as UTF-8, and names the line', () => {
+    const bytes = Buffer.concat([Buffer.from(report.slice(0, 30), 'utf8'), Buffer.from([0xff]), Buffer.from(report.slice(30), 'utf8')]);
+    const d = decodeWithEncoding(bytes);
+    assert.equal(d.encoding, 'utf-8');
+    assert.ok(d.text.includes('二、主动公开政府信息情况'));
+    assert.deepEqual(d.badLines, [report.slice(0, 30).split('\n').length]);
+  });
+  it('reads GBK as GB18030, and UTF-16 without a byte order mark (either endianness) by its zero bytes', () => {
+    assert.equal(decodeWithEncoding(encodeText(report, 'gb18030', false)).encoding, 'gb18030');
+    assert.equal(decodeWithEncoding(encodeText(report, 'gb18030', false)).text, report);
+    for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+      const d = decodeWithEncoding(encodeText(report, encoding, false));
+      assert.deepEqual([d.encoding, d.bom, d.text], [encoding, false, report], encoding);
+    }
+  });
+});

@@ -46,6 +46,8 @@ export interface CliOptions {
   config?: string;
   /** apply the safe fixes to the files */
   fix: boolean;
+  /** say which encoding a text file was read in when it was not UTF-8 */
+  verbose: boolean;
   /** print each file as report text (a web page's or Word file's text, tables tab-separated) instead of checking */
   toText: boolean;
   locale: Locale;
@@ -91,6 +93,7 @@ Options:
                         year are left out and named, unreadable cells are named
   --year <n>            with --sum: the year to add up (default: the most common one)
   --exit-zero           exit 0 even when errors are found (reporting runs)
+  --verbose             say which encoding a text file was read in when it was not UTF-8
   --locale <zh|en>      message language (default: zh, or from LANG)
   -h, --help            show this help
   -v, --version         show the version
@@ -122,6 +125,7 @@ Exit status: 0 no errors, 1 at least one error, 2 usage error or unreadable file
                         其他年度的报告不计入并列出，无法读取的单元格逐一列出（计为 0）
   --year <n>            与 --sum 一起用：汇总的年度（默认取多数报告的年度）
   --exit-zero           即使发现错误也以 0 退出（仅用于出报告）
+  --verbose             文本文件不是 UTF-8 编码时说明按什么编码读取
   --locale <zh|en>      提示语言（默认中文，或按 LANG 环境变量）
   -h, --help            显示本帮助
   -v, --version         显示版本
@@ -143,6 +147,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
   let quiet = false;
   let fix = false;
   let toText = false;
+  let verbose = false;
   let maxWarnings: number | undefined;
   let config: string | undefined;
   const paths: string[] = [];
@@ -194,6 +199,9 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
       case '--to-text':
         toText = true;
         break;
+      case '--verbose':
+        verbose = true;
+        break;
       case '--max-warnings': {
         const v = value();
         if (v !== undefined && /^\d+$/.test(v)) maxWarnings = Number(v);
@@ -232,7 +240,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
   if (paths.length === 0) return { ok: false, exit: EXIT_USAGE, err: helpText(locale) };
   // --tables speaks JSON unless told otherwise
   if (tables && !formatGiven) format = 'json';
-  const options: CliOptions = { format, tables, sum, exitZero, quiet, fix, toText, locale, paths };
+  const options: CliOptions = { format, tables, sum, exitZero, quiet, fix, toText, verbose, locale, paths };
   if (year !== undefined) options.year = year;
   if (maxWarnings !== undefined) options.maxWarnings = maxWarnings;
   if (config !== undefined) options.config = config;
@@ -326,7 +334,7 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
     let text: string;
     let form: SourceForm;
     let origins: Origin[];
-    let encoding: { encoding: TextEncodingName; bom: boolean } | undefined;
+    let encoding: { encoding: TextEncodingName; bom: boolean; badLines?: number[] } | undefined;
     try {
       const read = await readReportFile(file);
       if (!read.ok) {
@@ -338,6 +346,13 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
       form = read.read.form;
       origins = read.read.origins;
       encoding = read.read.encoding;
+      if (encoding?.badLines) {
+        // a UTF-8 file with a few stray bytes: read as UTF-8, the lines named (never a silent guess)
+        const lines = encoding.badLines.join(options.locale === 'zh' ? '、' : ', ');
+        io.stderr(`gov-report-lint: ${file}: ${options.locale === 'zh' ? `第 ${lines} 行有不是 UTF-8 的字节，已按 UTF-8 读取（这些字节显示为 �）` : `bytes that are not UTF-8 on line ${lines}; read as UTF-8 (they show as �)`}\n`);
+      } else if (options.verbose && encoding && (encoding.encoding !== 'utf-8' || encoding.bom)) {
+        io.stderr(`gov-report-lint: ${file}: ${options.locale === 'zh' ? '按' : 'read as'} ${encoding.encoding.toUpperCase()}${encoding.bom ? ' (BOM)' : ''}${options.locale === 'zh' ? ' 读取' : ''}\n`);
+      }
       // a PDF found in a folder that holds no report: passed over, as a text file would be
       if (form === 'pdf' && found.has(file) && !looksLikeReport(text)) continue;
     } catch (e) {

@@ -10,21 +10,66 @@ export interface DecodedText {
   encoding: TextEncodingName;
   /** the file started with a byte order mark */
   bom: boolean;
+  /** read as UTF-8 although some bytes were not: the lines they stand on (1-based, the first ten) */
+  badLines?: number[];
 }
 
 export function decodeWithEncoding(bytes: Uint8Array): DecodedText {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', bom: true };
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', bom: true };
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', bom: true };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bom: false };
-  } catch {
-    try {
-      return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030', bom: false };
-    } catch {
-      return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', bom: false };
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16, bom: false };
+  const utf8 = new TextDecoder('utf-8').decode(bytes);
+  const bad = badLines(utf8);
+  if (bad.count === 0) return { text: utf8, encoding: 'utf-8', bom: false };
+  // a few stray bytes in a UTF-8 file (a character cut, a byte flipped): still UTF-8, the lines named;
+  // GB18030 when most of what is not ASCII fails as UTF-8 (a GBK file)
+  let wide = 0;
+  for (let k = 0; k < utf8.length; k++) {
+    const c = utf8.charCodeAt(k);
+    if (c >= 0x80 && c !== 0xfffd) wide++;
+  }
+  if (wide >= 10 * bad.count) return { text: utf8, encoding: 'utf-8', bom: false, badLines: bad.lines };
+  return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030', bom: false };
+}
+
+/**
+ * UTF-16 without a byte order mark, told by its zero bytes: text with ASCII in it (line breaks,
+ * digits, spaces) has a zero byte in every such character, all on one side of each pair.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(bytes.length, 1 << 16) & ~1;
+  if (n < 4) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let k = 0; k < n; k++) {
+    if (bytes[k] !== 0) continue;
+    if (k % 2 === 0) even++;
+    else odd++;
+  }
+  const pairs = n / 2;
+  // UTF-8 and GB18030 text has no zero bytes at all; UTF-16 has one in every ASCII character, on the
+  // high byte's side (the other side has one only for the rare character like 一 U+4E00)
+  if (odd >= pairs * 0.05 && odd >= 2 * even) return 'utf-16le';
+  if (even >= pairs * 0.05 && even >= 2 * odd) return 'utf-16be';
+  return undefined;
+}
+
+/** Where a text decoded as UTF-8 has replacement characters (bytes that were not UTF-8): their count and first lines (1-based). */
+function badLines(text: string): { count: number; lines: number[] } {
+  let count = 0;
+  const lines: number[] = [];
+  let line = 1;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10) line++;
+    else if (c === 0xfffd) {
+      count++;
+      if (lines.length < 10 && lines[lines.length - 1] !== line) lines.push(line);
     }
   }
+  return { count, lines };
 }
 
 export function decodeText(bytes: Uint8Array): string {
@@ -32,7 +77,7 @@ export function decodeText(bytes: Uint8Array): string {
 }
 
 /** A text file read: its text, and the encoding to write it back in. */
-export function textRead(bytes: Uint8Array): { ok: true; read: { form: 'text'; text: string; origins: { offset: number }[]; encoding: { encoding: TextEncodingName; bom: boolean } } } {
+export function textRead(bytes: Uint8Array): { ok: true; read: { form: 'text'; text: string; origins: { offset: number }[]; encoding: { encoding: TextEncodingName; bom: boolean; badLines?: number[] } } } {
   const d = decodeWithEncoding(bytes);
-  return { ok: true, read: { form: 'text', text: d.text, origins: [{ offset: 0 }], encoding: { encoding: d.encoding, bom: d.bom } } };
+  return { ok: true, read: { form: 'text', text: d.text, origins: [{ offset: 0 }], encoding: { encoding: d.encoding, bom: d.bom, ...(d.badLines ? { badLines: d.badLines } : {}) } } };
 }

@@ -25,7 +25,7 @@ export interface ReadText {
   /** sorted by offset; the first at offset 0 */
   origins: Origin[];
   /** a text file's encoding and byte order mark (what --fix writes it back in) */
-  encoding?: { encoding: TextEncodingName; bom: boolean };
+  encoding?: { encoding: TextEncodingName; bom: boolean; badLines?: number[] };
 }
 
 /** Why a file cannot be read as a report: one clear message, what it is and what to do. */
