@@ -368,6 +368,18 @@ describe('gov-report-lint', () => {
     assert.match(lint(['--verbose', gbk]).stderr, /gbk-verbose\.txt: 按 GB18030 读取/);
   });
 
+  it('follows links to reports inside the folder, names a link out of it', () => {
+    const dir = path.join(tmp, 'linked');
+    fs.mkdirSync(path.join(dir, 'store'), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, 'examples', 'wuwei-2023.txt'), path.join(dir, 'store', 'w.data'));
+    fs.symlinkSync(path.join(dir, 'store', 'w.data'), path.join(dir, 'wuwei-2023.txt'));
+    fs.symlinkSync(path.join(ROOT, 'examples', 'tongxin-2022.txt'), path.join(dir, 'outside.txt'));
+    const r = lint(['--format', 'json', dir]);
+    const out = JSON.parse(r.stdout) as JsonFile[];
+    assert.deepEqual(out.map((f) => path.basename(f.file)), ['wuwei-2023.txt']);
+    assert.match(r.stderr, /outside\.txt: a link to a file outside the folder: not followed/);
+  });
+
   it('--fix on a read-only report: one message naming it, exit 2, the other files still fixed', () => {
     const locked = path.join(tmp, 'locked.txt');
     const open = path.join(tmp, 'open.txt');

@@ -29,7 +29,7 @@ const isTextReport: IsReport = (_file, bytes) => looksLikeReport(decodeText(byte
  * The report files below a directory, in a stable order: .txt and .md files whose text is a report,
  * or, with `names` and `isReport`, the files of those names that `isReport` takes.
  */
-export function findReports(dir: string, unreadable: Unreadable[] = [], names: RegExp = TEXT_FILES, isReport: IsReport = isTextReport, maxBytes = Infinity): string[] {
+export function findReports(dir: string, unreadable: Unreadable[] = [], names: RegExp = TEXT_FILES, isReport: IsReport = isTextReport, maxBytes = Infinity, root: string = dir): string[] {
   const found: string[] = [];
   let entries: fs.Dirent[];
   try {
@@ -42,8 +42,8 @@ export function findReports(dir: string, unreadable: Unreadable[] = [], names: R
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) for (const f of findReports(full, unreadable, names, isReport, maxBytes)) found.push(f);
-    } else if (entry.isFile() && names.test(entry.name)) {
+      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) for (const f of findReports(full, unreadable, names, isReport, maxBytes, root)) found.push(f);
+    } else if ((entry.isFile() || (entry.isSymbolicLink() && linksInside(full, root, unreadable))) && names.test(entry.name)) {
       try {
         // a file past the size limit is not even read (a 50 MB text file would hold up every scan)
         const size = fs.statSync(full).size;
@@ -60,6 +60,23 @@ export function findReports(dir: string, unreadable: Unreadable[] = [], names: R
     }
   }
   return found;
+}
+
+/**
+ * A link to a file inside the folder scanned is followed (reports are often links into a shared
+ * tree); a link out of it, or to a folder, is not, and one out of it is named.
+ */
+function linksInside(link: string, root: string, unreadable: Unreadable[]): boolean {
+  try {
+    const target = fs.realpathSync(link);
+    const top = fs.realpathSync(root);
+    if (!fs.statSync(target).isFile()) return false;
+    if (target === top || target.startsWith(top + path.sep)) return true;
+    unreadable.push({ path: link, message: 'a link to a file outside the folder: not followed' });
+  } catch {
+    // a broken link: nothing to read
+  }
+  return false;
 }
 
 export function readReport(file: string): string {
