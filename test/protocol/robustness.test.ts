@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import {
+  CancellationTokenSource,
   CodeAction,
   CodeActionRequest,
   ExecuteCommandRequest,
@@ -94,6 +95,18 @@ describe('server robustness', () => {
     assert.deepEqual(await server.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } }), []);
     assert.deepEqual(await server.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } }), { data: [] });
     assert.equal(await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 5, character: 3 } }), null);
+    await server.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  });
+
+  it('answers a request the client cancelled before it ran as cancelled (RequestCancelled), and the next one in full', async () => {
+    const uri = 'file:///robust/cancel.txt';
+    await server.open(uri, readSeed('wuzhong-2023'));
+    const source = new CancellationTokenSource();
+    const cancelled = server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }, source.token);
+    source.cancel();
+    await assert.rejects(cancelled, (e: { code?: number }) => e.code === -32800);
+    const symbols = await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+    assert.equal((symbols as unknown[]).length, 6);
     await server.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   });
 

@@ -13,6 +13,8 @@ import {
   FileChangeType,
   InitializeParams,
   InitializeResult,
+  LSPErrorCodes,
+  ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
 } from 'vscode-languageserver';
@@ -432,46 +434,62 @@ export function startServer(connection: Connection, host: ServerHost): void {
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  connection.onDocumentSymbol((params) => {
+  /**
+   * Lets the events queued meanwhile (edits, cancellations) through before a request's analysis, and
+   * answers a request the client cancelled meanwhile as cancelled (LSP RequestCancelled).
+   */
+  async function whenCurrent(token: CancellationToken): Promise<void> {
+    if (!token.isCancellationRequested) await host.yieldToEvents();
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+  }
+
+  connection.onDocumentSymbol(async (params, token) => {
+    await whenCurrent(token);
     const doc = documents.get(params.textDocument.uri);
     const analysis = doc && featureAnalysis(doc);
     return analysis ? documentSymbols(analysis, locale) : [];
   });
 
-  connection.onFoldingRanges((params) => {
+  connection.onFoldingRanges(async (params, token) => {
+    await whenCurrent(token);
     const doc = documents.get(params.textDocument.uri);
     const analysis = doc && featureAnalysis(doc);
     return analysis ? foldingRanges(analysis) : [];
   });
 
-  connection.languages.semanticTokens.on((params) => {
+  connection.languages.semanticTokens.on(async (params, token) => {
+    await whenCurrent(token);
     const doc = documents.get(params.textDocument.uri);
     const analysis = doc && featureAnalysis(doc);
     return analysis ? semanticTokens(analysis) : { data: [] };
   });
 
-  connection.onSelectionRanges((params) => {
+  connection.onSelectionRanges(async (params, token) => {
+    await whenCurrent(token);
     const doc = documents.get(params.textDocument.uri);
     const analysis = doc && featureAnalysis(doc);
     if (!analysis) return [];
     return params.positions.map((p) => selectionRangeAt(analysis, analysis.lineIndex.offsetAt(p)));
   });
 
-  connection.onCompletion((params) => {
+  connection.onCompletion(async (params, token) => {
+    await whenCurrent(token);
     const doc = documents.get(params.textDocument.uri);
     const analysis = doc && featureAnalysis(doc);
     if (!analysis) return [];
     return completionsAt(analysis, analysis.lineIndex.offsetAt(params.position), locale);
   });
 
-  connection.onHover((params) => {
+  connection.onHover(async (params, token) => {
+    await whenCurrent(token);
     const doc = documents.get(params.textDocument.uri);
     const analysis = doc && featureAnalysis(doc);
     if (!analysis) return null;
     return hoverAt(analysis, analysis.lineIndex.offsetAt(params.position), locale) ?? null;
   });
 
-  connection.onCodeAction((params) => {
+  connection.onCodeAction(async (params, token) => {
+    await whenCurrent(token);
     const doc = documents.get(params.textDocument.uri);
     const analysis = doc && featureAnalysis(doc);
     if (!doc || !analysis) return [];
