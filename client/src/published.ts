@@ -11,7 +11,7 @@ import type { PublishedRequest, PublishedText } from '../../server/src/lsp/proto
 export { PUBLISHED_SCHEME } from '../../server/src/lsp/protocol';
 import { PUBLISHED_SCHEME } from '../../server/src/lsp/protocol';
 /** The files read as published reports (a .doc or .wps gets the server's message on what to do). */
-export const PUBLISHED_FILES = /\.(?:pdf|docx|html?|shtml|xhtml|doc|wps)$/i;
+export { PUBLISHED_EXTENSIONS as PUBLISHED_FILES } from '../../server/src/read/sniff';
 /** What a file may weigh (the server's bound): larger ones are refused before they are sent. */
 const MAX_BYTES = 60 * 1024 * 1024;
 

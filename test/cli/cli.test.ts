@@ -19,6 +19,12 @@ class TextEncoderGb {
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
+/** A file's --tables export without its file name (to compare the tables of two files). */
+function tablesOf(file: string): unknown {
+  const { file: _file, ...tables } = JSON.parse(lint(['--tables', file]).stdout) as { file: string };
+  return tables;
+}
+
 function lint(args: string[], env: NodeJS.ProcessEnv = {}) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'C.UTF-8', ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -361,8 +367,7 @@ describe('gov-report-lint', () => {
     const line = seed.slice(0, cut).split('\n').length;
     assert.match(r.stderr, new RegExp(`stray\\.txt: 第 ${line} 行有不是 UTF-8 的字节，已按 UTF-8 读取`));
     const { file: _a, ...got } = JSON.parse(r.stdout) as { file: string };
-    const { file: _b, ...want } = JSON.parse(lint(['--tables', path.join(ROOT, 'examples', 'wuzhong-2023.txt')]).stdout) as { file: string };
-    assert.deepEqual(got, want);
+    assert.deepEqual(got, tablesOf(path.join(ROOT, 'examples', 'wuzhong-2023.txt')));
     const gbk = path.join(tmp, 'gbk-verbose.txt');
     fs.writeFileSync(gbk, encodeText(seed, 'gb18030', false));
     assert.match(lint(['--verbose', gbk]).stderr, /gbk-verbose\.txt: 按 GB18030 读取/);
@@ -445,11 +450,7 @@ describe('gov-report-lint on reports as they are published (web pages, Word)', (
     assert.equal(r.code, 0, r.stderr);
     const text = path.join(dir, 'wuzhong.txt');
     fs.writeFileSync(text, r.stdout);
-    const tables = (f: string) => {
-      const { file: _f, ...rest } = JSON.parse(lint(['--tables', f]).stdout) as { file: string };
-      return rest;
-    };
-    assert.deepEqual(tables(text), tables(path.join(ROOT, 'test', 'fixtures', 'seeds', 'wuzhong-2023.txt')));
+    assert.deepEqual(tablesOf(text), tablesOf(path.join(ROOT, 'test', 'fixtures', 'seeds', 'wuzhong-2023.txt')));
     fs.rmSync(text);
   });
 
@@ -499,9 +500,7 @@ describe('gov-report-lint on PDFs', () => {
     const text = path.join(dir, 'wuwei-from-pdf.txt');
     fs.writeFileSync(text, r.stdout);
     try {
-      const { file: _a, ...fromText } = JSON.parse(lint(['--tables', text]).stdout) as { file: string };
-      const { file: _b, ...fromPdf } = JSON.parse(lint(['--tables', pdf]).stdout) as { file: string };
-      assert.deepEqual(fromText, fromPdf);
+      assert.deepEqual(tablesOf(text), tablesOf(pdf));
     } finally {
       fs.rmSync(text);
     }
@@ -509,9 +508,7 @@ describe('gov-report-lint on PDFs', () => {
 
   it('--tables on a PDF gives the seed’s tables; --format json gives each problem’s page', () => {
     const pdf = path.join(dir, 'wuwei-2023.pdf');
-    const { file: _a, ...fromPdf } = JSON.parse(lint(['--tables', pdf]).stdout) as { file: string };
-    const { file: _b, ...fromSeed } = JSON.parse(lint(['--tables', path.join(ROOT, 'test', 'fixtures', 'seeds', 'wuwei-2023.txt')]).stdout) as { file: string };
-    assert.deepEqual(fromPdf, fromSeed);
+    assert.deepEqual(tablesOf(pdf), tablesOf(path.join(ROOT, 'test', 'fixtures', 'seeds', 'wuwei-2023.txt')));
     const out = JSON.parse(lint(['--format', 'json', pdf]).stdout) as JsonFile[];
     assert.ok(out[0]!.diagnostics.length > 0 && out[0]!.diagnostics.every((d) => typeof d.page === 'number' && d.page >= 1));
   });

@@ -8,14 +8,14 @@ import * as path from 'node:path';
 import type { Locale } from '../i18n';
 import { looksLikeReport } from '../parse/detect';
 import { textRead } from '../read/decode';
-import { sniffForm } from '../read/sniff';
+import { PUBLISHED_EXTENSIONS, sniffForm } from '../read/sniff';
 import type { ReadResult } from '../read/types';
 import { loadPdfReader } from './pdfLoader';
 import { loadReaders } from './readers';
 import type { IsReport } from './findReports';
 
 /** The files a folder scan looks at: text, web pages, Word, WPS, PDF. */
-export const REPORT_FILE_NAMES = /\.(?:txt|md|html?|shtml|xhtml|docx|doc|wps|pdf)$/i;
+export const REPORT_FILE_NAMES = new RegExp(`\\.(?:txt|md)$|${PUBLISHED_EXTENSIONS.source}`, 'i');
 
 /** A file name that says it is an annual report (for forms whose content cannot be read). */
 const REPORT_NAME = /年报|年度报告|信息公开/;

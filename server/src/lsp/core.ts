@@ -606,6 +606,16 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const found = host.workspaceReports?.(roots) ?? { uris: [], unreadable: [] };
     const files = found.uris;
     const result: WorkspaceCheck = { files: 0, errors: 0, warnings: 0, unreadable: [...found.unreadable] };
+    /** A report checked: counted, and its problems published when the editor does not have it open. */
+    const counted = (uri: string, analysis: Analysis, publish: boolean): void => {
+      result.files++;
+      result.errors += analysis.problems.filter((p) => p.severity === 'error').length;
+      result.warnings += analysis.problems.filter((p) => p.severity === 'warning').length;
+      if (publish) {
+        fromWorkspaceCheck.add(uri);
+        void connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(analysis, locale, uri) });
+      }
+    };
     for (let k = 0; k < files.length; k++) {
       await host.yieldToEvents();
       if (stop()) {
@@ -631,13 +641,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
         result.unreadable.push(decodeURIComponent(uri.replace(/^file:\/\//, '')));
         continue;
       }
-      result.files++;
-      result.errors += analysis.problems.filter((p) => p.severity === 'error').length;
-      result.warnings += analysis.problems.filter((p) => p.severity === 'warning').length;
-      if (!open) {
-        fromWorkspaceCheck.add(uri);
-        void connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(analysis, locale, uri) });
-      }
+      counted(uri, analysis, !open);
     }
     // reports as published (PDF, Word, web pages): their problems under their report text's URI
     const published = stop() ? [] : (host.workspacePublished?.(roots) ?? []);
@@ -663,13 +667,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
         if (!looksLikeReport(read.read.text)) continue;
         analysis = analyze(read.read.text, optionsFor(file));
       }
-      result.files++;
-      result.errors += analysis.problems.filter((p) => p.severity === 'error').length;
-      result.warnings += analysis.problems.filter((p) => p.severity === 'warning').length;
-      if (!open) {
-        fromWorkspaceCheck.add(uri);
-        void connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(analysis, locale, uri) });
-      }
+      counted(uri, analysis, !open);
     }
     progress.done();
     return result;
