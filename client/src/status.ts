@@ -1,16 +1,19 @@
 /**
- * The language status item of report documents: the problems of the active
- * report and how long its last check took (from the server's govReport/status).
+ * The language status items of report documents: the problems of the active report and how long its
+ * last check took, and — when worth saying — how its file is encoded (from the server's govReport/status).
  */
 import * as vscode from 'vscode';
-import type { CheckStatus } from '../../server/src/lsp/protocol';
+import type { CheckStatus, FileEncodingStatus } from '../../server/src/lsp/protocol';
+import { encodingStatus } from './encodingStatus';
 
 export class ReportStatus implements vscode.Disposable {
   private readonly item: vscode.LanguageStatusItem;
+  /** how the active report's file is encoded: there only while that is worth saying */
+  private encodingItem: vscode.LanguageStatusItem | undefined;
   private readonly byUri = new Map<string, CheckStatus>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(languageId: string, private readonly zh: boolean) {
+  constructor(private readonly languageId: string, private readonly zh: boolean) {
     this.item = vscode.languages.createLanguageStatusItem('govReport.status', { language: languageId });
     this.item.name = zh ? '政府信息公开年报检查' : 'Annual report check';
     this.item.text = zh ? '年报检查' : 'Report check';
@@ -26,9 +29,25 @@ export class ReportStatus implements vscode.Disposable {
     if (vscode.window.activeTextEditor?.document.uri.toString() === status.uri) this.show();
   }
 
+  private showEncoding(encoding: FileEncodingStatus | undefined): void {
+    if (!encoding) {
+      this.encodingItem?.dispose();
+      this.encodingItem = undefined;
+      return;
+    }
+    const item = (this.encodingItem ??= vscode.languages.createLanguageStatusItem('govReport.encoding', { language: this.languageId }));
+    const said = encodingStatus(encoding, this.zh);
+    item.name = this.zh ? '年报文件编码' : 'Report file encoding';
+    item.text = said.text;
+    item.detail = said.detail;
+    item.severity = said.warning ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    item.command = said.reopen ? { title: this.zh ? '按编码重新打开' : 'Reopen with Encoding', command: 'workbench.action.editor.changeEncoding' } : undefined;
+  }
+
   private show(): void {
     const doc = vscode.window.activeTextEditor?.document;
     const s = doc ? this.byUri.get(doc.uri.toString()) : undefined;
+    this.showEncoding(s?.encoding);
     const zh = this.zh;
     const item = this.item;
     item.busy = false;
@@ -61,5 +80,6 @@ export class ReportStatus implements vscode.Disposable {
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
     this.item.dispose();
+    this.encodingItem?.dispose();
   }
 }

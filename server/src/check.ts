@@ -72,8 +72,23 @@ function moreProblems(rule: string, first: Problem, more: number): Problem {
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const steps = analysisSteps(text, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The check in steps — parse, model, then each rule — for a caller that gives way between them (the
+ * language server, so that a long check of a large document yields to edits and cancellations).
+ * Run to its end it is `analyze`; dropped midway it has changed nothing but `options.prior`.
+ */
+export function* analysisSteps(text: string, options: AnalyzeOptions = {}): Generator<void, Analysis, void> {
   const tree = parse(text, options.prior?.tree);
+  yield;
   const report = buildReport(tree, options.prior?.report);
+  yield;
   const previous = typeof options.previous === 'function' ? options.previous(report) : options.previous;
   if (previous) report.previous = previous;
   const lineIndex = new LineIndex(text, tree.lines);
@@ -94,6 +109,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     } catch (error) {
       failures.push({ rule: rule.meta.id, error });
     }
+    yield;
   }
   problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   const { shown, ignored } = applyIgnores(problems, options.ignore ?? [], report, lineIndex);

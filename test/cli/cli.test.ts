@@ -281,7 +281,9 @@ describe('gov-report-lint', () => {
     fs.writeFileSync(path.join(tmp, 'bad.json'), JSON.stringify({ rules: { 'TXT-table': 'loud' } }));
     const bad = lint(['--config', path.join(tmp, 'bad.json'), 'examples/wuzhong-2023.txt']);
     assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /rules\.TXT-table must be one of off, error, warning, information, hint/);
+    assert.match(bad.stderr, /bad\.json：rules\.TXT-table 应为 off、error、warning、information、hint 之一，未使用/);
+    const badEn = lint(['--locale', 'en', '--config', path.join(tmp, 'bad.json'), 'examples/wuzhong-2023.txt']);
+    assert.match(badEn.stderr, /bad\.json: rules\.TXT-table must be one of off, error, warning, information, hint; ignored/);
   });
 
   it('a config that is a FIFO or a link to /dev/zero: named and ignored at once, the report still checked, exit 2', () => {
@@ -293,7 +295,7 @@ describe('gov-report-lint', () => {
       make();
       const r = spawnSync(process.execPath, [CLI, '--format', 'json', path.join(dir, 'r.txt')], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
       assert.equal(r.status, 2, r.stderr);
-      assert.match(r.stderr, /\.govreportrc\.json: not a regular file/);
+      assert.match(r.stderr, /\.govreportrc\.json：不是普通文件（是(管道|设备)），未使用/);
       assert.equal((JSON.parse(r.stdout) as JsonFile[]).length, 1, 'the report is still checked');
     }
     fs.rmSync(path.join(dir, '.govreportrc.json'), { force: true });
@@ -315,7 +317,7 @@ describe('gov-report-lint', () => {
     fs.writeFileSync(path.join(tmp, 'ignoring', '.govreportrc.json'), JSON.stringify({ ignore: [{ file: 'reports/w.txt', rule: 'T3-row' }] }));
     const bad = lint([path.join(dir, 'w.txt')]);
     assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /ignore\[0\] must have "file", "rule" and "at"/);
+    assert.match(bad.stderr, /ignore\[0\] 应有 "file"、"rule"、"at"（字符串），未使用/);
   });
 
   it('--fix applies the safe fixes to the file and never touches a number', () => {

@@ -110,6 +110,31 @@ describe('server robustness', () => {
     await server.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   });
 
+  it('drops a long check the client cancelled while it ran, and answers the request as cancelled', async () => {
+    // a separate server checking on save only: the request is the only one waiting for the check
+    const own = await startServer('zh-cn');
+    try {
+      await own.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { govReport: { run: 'onSave' } } });
+      const uri = 'file:///robust/long.txt';
+      const seed = readSeed('wuzhong-2023');
+      /** about 1.5 M characters of reports, every copy's numbers different (nothing remembered helps) */
+      const long = (shift: number) =>
+        Array.from({ length: Math.ceil(1_500_000 / seed.length) }, (_, k) => seed.replace(/\d+/g, (d) => String(Number(d) + k + shift))).join('\n');
+      await own.open(uri, long(0));
+      await own.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: long(7) }] });
+      const source = new CancellationTokenSource();
+      const request = own.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }, source.token);
+      // cancelled once the check has started (a check of this size takes far longer than this)
+      setTimeout(() => source.cancel(), 50);
+      await assert.rejects(request, (e: { code?: number }) => e.code === -32800);
+      // the next request makes the check again, in full
+      const symbols = (await own.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as unknown[];
+      assert.ok(symbols.length > 6);
+    } finally {
+      own.stop();
+    }
+  });
+
   it('ignores invalid settings values', async () => {
     const uri = 'file:///robust/settings.txt';
     await server.open(uri, readSeed('shizuishan-office-2023'));
@@ -161,6 +186,38 @@ describe('.govreportrc.json in the editor', () => {
       const after = await waitFor(() => server.published.slice(mark).find((p) => p.uri === uri));
       assert.ok(after.diagnostics.some((d) => d.code === 'TXT-table'));
       assert.ok(after.diagnostics.filter((d) => d.code === 'cell-empty').every((d) => d.severity === 2));
+    } finally {
+      server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says in the file itself where a broken one is wrong, checks with the defaults meanwhile, and takes it back once fixed', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-'));
+    const report = path.join(dir, 'r.txt');
+    const rc = path.join(dir, '.govreportrc.json');
+    const rcUri = pathToFileURL(rc).href;
+    fs.writeFileSync(report, readSeed('shizuishan-office-2023'));
+    fs.writeFileSync(rc, '{\n  "rules": {\n    "TXT-table": "loud"\n  }\n}\n');
+    const server = await startServer('zh-cn');
+    try {
+      const uri = pathToFileURL(report).href;
+      const first = await server.open(uri, readSeed('shizuishan-office-2023'));
+      assert.ok(first.diagnostics.some((d) => d.code === 'TXT-table'), 'checked with the default settings');
+      const said = await waitFor(() => server.published.find((p) => p.uri === rcUri));
+      assert.equal(said.diagnostics.length, 1);
+      const [d] = said.diagnostics;
+      assert.deepEqual(d!.range.start, { line: 2, character: 4 });
+      assert.equal(d!.severity, 1);
+      assert.match(String(d!.message), /^rules\.TXT-table 应为 off、error、warning、information、hint 之一，未使用；按默认设置检查$/);
+      // fixed: the diagnostic goes, the file applies
+      fs.writeFileSync(rc, JSON.stringify({ rules: { 'TXT-table': 'off' } }));
+      const mark = server.published.length;
+      await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: rcUri, type: 2 }] });
+      const cleared = await waitFor(() => server.published.slice(mark).find((p) => p.uri === rcUri));
+      assert.deepEqual(cleared.diagnostics, []);
+      const after = await waitFor(() => server.published.slice(mark).find((p) => p.uri === uri));
+      assert.ok(!after.diagnostics.some((d) => d.code === 'TXT-table'));
     } finally {
       server.stop();
       fs.rmSync(dir, { recursive: true, force: true });

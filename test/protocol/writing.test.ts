@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { publishedTextUri } from '../../server/src/lsp/protocol';
+import { encodeText } from '../../server/src/read/encode';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -340,6 +341,47 @@ describe('the status of each check (govReport/status, for the language status it
       assert.ok(typeof s.ms === 'number' && s.ms > 0 && s.ms < 10_000, `a duration: ${s.ms}`);
     } finally {
       server.stop();
+    }
+  });
+});
+
+describe('the encoding of a report file, in its status', () => {
+  it('says a GB18030 file opened as UTF-8 is opened wrong, a GB18030 file read right is GB18030, a UTF-8 file nothing; stray bytes by line', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'enc-'));
+    const server = await startServer('zh-cn');
+    const statuses: { uri: string; encoding?: { encoding: string; bom: boolean; mismatch?: boolean; badLines?: number[] } }[] = [];
+    server.connection.onNotification('govReport/status', (p: (typeof statuses)[number]) => {
+      statuses.push(p);
+    });
+    const statusOf = async (uri: string) => {
+      const deadline = Date.now() + 10_000;
+      while (!statuses.some((s) => s.uri === uri) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+      return statuses.find((s) => s.uri === uri)!;
+    };
+    try {
+      const text = readSeed('wuwei-2023');
+      const gbk = path.join(dir, 'gbk.txt');
+      fs.writeFileSync(gbk, encodeText(text, 'gb18030', false));
+      // as an editor shows it when it decodes those bytes as UTF-8
+      const garbled = new TextDecoder('utf-8').decode(fs.readFileSync(gbk));
+      await server.open(pathToFileURL(gbk).href, garbled);
+      assert.deepEqual((await statusOf(pathToFileURL(gbk).href)).encoding, { encoding: 'gb18030', bom: false, mismatch: true });
+      const right = path.join(dir, 'right.txt');
+      fs.copyFileSync(gbk, right);
+      await server.open(pathToFileURL(right).href, text);
+      assert.deepEqual((await statusOf(pathToFileURL(right).href)).encoding, { encoding: 'gb18030', bom: false });
+      const utf8 = path.join(dir, 'utf8.txt');
+      fs.writeFileSync(utf8, text);
+      await server.open(pathToFileURL(utf8).href, text);
+      assert.equal((await statusOf(pathToFileURL(utf8).href)).encoding, undefined);
+      const stray = path.join(dir, 'stray.txt');
+      const lines = text.split('\n');
+      fs.writeFileSync(stray, Buffer.concat([Buffer.from(lines.slice(0, 4).join('\n') + '\n'), Buffer.from([0xff]), Buffer.from(lines.slice(4).join('\n'))]));
+      await server.open(pathToFileURL(stray).href, new TextDecoder().decode(fs.readFileSync(stray)));
+      assert.deepEqual((await statusOf(pathToFileURL(stray).href)).encoding, { encoding: 'utf-8', bom: false, badLines: [5] });
+    } finally {
+      server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

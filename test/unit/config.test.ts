@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { readConfig } from '../../server/src/files/config';
+import { ConfigError, readConfig } from '../../server/src/files/config';
 import { nodeHost } from '../../server/src/lsp/nodeHost';
 
 let tmp: string;
@@ -37,6 +37,33 @@ describe('reading a config file', () => {
       () => readConfig(secret),
       (e: Error) => /secret\.json: not valid JSON/.test(e.message) && !e.message.includes('hunter2'),
     );
+  });
+  it('says in both languages where a config is wrong: the place of broken JSON, of a bad setting, of a bad entry', () => {
+    const broken = path.join(tmp, 'broken.json');
+    fs.writeFileSync(broken, '{\n  "rules": {\n    "TXT-table": "off",\n  }\n}\n');
+    assert.throws(
+      () => readConfig(broken),
+      (e: unknown) =>
+        e instanceof ConfigError &&
+        e.file === broken &&
+        // the trailing comma: the parser stops at the brace after it (line 4)
+        e.at?.line === 3 &&
+        /broken\.json：不是有效的 JSON（第 4 行第 \d+ 个字符处），未使用$/.test(e.zh) &&
+        /not valid JSON \(line 4, character \d+\); ignored$/.test(e.message) &&
+        e.reason.en.startsWith('not valid JSON'),
+    );
+    const setting = path.join(tmp, 'setting.json');
+    fs.writeFileSync(setting, JSON.stringify({ ignore: [], rules: { 'cell-empty': 'off', 'TXT-table': 'loud' } }, null, 2));
+    assert.throws(
+      () => readConfig(setting),
+      (e: unknown) => e instanceof ConfigError && e.at?.line === 4 && e.at.character === 4 && e.reason.zh === 'rules.TXT-table 应为 off、error、warning、information、hint 之一，未使用',
+    );
+    const entry = path.join(tmp, 'entry.json');
+    fs.writeFileSync(entry, '{\n\n  "ignore": [{ "file": "a.txt" }]\n}');
+    assert.throws(() => readConfig(entry), (e: unknown) => e instanceof ConfigError && e.at?.line === 2 && /ignore\[0\]/.test(e.zh));
+    const list = path.join(tmp, 'list.json');
+    fs.writeFileSync(list, '[]');
+    assert.throws(() => readConfig(list), (e: unknown) => e instanceof ConfigError && e.reason.zh === '不是 JSON 对象，未使用');
   });
 });
 

@@ -9,7 +9,7 @@ import { Analysis, AnalyzeOptions, analyze } from '../check';
 import { parse } from '../parse/parser';
 import { applySafeFixes } from '../features/fixAll';
 import { toGithub, toSarif } from '../features/sarif';
-import { findConfig, ignoresFor, readConfig } from '../files/config';
+import { ConfigError, findConfig, ignoresFor, readConfig } from '../files/config';
 import { toDiagnostics } from '../features/diagnostics';
 import { exportTables } from '../features/tablesExport';
 import { canonicalText } from '../features/canonicalText';
@@ -379,7 +379,7 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
       // said once (it names the file, never echoes what it holds); the report is checked without it; exit 2
       if (configFile && !unreadable.includes(configFile)) {
         unreadable.push(configFile);
-        io.stderr(`gov-report-lint: ${(e as Error).message}\n`);
+        io.stderr(`gov-report-lint: ${e instanceof ConfigError && options.locale === 'zh' ? e.zh : (e as Error).message}\n`);
       }
     }
     // whose report of which year: from the title, without checking it yet

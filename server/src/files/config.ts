@@ -23,6 +23,46 @@ export interface ReportConfig {
 
 const SETTINGS = new Set(['off', 'error', 'warning', 'information', 'hint']);
 
+/**
+ * Why a config file was not used: its name, what is wrong in both languages (never what the file
+ * holds), and where in it when that is known (0-based line and character, as LSP counts them).
+ * `message` is the English one, with the file's path in front.
+ */
+export class ConfigError extends Error {
+  readonly zh: string;
+  constructor(
+    readonly file: string,
+    zh: string,
+    en: string,
+    readonly at?: { line: number; character: number },
+  ) {
+    super(`${file}: ${en}`);
+    this.zh = `${file}：${zh}`;
+  }
+
+  /** What is wrong, without the file's path (the file is named where it is said). */
+  get reason(): { zh: string; en: string } {
+    return { zh: this.zh.slice(this.file.length + 1), en: this.message.slice(this.file.length + 2) };
+  }
+}
+
+/** The line and character (UTF-16 units) of an offset in a text. */
+function positionOf(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let start = 0;
+  for (let k = text.indexOf('\n'); k !== -1 && k < offset; k = text.indexOf('\n', k + 1)) {
+    line++;
+    start = k + 1;
+  }
+  return { line, character: Math.max(0, offset - start) };
+}
+
+/** Where a key is written in a config text (its first occurrence as a JSON string), for pointing at it. */
+function keyAt(text: string, key: string, from = 0): { line: number; character: number } | undefined {
+  const k = text.indexOf(JSON.stringify(key), from);
+  return k === -1 ? undefined : positionOf(text, k);
+}
+
 /** A config file larger than this is not read (a settings file is a few KB; a link to /dev/zero is endless). */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 
@@ -35,8 +75,12 @@ function readConfigText(file: string): string {
   const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   try {
     const st = fs.fstatSync(fd);
-    if (!st.isFile()) throw new Error(`${file}: not a regular file (${st.isFIFO() ? 'a FIFO' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : st.isDirectory() ? 'a folder' : 'a special file'}); ignored`);
-    if (st.size > MAX_CONFIG_BYTES) throw new Error(`${file}: larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MB; ignored`);
+    if (!st.isFile()) {
+      const [zh, en] = st.isFIFO() ? ['管道', 'a FIFO'] : st.isCharacterDevice() || st.isBlockDevice() ? ['设备', 'a device'] : st.isDirectory() ? ['文件夹', 'a folder'] : ['特殊文件', 'a special file'];
+      throw new ConfigError(file, `不是普通文件（是${zh}），未使用`, `not a regular file (${en}); ignored`);
+    }
+    const mb = MAX_CONFIG_BYTES / 1024 / 1024;
+    if (st.size > MAX_CONFIG_BYTES) throw new ConfigError(file, `大于 ${mb} MB，未使用`, `larger than ${mb} MB; ignored`);
     const buffer = Buffer.alloc(st.size);
     let read = 0;
     while (read < st.size) {
@@ -56,31 +100,40 @@ function parseConfigJson(file: string, text: string): unknown {
     return JSON.parse(text) as unknown;
   } catch (e) {
     const at = /position (\d+)/.exec((e as Error).message)?.[1];
-    throw new Error(`${file}: not valid JSON${at !== undefined ? ` (at character ${Number(at) + 1})` : ''}; ignored`);
+    const place = at === undefined ? undefined : positionOf(text, Number(at));
+    const where = place ? { zh: `（第 ${place.line + 1} 行第 ${place.character + 1} 个字符处）`, en: ` (line ${place.line + 1}, character ${place.character + 1})` } : { zh: '', en: '' };
+    throw new ConfigError(file, `不是有效的 JSON${where.zh}，未使用`, `not valid JSON${where.en}; ignored`, place ?? { line: 0, character: 0 });
   }
 }
 
 /** Reads a config file; throws with a readable message when it is not valid. */
 export function readConfig(file: string): ReportConfig {
-  const raw = parseConfigJson(file, readConfigText(file));
-  if (!raw || typeof raw !== 'object') throw new Error(`${file}: not a JSON object`);
+  const text = readConfigText(file);
+  const raw = parseConfigJson(file, text);
+  const start = { line: 0, character: 0 };
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(file, '不是 JSON 对象，未使用', 'not a JSON object; ignored', start);
   const rules = (raw as { rules?: unknown }).rules;
   const out: ReportConfig = {};
+  const rulesAt = keyAt(text, 'rules') ?? start;
   if (rules !== undefined) {
-    if (!rules || typeof rules !== 'object') throw new Error(`${file}: "rules" must be an object`);
+    if (!rules || typeof rules !== 'object' || Array.isArray(rules)) throw new ConfigError(file, '"rules" 应为对象，未使用', '"rules" must be an object; ignored', rulesAt);
     out.rules = {};
     for (const [id, v] of Object.entries(rules as Record<string, unknown>)) {
-      if (typeof v !== 'string' || !SETTINGS.has(v)) throw new Error(`${file}: rules.${id} must be one of off, error, warning, information, hint`);
+      if (typeof v !== 'string' || !SETTINGS.has(v)) {
+        const at = keyAt(text, id, text.indexOf('"rules"')) ?? rulesAt;
+        throw new ConfigError(file, `rules.${id} 应为 off、error、warning、information、hint 之一，未使用`, `rules.${id} must be one of off, error, warning, information, hint; ignored`, at);
+      }
       out.rules[id] = v as RuleSetting;
     }
   }
   const ignore = (raw as { ignore?: unknown }).ignore;
   if (ignore !== undefined) {
-    if (!Array.isArray(ignore)) throw new Error(`${file}: "ignore" must be an array`);
+    const ignoreAt = keyAt(text, 'ignore') ?? start;
+    if (!Array.isArray(ignore)) throw new ConfigError(file, '"ignore" 应为数组，未使用', '"ignore" must be an array; ignored', ignoreAt);
     out.ignore = ignore.map((e: unknown, k) => {
       const entry = e as Partial<IgnoreEntry> | null;
       if (!entry || typeof entry !== 'object' || typeof entry.file !== 'string' || typeof entry.rule !== 'string' || typeof entry.at !== 'string') {
-        throw new Error(`${file}: ignore[${k}] must have "file", "rule" and "at" (strings)`);
+        throw new ConfigError(file, `ignore[${k}] 应有 "file"、"rule"、"at"（字符串），未使用`, `ignore[${k}] must have "file", "rule" and "at" (strings); ignored`, ignoreAt);
       }
       return { file: entry.file, rule: entry.rule, at: entry.at };
     });

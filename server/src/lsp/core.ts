@@ -19,7 +19,8 @@ import {
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analysis, AnalyzeOptions, RuleSetting, analyze } from '../check';
+import { Analysis, AnalyzeOptions, RuleSetting, analysisSteps, analyze } from '../check';
+import { SlicedRuns, Waiter } from './slicedRuns';
 import { IGNORE_COMMAND, codeActions } from '../features/codeActions';
 import { FIX_ALL_KIND } from '../features/fixAll';
 import { completionsAt } from '../features/completion';
@@ -34,13 +35,13 @@ import { exportTables } from '../features/tablesExport';
 import { canonicalText } from '../features/canonicalText';
 import { tablesToCsv } from '../features/tablesCsv';
 import { SumInput, sumTables } from '../features/sum';
-import { CheckStatus, PublishedRequest, PublishedText, SumAnswer, WorkspaceCheck, publishedTextUri, uriName } from './protocol';
+import { CheckStatus, FileEncodingStatus, PublishedRequest, PublishedText, SumAnswer, WorkspaceCheck, publishedTextUri, uriName } from './protocol';
 import { looksLikeReport } from '../parse/detect';
 import { LineIndex } from '../parse/text';
 import { insertSums, sumDifferences } from '../features/sumCompare';
 import { Locale, pickLocale } from '../i18n';
 import { VERSION } from '../version';
-import type { ServerHost } from './host';
+import type { ConfigProblem, ServerHost } from './host';
 import { ReportIdentity, findPrevious, previousYear } from '../crossYear';
 import type { PreviousYear, Report } from '../model/report';
 
@@ -81,17 +82,39 @@ export function startServer(connection: Connection, host: ServerHost): void {
   /** How a document is checked: the team's file first, the editor's govReport.rules on top; its ignored problems. */
   function optionsFor(uri: string): AnalyzeOptions {
     const fromFiles = host.documentConfig(uri);
+    if (fromFiles.error) configProblem(fromFiles.error);
     const options: AnalyzeOptions = { ruleSettings: { ...(fromFiles.rules ?? {}), ...ruleSettings } };
     if (fromFiles.ignore && fromFiles.ignore.length > 0) options.ignore = fromFiles.ignore;
     return options;
   }
 
+  /** Project files that could not be used, by URI: what was said on each (as a diagnostic in it). */
+  const configProblems = new Map<string, string>();
+
+  /** A project file could not be used: said once, where it is wrong, in the file itself. */
+  function configProblem(problem: ConfigProblem): void {
+    const message = `${problem.message[locale]}${locale === 'zh' ? '；按默认设置检查' : '; checked with the default settings'}`;
+    if (configProblems.get(problem.uri) === message) return;
+    configProblems.set(problem.uri, message);
+    const at = problem.at ?? { line: 0, character: 0 };
+    void connection.sendDiagnostics({
+      uri: problem.uri,
+      diagnostics: [{ range: { start: at, end: { line: at.line, character: at.character + 1 } }, severity: 1, code: 'config', source: '政府信息公开年报', message }],
+    });
+  }
+
   /** Configuration changed on disk (or by us): every open report is checked again at once. */
   function configChanged(): void {
+    // what was said of project files: said again below if they are still wrong
+    for (const uri of configProblems.keys()) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    configProblems.clear();
     host.forgetConfig();
     cache.clear();
     for (const doc of documents.all()) schedule(doc.uri, true);
   }
+
+  /** How long a check works before it gives way to the events queued meanwhile (ms). */
+  const SLICE_MS = 20;
 
   /** Analyses kept: the most recently used documents (others are re-checked on request, in about a millisecond). */
   const CACHE_LIMIT = 16;
@@ -189,28 +212,77 @@ export function startServer(connection: Connection, host: ServerHost): void {
     return hit && hit.version === doc.version ? hit.analysis : undefined;
   }
 
+  /** The analysis of a document's current version, made now if it is not there. */
   function analysisOf(doc: TextDocument): Analysis {
-    const hit = cache.get(doc.uri);
-    if (hit && hit.version === doc.version) {
-      // most recently used last
-      cache.delete(doc.uri);
-      cache.set(doc.uri, hit);
-      return hit.analysis;
-    }
+    const hit = cached(doc.uri, doc.version);
+    if (hit) return hit;
     const started = performance.now();
-    // the analysis replaced is given up to the new one (its tables moved where the text moved them),
-    // unless a report checked against this one as its year before still holds it
-    const prior = hit && !dependents.get(doc.uri)?.size ? hit.analysis : undefined;
-    // checked against the same agency's report of the year before, when the workspace has it
-    const analysis = analyze(doc.getText(), { ...optionsFor(doc.uri), previous: (report) => previousOf(doc.uri, report), prior });
-    lastDuration.set(doc.uri, performance.now() - started);
-    for (const f of analysis.failures) {
-      connection.console.error(`rule ${f.rule} failed on ${doc.uri}: ${f.error instanceof Error ? f.error.stack : String(f.error)}`);
-    }
-    cache.delete(doc.uri);
-    cache.set(doc.uri, { version: doc.version, analysis });
-    if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    const analysis = analyze(doc.getText(), analyzeOptions(doc.uri));
+    remember(doc, doc.version, analysis, performance.now() - started);
     return analysis;
+  }
+
+  /** The analysis of this version when it is there (then the most recently used). */
+  function cached(uri: string, version: number): Analysis | undefined {
+    const hit = cache.get(uri);
+    if (!hit || hit.version !== version) return undefined;
+    cache.delete(uri);
+    cache.set(uri, hit);
+    return hit.analysis;
+  }
+
+  /**
+   * How a document's next version is checked: with its options, against the same agency's report of
+   * the year before when the workspace has it, and given the analysis it replaces (its tables moved
+   * where the text moved them) unless a report checked against this one still holds it. That analysis
+   * is no longer anyone's: it leaves the cache here, before the check starts.
+   */
+  function analyzeOptions(uri: string): AnalyzeOptions {
+    const hit = cache.get(uri);
+    const prior = hit && !dependents.get(uri)?.size ? hit.analysis : undefined;
+    if (prior) cache.delete(uri);
+    return { ...optionsFor(uri), previous: (report) => previousOf(uri, report), prior };
+  }
+
+  /** An analysis made: kept for its version unless a later version's is there already, or the document closed. */
+  function remember(doc: TextDocument, version: number, analysis: Analysis, ms: number | undefined): void {
+    const uri = doc.uri;
+    for (const f of analysis.failures) {
+      connection.console.error(`rule ${f.rule} failed on ${uri}: ${f.error instanceof Error ? f.error.stack : String(f.error)}`);
+    }
+    const hit = cache.get(uri);
+    if ((hit && hit.version > version) || documents.get(uri) !== doc) return;
+    if (ms !== undefined) lastDuration.set(uri, ms);
+    cache.delete(uri);
+    cache.set(uri, { version, analysis });
+    if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  }
+
+  /** Checks made in slices: a long one gives way to edits and cancellations between its steps. */
+  const runs = new SlicedRuns<Analysis>(() => host.yieldToEvents(), SLICE_MS);
+
+  /**
+   * The analysis of a document's current version, made in slices when it is not there; undefined
+   * when every one waiting for it was cancelled first (`waiter`: this caller's cancellation).
+   */
+  async function analysisSoon(doc: TextDocument, waiter: Waiter): Promise<Analysis | undefined> {
+    const { uri, version } = doc;
+    const hit = cached(uri, version);
+    if (hit) return hit;
+    const text = doc.getText();
+    const made = () => (documents.get(uri) === doc && cache.get(uri)?.version === version ? cache.get(uri)!.analysis : undefined);
+    const result = await runs.run(`${openingOf(doc)} ${version}`, () => analysisSteps(text, analyzeOptions(uri)), waiter, made);
+    if (result && result.ms !== undefined) remember(doc, version, result.value, result.ms);
+    return result?.value;
+  }
+
+  /** Each opening of a document, numbered (a document closed and opened again starts at version 1 again). */
+  const openings = new WeakMap<TextDocument, number>();
+  let openingCount = 0;
+  function openingOf(doc: TextDocument): number {
+    let n = openings.get(doc);
+    if (n === undefined) openings.set(doc, (n = ++openingCount));
+    return n;
   }
 
   /** A note on a document too large to check on every keystroke. */
@@ -228,14 +300,31 @@ export function startServer(connection: Connection, host: ServerHost): void {
     };
   }
 
+  /**
+   * How each open report file is encoded on disk, when that is worth saying: not plain UTF-8, or not
+   * what the editor read (found when it is opened and saved; the editor decodes what it shows itself).
+   */
+  const encodings = new Map<string, FileEncodingStatus>();
+
+  function noteEncoding(doc: TextDocument): void {
+    encodings.delete(doc.uri);
+    const found = host.fileEncoding?.(doc.uri);
+    if (!found) return;
+    const status: FileEncodingStatus = { encoding: found.encoding, bom: found.bom };
+    if (found.badLines) status.badLines = found.badLines;
+    // the editor shows replacement characters where the file, read in its own encoding, has none
+    if (found.encoding !== 'utf-8' && !found.replaced && doc.getText().includes('\uFFFD')) status.mismatch = true;
+    if (found.encoding !== 'utf-8' || found.badLines) encodings.set(doc.uri, status);
+  }
+
   /** How long the last check of each document took (ms), for the status item. */
   const lastDuration = new Map<string, number>();
 
-  function sendStatus(doc: TextDocument, state: CheckStatus['state'], analysis?: Analysis): void {
+  function sendStatus(doc: TextDocument, state: CheckStatus['state'], analysis?: Analysis, version = doc.version): void {
     const count = (s: string) => analysis?.problems.filter((p) => p.severity === s).length ?? 0;
     const status: CheckStatus = {
       uri: doc.uri,
-      version: doc.version,
+      version,
       state,
       errors: count('error'),
       warnings: count('warning'),
@@ -244,10 +333,16 @@ export function startServer(connection: Connection, host: ServerHost): void {
     };
     const ms = lastDuration.get(doc.uri);
     if (analysis && ms !== undefined) status.ms = Math.round(ms * 100) / 100;
+    const encoding = encodings.get(doc.uri);
+    if (encoding) status.encoding = encoding;
     void connection.sendNotification('govReport/status', status);
   }
 
-  function validate(uri: string, onSave = false): void {
+  /**
+   * Checks a document and publishes its problems. A long check gives way to edits between its steps;
+   * one that a newer version made pointless is dropped (the newer version's check is scheduled).
+   */
+  async function validate(uri: string, onSave = false): Promise<void> {
     const doc = documents.get(uri);
     if (!doc) return;
     if (!enabled) {
@@ -265,11 +360,17 @@ export function startServer(connection: Connection, host: ServerHost): void {
       sendStatus(doc, 'sizeLimit', previous?.analysis);
       return;
     }
-    const analysis = analysisOf(doc);
-    sent.set(uri, doc.version);
+    const version = doc.version;
+    sent.set(uri, version);
+    // a check on typing is pointless once the document moved on (the next version's check is
+    // scheduled); a check on save (a large document's only one, or govReport.run = onSave) is not
+    const closed = () => documents.get(uri) !== doc;
+    const superseded = () => closed() || (runOnType && !onSave && doc.version !== version);
+    const analysis = await analysisSoon(doc, { get isCancellationRequested() { return superseded(); } });
+    if (!analysis || superseded()) return;
     const diagnostics = toDiagnostics(analysis, locale, uri);
-    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: large ? [sizeNote(doc), ...diagnostics] : diagnostics });
-    sendStatus(doc, large ? 'sizeLimit' : 'checked', analysis);
+    void connection.sendDiagnostics({ uri, version, diagnostics: large ? [sizeNote(doc), ...diagnostics] : diagnostics });
+    sendStatus(doc, large ? 'sizeLimit' : 'checked', analysis, version);
   }
 
   function schedule(uri: string, immediate: boolean): void {
@@ -277,14 +378,14 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (pending) clearTimeout(pending);
     if (immediate || debounceMs <= 0) {
       timers.delete(uri);
-      validate(uri);
+      void validate(uri);
       return;
     }
     timers.set(
       uri,
       setTimeout(() => {
         timers.delete(uri);
-        validate(uri);
+        void validate(uri);
       }, debounceMs),
     );
   }
@@ -405,7 +506,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
     else applySettings((params.settings as { govReport?: Parameters<typeof applySettings>[0] } | undefined)?.govReport);
   });
 
-  documents.onDidOpen((e) => schedule(e.document.uri, true));
+  documents.onDidOpen((e) => {
+    noteEncoding(e.document);
+    schedule(e.document.uri, true);
+  });
   documents.onDidChangeContent((e) => {
     // reports checked against this one (it is their last year's report) follow its edits
     recheckDependents(e.document.uri);
@@ -415,10 +519,14 @@ export function startServer(connection: Connection, host: ServerHost): void {
     schedule(e.document.uri, false);
   });
   documents.onDidSave((e) => {
+    // saved in another encoding: the status item says so (a check of the same version is the one cached)
+    const before = JSON.stringify(encodings.get(e.document.uri));
+    noteEncoding(e.document);
+    if (JSON.stringify(encodings.get(e.document.uri)) !== before && runOnType && e.document.getText().length <= maxFileSize) schedule(e.document.uri, true);
     if (e.document.getText().length > maxFileSize) {
       cache.delete(e.document.uri);
-      validate(e.document.uri, true);
-    } else if (!runOnType) validate(e.document.uri);
+      void validate(e.document.uri, true);
+    } else if (!runOnType) void validate(e.document.uri);
   });
   documents.onDidClose((e) => {
     // closed, it counts with what is on disk again
@@ -430,6 +538,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     cache.delete(e.document.uri);
     sent.delete(e.document.uri);
     lastDuration.delete(e.document.uri);
+    encodings.delete(e.document.uri);
     fromWorkspaceCheck.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
@@ -440,60 +549,62 @@ export function startServer(connection: Connection, host: ServerHost): void {
    */
   async function whenCurrent(token: CancellationToken): Promise<void> {
     if (!token.isCancellationRequested) await host.yieldToEvents();
-    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+    if (token.isCancellationRequested) throw cancelled();
+  }
+
+  const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+
+  /**
+   * The analysis a request on a document answers from (none for a document over govReport.maxFileSize
+   * but the one of its last save while it is unchanged): made in slices when it is not there, and the
+   * request answered as cancelled when the client cancelled it before or while it was made.
+   */
+  async function requestAnalysis(uri: string, token: CancellationToken): Promise<Analysis | undefined> {
+    await whenCurrent(token);
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const analysis = doc.getText().length <= maxFileSize ? await analysisSoon(doc, token) : cached(uri, doc.version);
+    if (token.isCancellationRequested) throw cancelled();
+    return analysis;
   }
 
   connection.onDocumentSymbol(async (params, token) => {
-    await whenCurrent(token);
-    const doc = documents.get(params.textDocument.uri);
-    const analysis = doc && featureAnalysis(doc);
+    const analysis = await requestAnalysis(params.textDocument.uri, token);
     return analysis ? documentSymbols(analysis, locale) : [];
   });
 
   connection.onFoldingRanges(async (params, token) => {
-    await whenCurrent(token);
-    const doc = documents.get(params.textDocument.uri);
-    const analysis = doc && featureAnalysis(doc);
+    const analysis = await requestAnalysis(params.textDocument.uri, token);
     return analysis ? foldingRanges(analysis) : [];
   });
 
   connection.languages.semanticTokens.on(async (params, token) => {
-    await whenCurrent(token);
-    const doc = documents.get(params.textDocument.uri);
-    const analysis = doc && featureAnalysis(doc);
+    const analysis = await requestAnalysis(params.textDocument.uri, token);
     return analysis ? semanticTokens(analysis) : { data: [] };
   });
 
   connection.onSelectionRanges(async (params, token) => {
-    await whenCurrent(token);
-    const doc = documents.get(params.textDocument.uri);
-    const analysis = doc && featureAnalysis(doc);
+    const analysis = await requestAnalysis(params.textDocument.uri, token);
     if (!analysis) return [];
     return params.positions.map((p) => selectionRangeAt(analysis, analysis.lineIndex.offsetAt(p)));
   });
 
   connection.onCompletion(async (params, token) => {
-    await whenCurrent(token);
-    const doc = documents.get(params.textDocument.uri);
-    const analysis = doc && featureAnalysis(doc);
+    const analysis = await requestAnalysis(params.textDocument.uri, token);
     if (!analysis) return [];
     return completionsAt(analysis, analysis.lineIndex.offsetAt(params.position), locale);
   });
 
   connection.onHover(async (params, token) => {
-    await whenCurrent(token);
-    const doc = documents.get(params.textDocument.uri);
-    const analysis = doc && featureAnalysis(doc);
+    const analysis = await requestAnalysis(params.textDocument.uri, token);
     if (!analysis) return null;
     return hoverAt(analysis, analysis.lineIndex.offsetAt(params.position), locale) ?? null;
   });
 
   connection.onCodeAction(async (params, token) => {
-    await whenCurrent(token);
-    const doc = documents.get(params.textDocument.uri);
-    const analysis = doc && featureAnalysis(doc);
-    if (!doc || !analysis) return [];
-    return codeActions(analysis, params.textDocument.uri, params.range, locale, params.context.only, optionsFor(doc.uri), !!host.recordIgnore);
+    const analysis = await requestAnalysis(params.textDocument.uri, token);
+    if (!analysis) return [];
+    return codeActions(analysis, params.textDocument.uri, params.range, locale, params.context.only, optionsFor(params.textDocument.uri), !!host.recordIgnore);
   });
 
   /** A report file as it was published → its report text (the client shows it as a report document). */

@@ -8,12 +8,24 @@ import type { RuleSetting } from '../check';
 import type { IgnoredProblem } from '../ignore';
 import type { ReportIdentity } from '../crossYear';
 import type { ReadResult } from '../read/types';
+import type { TextEncodingName } from '../read/decode';
 
 export interface DocumentConfig {
   /** rule settings from the project file */
   rules?: Record<string, RuleSetting>;
   /** problems ignored in this document */
   ignore?: IgnoredProblem[];
+  /** the project file that applies here could not be used: which, why, and where in it */
+  error?: ConfigProblem;
+}
+
+/** Why a project file (.govreportrc.json) was not used. */
+export interface ConfigProblem {
+  /** its URI */
+  uri: string;
+  message: { zh: string; en: string };
+  /** where in it (0-based), when known */
+  at?: { line: number; character: number };
 }
 
 export interface ServerHost {
@@ -43,6 +55,11 @@ export interface ServerHost {
   readPublished?(bytes: Uint8Array, name: string): Promise<ReadResult>;
   /** govReport.maxFileSize (characters): workspace scans skip files that cannot be under it. */
   setMaxFileSize?(chars: number): void;
+  /**
+   * How a report file on disk is encoded, decided by evidence over its bytes as the command line decides
+   * it (undefined: not a file here, or larger than any report can be).
+   */
+  fileEncoding?(uri: string): { encoding: TextEncodingName; bom: boolean; badLines?: number[]; replaced: boolean } | undefined;
   /** Resolves once other pending events (edits, cancellations) have had their turn. */
   yieldToEvents(): Promise<void>;
   /** Where errors about project files go. */

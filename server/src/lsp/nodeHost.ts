@@ -2,19 +2,20 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CONFIG_FILE, ReportConfig, addIgnore, findConfig, ignoresFor, readConfig } from '../files/config';
+import { CONFIG_FILE, ConfigError, ReportConfig, addIgnore, findConfig, ignoresFor, readConfig } from '../files/config';
 import { findReports, readReport } from '../files/findReports';
 import { readPublished } from '../files/readers';
-import type { DocumentConfig, ServerHost } from './host';
+import type { ConfigProblem, DocumentConfig, ServerHost } from './host';
 import type { ReportIdentity } from '../crossYear';
 import { parse } from '../parse/parser';
+import { decodeWithEncoding } from '../read/decode';
 
 /** The published forms the workspace check reads (a .doc or .wps is left to the command line, which names it). */
 const PUBLISHED_NAMES = /\.(?:pdf|docx|html?)$/i;
 
 export function nodeHost(logError: (message: string) => void): ServerHost {
   /** The nearest .govreportrc.json and what it says, by folder. */
-  const folderConfigs = new Map<string, { file?: string; config: ReportConfig }>();
+  const folderConfigs = new Map<string, { file?: string; config: ReportConfig; error?: ConfigProblem }>();
   const rootPaths = (rootUris: readonly string[]) => rootUris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
 
   let index: ReportIdentity[] | undefined;
@@ -66,15 +67,22 @@ export function nodeHost(logError: (message: string) => void): ServerHost {
       let found = folderConfigs.get(dir);
       if (!found) {
         found = { config: {} };
+        const file = findConfig(report);
         try {
-          const file = findConfig(report);
           if (file) found = { file, config: readConfig(file) };
         } catch (e) {
+          // not used; said where it is wrong (and in the log)
           logError(`${CONFIG_FILE}: ${(e as Error).message}`);
+          if (file) {
+            const error: ConfigProblem = { uri: pathToFileURL(file).href, message: e instanceof ConfigError ? e.reason : { zh: (e as Error).message, en: (e as Error).message } };
+            if (e instanceof ConfigError && e.at) error.at = e.at;
+            found = { config: {}, error };
+          }
         }
         folderConfigs.set(dir, found);
       }
       const out: DocumentConfig = {};
+      if (found.error) out.error = found.error;
       if (found.config.rules) out.rules = found.config.rules;
       if (found.file) {
         const ignore = ignoresFor(found.config, found.file, report);
@@ -120,6 +128,21 @@ export function nodeHost(logError: (message: string) => void): ServerHost {
     },
     readReport(uri) {
       return readReport(fileURLToPath(uri));
+    },
+    fileEncoding(uri) {
+      if (!uri.startsWith('file:')) return undefined;
+      try {
+        const file = fileURLToPath(uri);
+        // a regular file of a report's size only (never a FIFO or a device)
+        const st = fs.statSync(file);
+        if (!st.isFile() || st.size > maxBytes()) return undefined;
+        const decoded = decodeWithEncoding(fs.readFileSync(file));
+        const found: ReturnType<NonNullable<ServerHost['fileEncoding']>> = { encoding: decoded.encoding, bom: decoded.bom, replaced: decoded.text.includes('\uFFFD') };
+        if (decoded.badLines) found!.badLines = decoded.badLines;
+        return found;
+      } catch {
+        return undefined;
+      }
     },
     yieldToEvents: () => new Promise<void>((resolve) => setImmediate(resolve)),
     logError,

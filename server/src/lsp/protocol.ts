@@ -21,6 +21,18 @@ export interface CheckStatus {
   ignored: number;
   /** duration of the last check, in milliseconds */
   ms?: number;
+  /** how the file is encoded on disk, when that is worth saying (not plain UTF-8, or not what the editor read) */
+  encoding?: FileEncodingStatus;
+}
+
+/** How a report file is encoded on disk, as the server decides it from its bytes (as the command line does). */
+export interface FileEncodingStatus {
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+  bom: boolean;
+  /** read as UTF-8 although some bytes were not: the lines they stand on (1-based, the first ten) */
+  badLines?: number[];
+  /** the editor's text has replacement characters where the file, read in its own encoding, has none: opened in the wrong encoding */
+  mismatch?: boolean;
 }
 
 /** Result of govReport/checkWorkspace. */
