@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { PublishedRequest, PublishedText } from '../../server/src/lsp/protocol';
+import { clientLang, t } from './language';
 
 export { PUBLISHED_SCHEME } from '../../server/src/lsp/protocol';
 import { PUBLISHED_SCHEME } from '../../server/src/lsp/protocol';
@@ -15,7 +16,11 @@ export { PUBLISHED_EXTENSIONS as PUBLISHED_FILES } from '../../server/src/read/s
 /** What a file may weigh (the server's bound): larger ones are refused before they are sent. */
 const MAX_BYTES = 60 * 1024 * 1024;
 
-type Ask = <R>(method: string, params: unknown) => Promise<R>;
+/** What this needs of the language server. */
+export interface PublishedServer {
+  readPublished(params: PublishedRequest): Promise<PublishedText>;
+  canonicalText(uri: string): Promise<string | null>;
+}
 
 /** Bytes → base64, in slices (no Buffer in a web worker; no call with millions of arguments). */
 function base64(bytes: Uint8Array): string {
@@ -34,8 +39,7 @@ export class PublishedReports implements vscode.TextDocumentContentProvider, vsc
   readonly onDidChange = this.changed.event;
 
   constructor(
-    private readonly ask: Ask,
-    private readonly zh: () => boolean,
+    private readonly server: PublishedServer,
     private readonly languageId: string,
   ) {}
 
@@ -48,10 +52,9 @@ export class PublishedReports implements vscode.TextDocumentContentProvider, vsc
   async read(file: vscode.Uri): Promise<PublishedText> {
     const bytes = await vscode.workspace.fs.readFile(file);
     if (bytes.length > MAX_BYTES) {
-      return { ok: false, message: this.zh() ? `文件过大（${Math.round(bytes.length / 1048576)} MB），未读取。` : `The file is too large (${Math.round(bytes.length / 1048576)} MB); not read.` };
+      return { ok: false, message: t('fileTooLarge', Math.round(bytes.length / 1048576)) };
     }
-    const params: PublishedRequest = { name: baseName(file), data: base64(bytes) };
-    return this.ask<PublishedText>('govReport/readPublished', params);
+    return this.server.readPublished({ name: baseName(file), data: base64(bytes) });
   }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
@@ -67,7 +70,7 @@ export class PublishedReports implements vscode.TextDocumentContentProvider, vsc
    */
   async open(file: vscode.Uri, column: vscode.ViewColumn = vscode.ViewColumn.Active): Promise<vscode.TextDocument | undefined> {
     const answer = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: this.zh() ? `读取 ${baseName(file)}` : `Reading ${baseName(file)}` },
+      { location: vscode.ProgressLocation.Window, title: t('reading', baseName(file)) },
       () => this.read(file),
     );
     if (!answer.ok) {
@@ -97,10 +100,10 @@ export class PublishedReports implements vscode.TextDocumentContentProvider, vsc
     } else {
       const doc = file ? await vscode.workspace.openTextDocument(file) : active;
       // the tables in the national layout, tab-separated, where every cell was read
-      if (doc?.uri.scheme === PUBLISHED_SCHEME) text = (await this.ask<string | null>('govReport/canonicalText', { uri: doc.uri.toString() }).catch(() => null)) ?? doc.getText();
+      if (doc?.uri.scheme === PUBLISHED_SCHEME) text = (await this.server.canonicalText(doc.uri.toString()).catch(() => null)) ?? doc.getText();
     }
     if (text === undefined) {
-      void vscode.window.showInformationMessage(this.zh() ? '请先打开一份 PDF、Word 或网页年报。' : 'Open a PDF, Word or web page report first.');
+      void vscode.window.showInformationMessage(t('openPublishedFirst'));
       return;
     }
     const doc = await vscode.workspace.openTextDocument({ language: this.languageId, content: text });
@@ -114,20 +117,19 @@ export class PublishedReports implements vscode.TextDocumentContentProvider, vsc
   }
 
   async resolveCustomEditor(document: vscode.CustomDocument, panel: vscode.WebviewPanel): Promise<void> {
-    const zh = this.zh();
     const name = escapeHtml(baseName(document.uri));
     const arg = encodeURIComponent(JSON.stringify([document.uri.toString()]));
     // no script: the page says what happened; its links run the extension's commands
     panel.webview.options = { enableScripts: false, enableCommandUris: ['govReport.openPublished', 'govReport.openPublishedAsText'] };
     const page = (body: string) =>
-      `<!DOCTYPE html><html lang="${zh ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';"><style>body{font-family:var(--vscode-font-family);padding:1.5em;line-height:1.6}a{color:var(--vscode-textLink-foreground)}</style></head><body>${body}</body></html>`;
-    panel.webview.html = page(`<h2>${name}</h2><p>${zh ? '正在读取…' : 'Reading…'}</p>`);
+      `<!DOCTYPE html><html lang="${clientLang() === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';"><style>body{font-family:var(--vscode-font-family);padding:1.5em;line-height:1.6}a{color:var(--vscode-textLink-foreground)}</style></head><body>${body}</body></html>`;
+    panel.webview.html = page(`<h2>${name}</h2><p>${t('publishedReading')}</p>`);
     const doc = await this.open(document.uri, vscode.ViewColumn.Beside);
     panel.webview.html = page(
       doc
-        ? `<h2>${name}</h2><p>${zh ? '已读取为年报文本，在旁边打开并检查：问题在其中标出，统计表可“以表格查看”。' : 'Read as report text, opened beside and checked: its problems are marked there, its tables can be shown as a grid.'}</p>` +
-            `<p><a href="command:govReport.openPublished?${arg}">${zh ? '再次打开年报文本' : 'Open the report text again'}</a> · <a href="command:govReport.openPublishedAsText?${arg}">${zh ? '以可编辑文本打开（可另存为 .txt）' : 'Open as editable text (save as .txt)'}</a></p>`
-        : `<h2>${name}</h2><p>${zh ? '无法读取为年报，原因见通知。' : 'Could not be read as a report: see the notification.'}</p>`,
+        ? `<h2>${name}</h2><p>${t('publishedRead')}</p>` +
+            `<p><a href="command:govReport.openPublished?${arg}">${t('publishedOpenAgain')}</a> · <a href="command:govReport.openPublishedAsText?${arg}">${t('publishedOpenAsText')}</a></p>`
+        : `<h2>${name}</h2><p>${t('publishedFailed')}</p>`,
     );
   }
 }

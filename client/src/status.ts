@@ -1,10 +1,12 @@
 /**
  * The language status items of report documents: the problems of the active report and how long its
  * last check took, and — when worth saying — how its file is encoded (from the server's govReport/status).
+ * They speak the language chosen now, and say it again when govReport.messageLanguage changes.
  */
 import * as vscode from 'vscode';
 import type { CheckStatus, FileEncodingStatus } from '../../server/src/lsp/protocol';
 import { encodingStatus } from './encodingStatus';
+import { clientLang, onDidChangeLanguage, t } from './language';
 
 export class ReportStatus implements vscode.Disposable {
   private readonly item: vscode.LanguageStatusItem;
@@ -13,15 +15,14 @@ export class ReportStatus implements vscode.Disposable {
   private readonly byUri = new Map<string, CheckStatus>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly languageId: string, private readonly zh: boolean) {
+  constructor(private readonly languageId: string) {
     this.item = vscode.languages.createLanguageStatusItem('govReport.status', { language: languageId });
-    this.item.name = zh ? '政府信息公开年报检查' : 'Annual report check';
-    this.item.text = zh ? '年报检查' : 'Report check';
-    this.item.command = { title: zh ? '问题面板' : 'Problems', command: 'workbench.actions.view.problems' };
     this.subscriptions.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.show()),
       vscode.workspace.onDidCloseTextDocument((d) => this.byUri.delete(d.uri.toString())),
+      onDidChangeLanguage(() => this.show()),
     );
+    this.show();
   }
 
   update(status: CheckStatus): void {
@@ -36,44 +37,45 @@ export class ReportStatus implements vscode.Disposable {
       return;
     }
     const item = (this.encodingItem ??= vscode.languages.createLanguageStatusItem('govReport.encoding', { language: this.languageId }));
-    const said = encodingStatus(encoding, this.zh);
-    item.name = this.zh ? '年报文件编码' : 'Report file encoding';
+    const said = encodingStatus(encoding, clientLang());
+    item.name = t('encodingName');
     item.text = said.text;
     item.detail = said.detail;
     item.severity = said.warning ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
-    item.command = said.reopen ? { title: this.zh ? '按编码重新打开' : 'Reopen with Encoding', command: 'workbench.action.editor.changeEncoding' } : undefined;
+    item.command = said.reopen ? { title: t('encodingReopen'), command: 'workbench.action.editor.changeEncoding' } : undefined;
   }
 
   private show(): void {
     const doc = vscode.window.activeTextEditor?.document;
     const s = doc ? this.byUri.get(doc.uri.toString()) : undefined;
     this.showEncoding(s?.encoding);
-    const zh = this.zh;
     const item = this.item;
+    item.name = t('statusName');
+    item.command = { title: t('statusProblems'), command: 'workbench.actions.view.problems' };
     item.busy = false;
     if (!s) {
-      item.text = zh ? '年报检查' : 'Report check';
-      item.detail = zh ? '等待检查' : 'not checked yet';
+      item.text = t('statusText');
+      item.detail = t('statusWaiting');
       item.severity = vscode.LanguageStatusSeverity.Information;
       return;
     }
     if (s.state === 'disabled') {
-      item.text = zh ? '$(circle-slash) 年报检查已关闭' : '$(circle-slash) Report check off';
+      item.text = t('statusOff');
       item.detail = 'govReport.enable';
       item.severity = vscode.LanguageStatusSeverity.Information;
       return;
     }
     const parts: string[] = [];
-    if (s.errors) parts.push(zh ? `${s.errors} 个错误` : `${s.errors} error${s.errors > 1 ? 's' : ''}`);
-    if (s.warnings) parts.push(zh ? `${s.warnings} 个警告` : `${s.warnings} warning${s.warnings > 1 ? 's' : ''}`);
-    if (s.others) parts.push(zh ? `${s.others} 条提示` : `${s.others} note${s.others > 1 ? 's' : ''}`);
+    if (s.errors) parts.push(t('statusErrors', s.errors));
+    if (s.warnings) parts.push(t('statusWarnings', s.warnings));
+    if (s.others) parts.push(t('statusOthers', s.others));
     const icon = s.errors ? '$(error)' : s.warnings ? '$(warning)' : '$(check)';
-    item.text = `${icon} ${parts.length ? parts.join(zh ? '，' : ', ') : zh ? '年报无问题' : 'no problems'}`;
+    item.text = `${icon} ${parts.length ? parts.join(t('listSeparator')) : t('statusClean')}`;
     const details: string[] = [];
-    if (s.ms !== undefined) details.push(zh ? `上次检查用时 ${s.ms} ms` : `last check ${s.ms} ms`);
-    if (s.ignored) details.push(zh ? `已忽略 ${s.ignored} 个（.govreportrc.json）` : `${s.ignored} ignored (.govreportrc.json)`);
-    if (s.state === 'sizeLimit') details.push(zh ? '文档较大，只在保存时检查' : 'large document: checked on save');
-    item.detail = details.join(zh ? '；' : '; ');
+    if (s.ms !== undefined) details.push(t('statusDuration', s.ms));
+    if (s.ignored) details.push(t('statusIgnored', s.ignored));
+    if (s.state === 'sizeLimit') details.push(t('statusLarge'));
+    item.detail = details.join(t('detailSeparator'));
     item.severity = s.errors ? vscode.LanguageStatusSeverity.Error : s.warnings ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
   }
 

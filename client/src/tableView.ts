@@ -10,6 +10,7 @@
  */
 import * as vscode from 'vscode';
 import type { TableViewModel, ViewCell } from '../../server/src/lsp/protocol';
+import { clientLang, onDidChangeLanguage, t } from './language';
 
 /** What the page says it has drawn (read back from its DOM): for tests and the status of the view. */
 export interface RenderedState {
@@ -37,10 +38,11 @@ export class TableView implements vscode.Disposable {
 
   constructor(
     private readonly languageId: string,
-    private readonly zh: boolean,
     private readonly request: (uri: string) => Promise<TableViewModel | null>,
   ) {
     this.subscriptions.push(
+      // its words (and the tables' titles, which come from the server) follow govReport.messageLanguage
+      onDidChangeLanguage(() => this.schedule()),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (this.panel && e.document === this.doc) this.schedule();
       }),
@@ -59,7 +61,7 @@ export class TableView implements vscode.Disposable {
     const editor = vscode.window.activeTextEditor;
     const doc = editor && editor.document.languageId === this.languageId ? editor.document : this.doc;
     if (!doc) {
-      void vscode.window.showInformationMessage(this.zh ? '请先打开一份政府信息公开年报。' : 'Open an annual report first.');
+      void vscode.window.showInformationMessage(t('openReportFirst'));
       return;
     }
     this.doc = doc;
@@ -75,7 +77,7 @@ export class TableView implements vscode.Disposable {
   }
 
   private create(): void {
-    const panel = vscode.window.createWebviewPanel(TableView.viewType, this.zh ? '年报统计表' : 'Report tables', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+    const panel = vscode.window.createWebviewPanel(TableView.viewType, t('tablesPanel'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
       enableScripts: true,
       localResourceRoots: [],
       retainContextWhenHidden: false,
@@ -115,8 +117,15 @@ export class TableView implements vscode.Disposable {
       model = null;
     }
     if (panel !== this.panel || doc !== this.doc) return; // moved on meanwhile
-    panel.title = `${this.zh ? '统计表' : 'Tables'} · ${doc.uri.path.slice(doc.uri.path.lastIndexOf('/') + 1) || doc.uri.toString()}`;
-    void panel.webview.postMessage({ type: 'model', model, zh: this.zh });
+    panel.title = t('tablesTitle', doc.uri.path.slice(doc.uri.path.lastIndexOf('/') + 1) || doc.uri.toString());
+    // the page's words, in the language chosen now
+    const words = {
+      title: model ? model.title || t('tablesUntitled') : '',
+      summary: !model ? t('tablesNoReport') : model.flagged ? t('tablesFlagged', model.flagged) : t('tablesClean'),
+      absent: t('tablesAbsent'),
+      missingCell: t('tablesMissingCell'),
+    };
+    void panel.webview.postMessage({ type: 'model', model, words });
   }
 
   private async reveal(range: NonNullable<ViewCell['range']>): Promise<void> {
@@ -133,7 +142,7 @@ export class TableView implements vscode.Disposable {
     const n = nonce();
     const csp = [`default-src 'none'`, `style-src 'nonce-${n}'`, `script-src 'nonce-${n}'`, `img-src ${webview.cspSource} data:`].join('; ');
     return `<!DOCTYPE html>
-<html lang="${this.zh ? 'zh-CN' : 'en'}">
+<html lang="${clientLang() === 'zh' ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
@@ -165,19 +174,17 @@ export class TableView implements vscode.Disposable {
 (function () {
   const vscode = acquireVsCodeApi();
   const el = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = text; return e; };
-  function render(model, zh) {
+  function render(model, words) {
     const root = document.getElementById('tables');
     root.replaceChildren();
-    document.getElementById('title').textContent = model ? (model.title || (zh ? '（无标题）' : '(untitled)')) : '';
-    document.getElementById('summary').textContent = !model ? (zh ? '没有打开的年报。' : 'No report open.') :
-      model.flagged ? (zh ? model.flagged + ' 个单元格有问题（悬停查看等式，单击定位到正文）' : model.flagged + ' cells with problems (hover for the sums, click to select in the text)')
-                    : (zh ? '各表没有发现问题。单击单元格可定位到正文。' : 'No problems in the tables. Click a cell to select it in the text.');
+    document.getElementById('title').textContent = words.title;
+    document.getElementById('summary').textContent = words.summary;
     if (!model) return;
     for (const t of model.tables) {
       const section = el('section');
       section.dataset.table = t.id;
       section.appendChild(el('h2', '', t.title));
-      if (!t.present) section.appendChild(el('div', 'absent', zh ? '报告中没有此表。' : 'The report has no such table.'));
+      if (!t.present) section.appendChild(el('div', 'absent', words.absent));
       const table = el('table');
       for (const row of t.rows) {
         const tr = el('tr');
@@ -186,7 +193,7 @@ export class TableView implements vscode.Disposable {
           if (c.colspan) cell.colSpan = c.colspan;
           if (c.rowspan) cell.rowSpan = c.rowspan;
           if (c.notes) cell.title = c.notes.join('\\n');
-          else if (c.missing) cell.title = zh ? '报告中缺少这一格' : 'missing from the report';
+          else if (c.missing) cell.title = words.missingCell;
           if (c.range) cell.addEventListener('click', () => vscode.postMessage({ type: 'reveal', range: c.range }));
           tr.appendChild(cell);
         }
@@ -202,7 +209,7 @@ export class TableView implements vscode.Disposable {
   }
   window.addEventListener('message', (event) => {
     const m = event.data;
-    if (m && m.type === 'model') render(m.model, m.zh);
+    if (m && m.type === 'model') render(m.model, m.words);
   });
   vscode.postMessage({ type: 'ready' });
 })();

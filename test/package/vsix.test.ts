@@ -13,6 +13,11 @@ import { ROOT } from '../helpers';
 
 /** Entry names of a zip file, read from its central directory. */
 function zipEntries(file: string): string[] {
+  return zipDirectory(file).map((e) => e.name);
+}
+
+/** Entries of a zip file with their compressed sizes, read from its central directory. */
+function zipDirectory(file: string): { name: string; compressed: number }[] {
   const buf = fs.readFileSync(file);
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65557); i--) {
@@ -24,13 +29,14 @@ function zipEntries(file: string): string[] {
   assert.ok(eocd >= 0, 'not a zip file');
   const count = buf.readUInt16LE(eocd + 10);
   let p = buf.readUInt32LE(eocd + 16);
-  const names: string[] = [];
+  const names: { name: string; compressed: number }[] = [];
   for (let k = 0; k < count; k++) {
     assert.equal(buf.readUInt32LE(p), 0x02014b50, 'bad central directory entry');
+    const compressed = buf.readUInt32LE(p + 20);
     const nameLen = buf.readUInt16LE(p + 28);
     const extraLen = buf.readUInt16LE(p + 30);
     const commentLen = buf.readUInt16LE(p + 32);
-    names.push(buf.toString('utf8', p + 46, p + 46 + nameLen));
+    names.push({ name: buf.toString('utf8', p + 46, p + 46 + nameLen), compressed });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return names;
@@ -96,6 +102,9 @@ describe('the .vsix package', () => {
       assert.equal(r.status, 0, r.stderr + r.stdout);
       const size = fs.statSync(vsix).size;
       assert.ok(size < 2.5 * 1024 * 1024, `${size} bytes`);
+      // the extension itself (everything but the PDF engine and its CMaps) under 1 MB zipped
+      const own = zipDirectory(vsix).filter((e) => !/^extension\/dist\/(pdf\.js|cmaps\/)/.test(e.name)).reduce((n, e) => n + e.compressed, 0);
+      assert.ok(own < 1024 * 1024, `the extension without the PDF engine: ${own} bytes zipped`);
       const entries = zipEntries(vsix).filter((e) => e.startsWith('extension/')).map((e) => e.slice('extension/'.length));
       // vsce renames some files in the archive (readme.md, LICENSE.txt): compare without case and extension
       const base = (f: string) => f.toLowerCase().replace(/\.(txt|md)$/, '');

@@ -3,6 +3,7 @@
  * worker, against the Node build over stdio: the same answers to the same requests,
  * on every seed.
  */
+import { CheckWorkspaceRequest } from '../../server/src/lsp/protocol';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
@@ -55,7 +56,7 @@ describe('the web build of the server answers as the Node build does', () => {
   }
 
   it('has no workspace check and no "ignore here" (no file system in a browser)', async () => {
-    const r = (await web.connection.sendRequest('govReport/checkWorkspace')) as { files: number };
+    const r = (await web.connection.sendRequest(CheckWorkspaceRequest)) as { files: number };
     assert.equal(r.files, 0);
     const uri = 'file:///reports/wuwei-web.txt';
     const [a, b] = await Promise.all([node.open(uri, readSeed('wuwei-2023')), web.open(uri, readSeed('wuwei-2023'))]);

@@ -34,7 +34,7 @@ import {
 import * as fs from 'node:fs';
 import { analyze } from '../../server/src/check';
 import { exportTables } from '../../server/src/features/tablesExport';
-import type { PublishedText } from '../../server/src/lsp/protocol';
+import { type PublishedText, ReadPublishedRequest } from '../../server/src/lsp/protocol';
 import { toDiagnostics } from '../../server/src/features/diagnostics';
 import { ROOT, blankLine, lineOf, readSeed, seedPath } from '../helpers';
 
@@ -399,7 +399,7 @@ describe('language server over stdio', () => {
   });
 
   it('reads a published report (govReport/readPublished): a Word file and a PDF into report text, a PDF with its pages; an old .doc refused with what to do', async () => {
-    const ask = (file: string) => connection.sendRequest('govReport/readPublished', { name: path.basename(file), data: fs.readFileSync(file).toString('base64') }) as Promise<PublishedText>;
+    const ask = (file: string) => connection.sendRequest(ReadPublishedRequest, { name: path.basename(file), data: fs.readFileSync(file).toString('base64') }) as Promise<PublishedText>;
     const renderings = path.join(ROOT, 'test', 'fixtures', 'renderings');
     const docx = await ask(path.join(renderings, 'tongxin-2022.docx'));
     assert.ok(docx.ok && docx.form === 'docx');
@@ -409,7 +409,7 @@ describe('language server over stdio', () => {
     assert.deepEqual(pdf.pages?.map((p) => p.page), [1, 2, 3, 4, 5, 6, 7, 8, 9].slice(0, pdf.pages!.length));
     assert.ok(pdf.pages!.length >= 5);
     assert.deepEqual(exportTables(analyze(pdf.text).report).table4, exportTables(analyze(readSeed('wuwei-2023')).report).table4);
-    const doc = (await connection.sendRequest('govReport/readPublished', { name: 'old.doc', data: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]).toString('base64') })) as PublishedText;
+    const doc = (await connection.sendRequest(ReadPublishedRequest, { name: 'old.doc', data: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]).toString('base64') })) as PublishedText;
     assert.ok(!doc.ok && /另存为/.test(doc.message), JSON.stringify(doc));
   });
 

@@ -3,7 +3,7 @@
  * context, hover guidance on headings, 第二十条 items and table 三 row labels.
  */
 import assert from 'node:assert/strict';
-import { publishedTextUri } from '../../server/src/lsp/protocol';
+import { CheckWorkspaceRequest, ExportTablesRequest, ListReportsRequest, StatusNotification, SumRequest, TablesRequest, publishedTextUri } from '../../server/src/lsp/protocol';
 import { encodeText } from '../../server/src/read/encode';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -187,7 +187,7 @@ describe('checking every report of the workspace over LSP', () => {
       progress.push(p.value.kind);
     });
     try {
-      const r = (await server.connection.sendRequest('govReport/checkWorkspace')) as { files: number; errors: number; warnings: number; unreadable: string[] };
+      const r = (await server.connection.sendRequest(CheckWorkspaceRequest)) as { files: number; errors: number; warnings: number; unreadable: string[] };
       assert.equal(r.files, 2);
       assert.equal(r.errors, 8, 'wuwei-2023: 4 residue, 2 empty cells, a row and a column');
       assert.deepEqual(r.unreadable, []);
@@ -211,7 +211,7 @@ describe('checking every report of the workspace over LSP', () => {
     fs.writeFileSync(path.join(dir, 'index.html'), '<html><body><p>欢迎</p></body></html>');
     const server = await startServer('zh-cn', pathToFileURL(dir).href);
     try {
-      const r = (await server.connection.sendRequest('govReport/checkWorkspace')) as { files: number; errors: number; unreadable: string[] };
+      const r = (await server.connection.sendRequest(CheckWorkspaceRequest)) as { files: number; errors: number; unreadable: string[] };
       assert.equal(r.files, 2);
       assert.equal(r.unreadable.length, 1);
       assert.match(r.unreadable[0]!, /^protected\.pdf: 这个 PDF 设置了打开密码/);
@@ -231,7 +231,7 @@ describe('checking every report of the workspace over LSP', () => {
     fs.writeFileSync(path.join(dir, 'huge-2023.txt'), readSeed('wuwei-2023').repeat(Math.ceil(7_000_000 / Buffer.byteLength(readSeed('wuwei-2023')))));
     const server = await startServer('zh-cn', pathToFileURL(dir).href);
     try {
-      const r = (await server.connection.sendRequest('govReport/checkWorkspace')) as { files: number; unreadable: string[] };
+      const r = (await server.connection.sendRequest(CheckWorkspaceRequest)) as { files: number; unreadable: string[] };
       assert.equal(r.files, 1);
       assert.ok(r.unreadable.some((u) => u.includes('huge-2023.txt')), JSON.stringify(r.unreadable));
       assert.ok(!server.published.some((p) => p.uri.endsWith('huge-2023.txt')));
@@ -253,7 +253,7 @@ describe('checking every report of the workspace over LSP', () => {
       assert.ok(ok());
     };
     try {
-      await server.connection.sendRequest('govReport/checkWorkspace');
+      await server.connection.sendRequest(CheckWorkspaceRequest);
       assert.equal(last(gone), 8);
       assert.equal(last(changed), 8);
       fs.rmSync(gone);
@@ -289,7 +289,7 @@ describe('checking every report of the workspace over LSP', () => {
     try {
       const uri = 'file:///typing/wuzhong.txt';
       await server.open(uri, readSeed('wuzhong-2023'));
-      const running = server.connection.sendRequest('govReport/checkWorkspace') as Promise<{ files: number; cancelled?: boolean }>;
+      const running = server.connection.sendRequest(CheckWorkspaceRequest) as Promise<{ files: number; cancelled?: boolean }>;
       // wait for the check to be under way, then type into the open report
       while (reports.length < 5) await new Promise((r) => setTimeout(r, 2));
       const typed = new Promise<void>((resolve) => {
@@ -323,7 +323,7 @@ describe('the status of each check (govReport/status, for the language status it
   it('counts the problems by severity and says how long the check took', async () => {
     const server = await startServer('zh-cn');
     const statuses: { uri: string; version: number; state: string; errors: number; warnings: number; others: number; ignored: number; ms?: number }[] = [];
-    server.connection.onNotification('govReport/status', (p: (typeof statuses)[number]) => {
+    server.connection.onNotification(StatusNotification, (p: (typeof statuses)[number]) => {
       statuses.push(p);
     });
     try {
@@ -350,7 +350,7 @@ describe('the encoding of a report file, in its status', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'enc-'));
     const server = await startServer('zh-cn');
     const statuses: { uri: string; encoding?: { encoding: string; bom: boolean; mismatch?: boolean; badLines?: number[] } }[] = [];
-    server.connection.onNotification('govReport/status', (p: (typeof statuses)[number]) => {
+    server.connection.onNotification(StatusNotification, (p: (typeof statuses)[number]) => {
       statuses.push(p);
     });
     const statusOf = async (uri: string) => {
@@ -392,7 +392,7 @@ describe('the table view, export and 汇总 over LSP', () => {
     try {
       const uri = 'file:///view/wuwei.txt';
       await server.open(uri, readSeed('wuwei-2023'));
-      const model = (await server.connection.sendRequest('govReport/tables', { uri })) as {
+      const model = (await server.connection.sendRequest(TablesRequest, { uri })) as {
         tables: { id: string; present: boolean; rows: { text: string; severity?: string; notes?: string[]; colspan?: number; rowspan?: number; header?: boolean; range?: unknown }[][] }[];
         flagged: number;
       };
@@ -415,7 +415,7 @@ describe('the table view, export and 汇总 over LSP', () => {
       assert.equal(total.severity, 'error');
       assert.ok(total.notes!.some((n) => n.startsWith('T3-row:')), 'its equation on hover');
       assert.ok(model.flagged >= 8, `${model.flagged} flagged in all`);
-      assert.equal(await server.connection.sendRequest('govReport/tables', { uri: 'file:///not/open.txt' }), null);
+      assert.equal(await server.connection.sendRequest(TablesRequest, { uri: 'file:///not/open.txt' }), null);
     } finally {
       server.stop();
     }
@@ -426,9 +426,9 @@ describe('the table view, export and 汇总 over LSP', () => {
     try {
       const uri = 'file:///export/wuzhong-2023.txt';
       await server.open(uri, readSeed('wuzhong-2023'));
-      const csv = (await server.connection.sendRequest('govReport/exportTables', { uri, format: 'csv' })) as string;
+      const csv = (await server.connection.sendRequest(ExportTablesRequest, { uri, format: 'csv' })) as string;
       assert.ok(csv.includes('wuzhong-2023.txt,吴忠市,2023,三,一,一、本年新收政府信息公开申请数量,自然人,343'));
-      const json = JSON.parse((await server.connection.sendRequest('govReport/exportTables', { uri, format: 'json' })) as string) as { table4: number[] };
+      const json = JSON.parse((await server.connection.sendRequest(ExportTablesRequest, { uri, format: 'json' })) as string) as { table4: number[] };
       assert.deepEqual(json.table4, [9, 8, 3, 2, 22, 2, 1, 1, 1, 5, 3, 0, 1, 0, 4]);
     } finally {
       server.stop();
@@ -440,14 +440,14 @@ describe('the table view, export and 汇总 over LSP', () => {
     for (const n of ['wuzhong-2023', 'wuwei-2023', 'tongxin-2022'] as const) fs.writeFileSync(path.join(dir, `${n}.txt`), readSeed(n));
     const server = await startServer('zh-cn', pathToFileURL(dir).href);
     try {
-      const listed = (await server.connection.sendRequest('govReport/listReports')) as { uri: string; year?: number }[];
+      const listed = (await server.connection.sendRequest(ListReportsRequest)) as { uri: string; year?: number }[];
       assert.equal(listed.length, 3);
       const uris = ['wuzhong-2023', 'wuwei-2023', 'tongxin-2022'].map((n) => pathToFileURL(path.join(dir, `${n}.txt`)).href);
       // a 2023 report of the whole city with no tables yet
       const empty = '某市2023年政府信息公开工作年度报告\n一、总体情况\n正文。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n正文。\n六、其他需要报告的事项\n本年度未收取信息处理费。\n';
       const cityUri = pathToFileURL(path.join(dir, 'city.txt')).href;
       await server.open(cityUri, empty);
-      const answer = (await server.connection.sendRequest('govReport/sum', { uri: cityUri, uris })) as {
+      const answer = (await server.connection.sendRequest(SumRequest, { uri: cityUri, uris })) as {
         result: { included: string[]; excluded: { file: string }[] };
         edit: { changes: Record<string, { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]> };
       };
@@ -460,7 +460,7 @@ describe('the table view, export and 汇总 over LSP', () => {
       assert.ok(filled.includes('一、本年新收政府信息公开申请数量\t') && filled.indexOf('二、主动公开政府信息情况') < filled.indexOf('第二十条第（一）项'));
       // wuzhong compared with the sum of wuzhong and wuwei: wuwei's numbers are the differences
       await server.open(uris[0]!, readSeed('wuzhong-2023'));
-      const compared = (await server.connection.sendRequest('govReport/sum', { uri: uris[0], uris: uris.slice(0, 2) })) as { differences: { name: string; mine: number | null; sum: number }[] };
+      const compared = (await server.connection.sendRequest(SumRequest, { uri: uris[0], uris: uris.slice(0, 2) })) as { differences: { name: string; mine: number | null; sum: number }[] };
       const first = compared.differences.find((d) => d.name === '表三一·自然人')!;
       assert.deepEqual([first.mine, first.sum], [343, 343 + EXPECTED['wuwei-2023'].table3['一']![0]!]);
     } finally {

@@ -6,8 +6,9 @@ import { ruleDocUrl } from '../rules/docs';
 import { toDiagnostic } from './diagnostics';
 import { keyOf } from '../ignore';
 
-/** The server's command that records "ignore this problem here" in .govreportrc.json. */
-export const IGNORE_COMMAND = 'govReport.ignoreProblem';
+import { IGNORE_COMMAND } from './commands';
+
+export { IGNORE_COMMAND };
 
 function before(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
   return a.line < b.line || (a.line === b.line && a.character < b.character);

@@ -35,7 +35,24 @@ import { exportTables } from '../features/tablesExport';
 import { canonicalText } from '../features/canonicalText';
 import { tablesToCsv } from '../features/tablesCsv';
 import { SumInput, sumTables } from '../features/sum';
-import { CheckStatus, FileEncodingStatus, PublishedRequest, PublishedText, SumAnswer, WorkspaceCheck, publishedTextUri, uriName } from './protocol';
+import {
+  CanonicalTextRequest,
+  CheckStatus,
+  CheckWorkspaceRequest,
+  ExportTablesRequest,
+  FileEncodingStatus,
+  ListReportsRequest,
+  PublishedRequest,
+  PublishedText,
+  ReadPublishedRequest,
+  StatusNotification,
+  SumAnswer,
+  SumRequest,
+  TablesRequest,
+  WorkspaceCheck,
+  publishedTextUri,
+  uriName,
+} from './protocol';
 import { looksLikeReport } from '../parse/detect';
 import { LineIndex } from '../parse/text';
 import { insertSums, sumDifferences } from '../features/sumCompare';
@@ -335,7 +352,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (analysis && ms !== undefined) status.ms = Math.round(ms * 100) / 100;
     const encoding = encodings.get(doc.uri);
     if (encoding) status.encoding = encoding;
-    void connection.sendNotification('govReport/status', status);
+    void connection.sendNotification(StatusNotification, status);
   }
 
   /**
@@ -608,7 +625,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   });
 
   /** A report file as it was published → its report text (the client shows it as a report document). */
-  connection.onRequest('govReport/readPublished', async (params: PublishedRequest | undefined): Promise<PublishedText> => {
+  connection.onRequest(ReadPublishedRequest, async (params: PublishedRequest | undefined): Promise<PublishedText> => {
     if (!host.readPublished || typeof params?.data !== 'string' || typeof params.name !== 'string') {
       return { ok: false, message: locale === 'zh' ? '这里不能读取此类文件。' : 'Files of this kind cannot be read here.' };
     }
@@ -630,7 +647,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   });
 
   /** An open report's text with its fully read tables in the national layout (to save as an editable report). */
-  connection.onRequest('govReport/canonicalText', (params: { uri?: string } | undefined) => {
+  connection.onRequest(CanonicalTextRequest, (params: { uri?: string } | undefined) => {
     const doc = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
     if (!doc) return null;
     const analysis = analysisOf(doc);
@@ -638,14 +655,14 @@ export function startServer(connection: Connection, host: ServerHost): void {
   });
 
   /** The table view's grids for a document (null when it is not open). */
-  connection.onRequest('govReport/tables', (params: { uri?: string } | undefined) => {
+  connection.onRequest(TablesRequest, (params: { uri?: string } | undefined) => {
     const doc = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
     const analysis = doc && featureAnalysis(doc);
     return analysis ? tableView(analysis, locale) : null;
   });
 
   /** The tables of a report as --tables JSON or CSV (the export command). */
-  connection.onRequest('govReport/exportTables', (params: { uri?: string; format?: string } | undefined) => {
+  connection.onRequest(ExportTablesRequest, (params: { uri?: string; format?: string } | undefined) => {
     const doc = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
     if (!doc) return null;
     const name = uriName(doc.uri);
@@ -654,7 +671,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   });
 
   /** The reports the workspace has (for choosing what to sum), with their agency and year. */
-  connection.onRequest('govReport/listReports', async () => {
+  connection.onRequest(ListReportsRequest, async () => {
     const found = new Map<string, ReportIdentity>();
     try {
       for (const r of await reportIndexNow()) found.set(r.uri, r);
@@ -672,7 +689,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
    * 汇总 for a report: the sum of the reports given; for a report without tables, the edit that writes
    * the sums into it; for one with tables, where it differs from the sum.
    */
-  connection.onRequest('govReport/sum', (params: { uri?: string; uris?: string[] } | undefined) => {
+  connection.onRequest(SumRequest, (params: { uri?: string; uris?: unknown } | undefined) => {
     const doc = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
     const inputs: SumInput[] = [];
     const unreadable: string[] = [];
@@ -707,8 +724,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
    * documents keep theirs). Gives way after each file, so that typing in an open report
    * is checked as usual meanwhile; cancellable from the request and from the progress.
    */
-  connection.onRequest('govReport/checkWorkspace', async (...args: unknown[]): Promise<WorkspaceCheck> => {
-    // the token comes last (after the params, when the request has any)
+  connection.onRequest(CheckWorkspaceRequest, async (...args: unknown[]): Promise<WorkspaceCheck> => {
+    // the token comes last: a client that sends parameters anyway has them passed first
     const token = args[args.length - 1] as CancellationToken;
     const progress = await connection.window.createWorkDoneProgress();
     const zh = locale === 'zh';

@@ -1,11 +1,32 @@
 /**
- * The server's own requests and notifications (beyond LSP), as one definition for
- * the server and the client (which imports these types, and the constants and helpers below).
+ * The server's own requests and notifications (beyond LSP), declared once, typed, for the server and
+ * the client: each method's name is written here and nowhere else.
  */
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { Range } from 'vscode-languageserver-types';
 import type { SumResult } from '../features/sum';
+import type { TableViewModel } from '../features/tableView';
+import type { ReportIdentity } from '../crossYear';
 
 export type { TableViewModel, ViewCell } from '../features/tableView';
+export { IGNORE_COMMAND } from '../features/commands';
+
+/** After each check of a document: what the language status item shows. */
+export const StatusNotification = new NotificationType<CheckStatus>('govReport/status');
+/** Checks every report of the workspace folders (with work-done progress, cancellable). */
+export const CheckWorkspaceRequest = new RequestType0<WorkspaceCheck, void>('govReport/checkWorkspace');
+/** A report file as it was published (bytes) → its report text. */
+export const ReadPublishedRequest = new RequestType<PublishedRequest, PublishedText, void>('govReport/readPublished');
+/** An open report's text with its fully read tables in the national layout (null: not open). */
+export const CanonicalTextRequest = new RequestType<{ uri: string }, string | null, void>('govReport/canonicalText');
+/** The table view's grids of an open report (null: not open). */
+export const TablesRequest = new RequestType<{ uri: string }, TableViewModel | null, void>('govReport/tables');
+/** An open report's tables as --tables JSON or CSV (null: not open). */
+export const ExportTablesRequest = new RequestType<{ uri: string; format: 'csv' | 'json' }, string | null, void>('govReport/exportTables');
+/** The workspace's reports with their agency and year (for choosing what to sum). */
+export const ListReportsRequest = new RequestType0<ReportIdentity[], void>('govReport/listReports');
+/** 汇总: the sum of the reports given, and what it means for the open report `uri`. */
+export const SumRequest = new RequestType<{ uri: string; uris: string[] }, SumAnswer, void>('govReport/sum');
 
 /** govReport/status: what the language status item shows for a document after each check. */
 export interface CheckStatus {
