@@ -1,7 +1,9 @@
 /**
- * Just enough of the `vscode` module to activate the extension outside VS Code,
- * for timing its activation (require + start the server + initialize). Every
- * registration is a no-op; settings give their defaults.
+ * Just enough of the `vscode` module to activate the extension outside VS Code, for timing its
+ * activation (require + start the server + initialize, through vscode-languageclient). What the
+ * extension reads is written out below; everything else the language client touches (the classes it
+ * extends, its enums, registrations, events) is a stand-in that accepts anything and does nothing.
+ * Settings give their defaults.
  */
 import Module from 'node:module';
 import * as path from 'node:path';
@@ -31,7 +33,43 @@ class Kind {
   }
 }
 
-export const fakeVscode = {
+/**
+ * A stand-in for whatever is asked of it: a class to extend or construct, a function to call (an
+ * event to listen to, a registration), an object to read from; every result is a stand-in too, and
+ * each is disposable.
+ */
+function standIn(name: string): unknown {
+  const target = function () {} as unknown as Record<string | symbol, unknown>;
+  const cache = new Map<string | symbol, unknown>();
+  return new Proxy(target, {
+    get(t, key) {
+      if (key === 'dispose') return () => undefined;
+      if (key === 'prototype') return (t as { prototype: unknown }).prototype;
+      if (key === Symbol.toPrimitive) return () => 0;
+      if (key === 'then') return undefined; // not a promise
+      if (!cache.has(key)) cache.set(key, standIn(`${name}.${String(key)}`));
+      return cache.get(key);
+    },
+    apply: () => standIn(`${name}()`),
+    construct: () => standIn(`new ${name}`) as object,
+  });
+}
+
+/** The module with stand-ins for what is not written out. */
+function withStandIns<T extends object>(known: T, name: string): T {
+  return new Proxy(known, {
+    get(t, key) {
+      if (key in t) {
+        const v = (t as Record<string | symbol, unknown>)[key];
+        return v && typeof v === 'object' && !Array.isArray(v) ? withStandIns(v as object, `${name}.${String(key)}`) : v;
+      }
+      if (key === 'then') return undefined;
+      return standIn(`${name}.${String(key)}`);
+    },
+  });
+}
+
+const known = {
   version: '1.100.0',
   env: { language: 'zh-cn', appName: 'bench' },
   Position,
@@ -80,11 +118,14 @@ export const fakeVscode = {
   window: {
     onDidChangeActiveTextEditor: event,
     activeTextEditor: undefined,
-    createOutputChannel: () => ({ appendLine: () => undefined, append: () => undefined, dispose: () => undefined }),
+    // what the client logs as an error is shown (a failed activation must not pass for a fast one)
+    createOutputChannel: () => withStandIns({ error: (...a: unknown[]) => console.error('[output]', ...a), appendLine: () => undefined, append: () => undefined, dispose: () => undefined }, 'outputChannel'),
     registerCustomEditorProvider: () => disposable,
   },
   commands: { registerCommand: () => disposable },
 };
+
+export const fakeVscode = withStandIns(known, 'vscode');
 
 /** Makes `require('vscode')` return the fake. */
 export function installFakeVscode(): void {

@@ -36,7 +36,9 @@ function testEntries(dir) {
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 await Promise.all([
+  // the extension in Node: a small entry that forks the server, then the language client, loaded meanwhile
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: ['client/src/nodeClient.ts'], outfile: 'dist/nodeClient.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // the readers of web pages and Word files, for the language server: loaded on demand (the CLI has them built in)
