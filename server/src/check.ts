@@ -10,7 +10,7 @@ import { clearTableCaches } from './model/tables';
 import { clearCellCaches } from './model/cells';
 import { clearKeptTables } from './model/reuse';
 import { clearStatedCache } from './rules/TXT-table';
-import { clearRuleMemos } from './rules/util';
+import { clearRuleMemos } from './rules/helpers';
 import type { SyntaxTree } from './parse/syntax';
 import { LineIndex, Span } from './parse/text';
 import { IgnoredProblem, applyIgnores } from './ignore';

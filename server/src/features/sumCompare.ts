@@ -7,7 +7,7 @@ import type { Analysis } from '../check';
 import { TABLE2_ROWS } from '../format/national';
 import { indexCells } from '../model/cellIndex';
 import type { TextEdit } from '../rules/types';
-import { eolAt, lineAt, reportLayout } from '../rules/util';
+import { eolAt, lineAt, reportLayout } from '../rules/helpers';
 import type { Span } from '../parse/text';
 import type { TablesExport } from './tablesExport';
 import { table2Text, table3Text, table4Text } from './tablesText';

@@ -8,8 +8,8 @@ import type { ModelCell } from '../model/cells';
 import type { Report } from '../model/report';
 import type { Span } from '../parse/text';
 import { TextMemo, toHalfWidth } from '../parse/text';
-import type { Problem, RelatedPlace, Rule } from './types';
-import { problem } from './util';
+import type { Problem, RelatedPlace } from './types';
+import { defineRule } from './helpers';
 
 interface Reading {
   /** the value the table gives for this reading */
@@ -237,8 +237,8 @@ function claimsIn(raw: string): Stated[] {
   return out;
 }
 
-export const txtTable: Rule = {
-  meta: {
+export const txtTable = defineRule(
+  {
     id: 'TXT-table',
     severity: 'warning',
     description: {
@@ -246,7 +246,7 @@ export const txtTable: Rule = {
       en: 'A number stated in the prose (requests, reconsideration, litigation, regulations) differs from the tables.',
     },
   },
-  check(report) {
+  (report, { problem }) => {
     const problems: Problem[] = [];
     const text = report.tree.text;
     // each claim's readings of the tables, worked out once per check (many sentences state the same)
@@ -262,7 +262,7 @@ export const txtTable: Rule = {
         const tableSays = main.blank && main.value === 0 ? '为空' : `为 ${main.value}${main.blank ? '（含空格）' : ''}`;
         const others = rs.length > 1 ? `，${rs.slice(1).map((r) => `${r.name}为 ${r.value}`).join('，')}` : '';
         const span = { start: s.start + at, end: s.start + at + length };
-        const p = problem('TXT-table', 'warning', span, {
+        const p = problem(span, {
           zh: `正文称${claim.what} ${n} 件，但${main.name}${tableSays}${others}`,
           en: `The text says ${n} ${claim.whatEn}, but ${main.name} is ${main.blank && main.value === 0 ? 'empty' : main.value}`,
         });
@@ -274,4 +274,4 @@ export const txtTable: Rule = {
     }
     return problems;
   },
-};
+);

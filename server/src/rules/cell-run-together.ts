@@ -2,8 +2,8 @@
 import { TABLE3_COLUMNS, TABLE4_BLOCKS, TABLE4_CELLS, table3RowName } from '../format/national';
 import type { Report } from '../model/report';
 import type { Span } from '../parse/text';
-import type { Problem, RelatedPlace, Rule } from './types';
-import { problem } from './util';
+import type { Problem, RelatedPlace } from './types';
+import { defineRule } from './helpers';
 
 interface Run {
   span: Span;
@@ -39,8 +39,8 @@ function runsOf(report: Report): { table: '二' | '三' | '四'; runs: Run[] }[]
   return out;
 }
 
-export const cellRunTogether: Rule = {
-  meta: {
+export const cellRunTogether = defineRule(
+  {
     id: 'cell-run-together',
     severity: 'information',
     description: {
@@ -49,14 +49,14 @@ export const cellRunTogether: Rule = {
     },
     reads: 'tables',
   },
-  check(report) {
+  (report, { problem }) => {
     const problems: Problem[] = [];
     const text = report.tree.text;
     for (const { table, runs } of runsOf(report)) {
       const first = runs[0]!;
       const digits = (r: Run) => text.slice(r.span.start, r.span.end);
       const list = runs.map((r) => `${r.row}“${digits(r)}”`).join('、');
-      const p = problem('cell-run-together', 'information', first.span, {
+      const p = problem(first.span, {
         zh: `表${table}的数字连在一起，无法确定如何分格：${list}。这些格未读取、不参与合计校验；请在各格数字之间加空格或制表符`,
         en: `Table ${table}'s digits run together and cannot be split into cells with certainty: ${runs.map((r) => `${r.row} “${digits(r)}”`).join(', ')}. Those cells are not read or checked; separate the numbers with spaces or tabs`,
       });
@@ -73,4 +73,4 @@ export const cellRunTogether: Rule = {
     }
     return problems;
   },
-};
+);

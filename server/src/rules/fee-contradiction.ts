@@ -1,6 +1,5 @@
-import type { Rule } from './types';
-import { problem } from './util';
 
+import { defineRule } from './helpers';
 /**
  * Statements that no fee arises or is charged at all: 不收取任何费用, 未产生信息处理费. Not "未收取"
  * (none was collected), which is true when the fee notices went unpaid.
@@ -11,8 +10,8 @@ const NO_FEE = /不[^。；，,]{0,8}收取[^。；]{0,10}费用?|(?:未|没有|
  * Table 三 （六）2 counts requests dropped because a fee notice went unpaid: fees were charged
  * (notified), so section 六 cannot say that none arise. A warning: the wording is for a human to weigh.
  */
-export const feeContradiction: Rule = {
-  meta: {
+export const feeContradiction = defineRule(
+  {
     id: 'fee-contradiction',
     severity: 'warning',
     description: {
@@ -20,7 +19,7 @@ export const feeContradiction: Rule = {
       en: 'Table 三 (六)2 (fee notices not paid) is above 0 while section 六 says no fee is charged or arises.',
     },
   },
-  check(report) {
+  (report, { problem }) => {
     const section = report.byId.get(6);
     const row = report.tables.table3?.rows.get('三.六.2');
     if (!section || !row) return [];
@@ -32,11 +31,11 @@ export const feeContradiction: Rule = {
     const m = NO_FEE.exec(body);
     if (!m) return [];
     const start = section.heading.end + m.index;
-    const p = problem('fee-contradiction', 'warning', { start, end: start + m[0].length }, {
+    const p = problem({ start, end: start + m[0].length }, {
       zh: `第六部分称不收取或未产生信息处理费，但表三（六）2“申请人逾期未按收费通知要求缴纳费用”为 ${count}，说明发出过收费通知`,
       en: `Section 六 says no fee is charged or arises, but table 三 (六)2 (fee notices not paid) is ${count}`,
     });
     p.related = [{ span: row.labelSpan, message: { zh: '表三（六）2', en: 'table 三 (六)2' } }];
     return [p];
   },
-};
+);

@@ -5,16 +5,15 @@
 import { FORMAT_CITATION } from '../format/national';
 import { toHalfWidth } from '../parse/text';
 import type { Span } from '../parse/text';
-import type { Rule } from './types';
-import { problem, ruleMemo } from './util';
+import { defineRule, ruleMemo } from './helpers';
 
 /** Words a sentence citing its grounds starts from. */
 const GROUNDS_RE = /根据|依据|按照|依照|遵照|为贯彻|为落实/;
 /** Where the 条例 is cited: its full title, with what it is called after (（以下简称《条例》）, （国务院令第711号…）). */
 const REGULATIONS_RE = /《中华人民共和国政府信息公开条例》(?:[(（][^()（）]{0,40}[)）])?/;
 
-export const formatCitationMissing: Rule = {
-  meta: {
+export const formatCitationMissing = defineRule(
+  {
     id: 'format-citation-missing',
     severity: 'information',
     description: {
@@ -22,7 +21,7 @@ export const formatCitationMissing: Rule = {
       en: 'The preamble cites its grounds but not the notice that sets the format (国办公开办函〔2021〕30号).',
     },
   },
-  check(report) {
+  (report, { problem }) => {
     const span = report.tree.preamble;
     if (!span || report.format !== '2021' || report.year === undefined || report.year < FORMAT_CITATION.since) return [];
     const found = citationCache.get(report.tree.text.slice(span.start, span.end), uncited);
@@ -38,10 +37,7 @@ export const formatCitationMissing: Rule = {
           ]
         : undefined;
     return [
-      problem(
-        'format-citation-missing',
-        'information',
-        { start: span.start + sentence.start, end: span.start + sentence.end },
+      problem({ start: span.start + sentence.start, end: span.start + sentence.end },
         {
           zh: `前言未引用规定年度报告格式的${FORMAT_CITATION.number}${superseded ? '（所引的是 2019 年试行格式的通知，已由该文替代）' : ''}`,
           en: `The preamble does not cite ${FORMAT_CITATION.number}, which sets the report's format${superseded ? ' (it cites the 2019 notice of the trial format, which that notice replaced)' : ''}`,
@@ -50,7 +46,7 @@ export const formatCitationMissing: Rule = {
       ),
     ];
   },
-};
+);
 
 /** A preamble that cites its grounds but not the notice: the sentence citing them, and where the notice goes (offsets in the preamble). */
 interface Uncited {

@@ -1,8 +1,7 @@
-import type { Rule } from './types';
-import { problem } from './util';
 
-export const periodMismatch: Rule = {
-  meta: {
+import { defineRule } from './helpers';
+export const periodMismatch = defineRule(
+  {
     id: 'period-mismatch',
     severity: 'warning',
     description: {
@@ -10,7 +9,7 @@ export const periodMismatch: Rule = {
       en: 'The statistics period names another year than the title, or is not 1 January to 31 December.',
     },
   },
-  check(report) {
+  (report, { problem }) => {
     const p = report.tree.period;
     if (!p) return [];
     const reasons: string[] = [];
@@ -34,10 +33,10 @@ export const periodMismatch: Rule = {
     }
     if (reasons.length === 0) return [];
     return [
-      problem('period-mismatch', 'warning', p, {
+      problem(p, {
         zh: `统计期限有误：${reasons.join('；')}`,
         en: `The statistics period is wrong: ${reasonsEn.join('; ')}`,
       }),
     ];
   },
-};
+);

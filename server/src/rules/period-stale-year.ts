@@ -5,8 +5,8 @@
  */
 import type { Span } from '../parse/text';
 import { toHalfWidth } from '../parse/text';
-import type { Problem, Rule } from './types';
-import { problem } from './util';
+import type { Problem } from './types';
+import { defineRule } from './helpers';
 
 /**
  * A year at the start of a clause, then (in the same clause) what was done and a count:
@@ -19,8 +19,8 @@ const COMPARED_RE = /本年|今年|转入|较|比|相比|对比|同比|环比|�
 /** What may stand before the year at a clause's start: the agency's name for itself, 全年, 在. */
 const CLAUSE_START_RE = /(?:^|[。；;,，!！?？:：\s)）])(?:我局|本局|我委|本委|我办|本办|我区|我县|我市|本机关|全年|在)?\s*$/;
 
-export const periodStaleYear: Rule = {
-  meta: {
+export const periodStaleYear = defineRule(
+  {
     id: 'period-stale-year',
     severity: 'warning',
     description: {
@@ -28,7 +28,7 @@ export const periodStaleYear: Rule = {
       en: 'The text gives the year’s own count under an earlier year (“2024年…467条” in the report for 2025), usually a sentence kept from last year’s report.',
     },
   },
-  check(report) {
+  (report, { problem }) => {
     const year = report.year;
     if (year === undefined) return [];
     const problems: Problem[] = [];
@@ -51,10 +51,7 @@ export const periodStaleYear: Rule = {
           const yearSpan: Span = { start: at, end: at + 4 };
           const written = raw.slice(c.at, c.at + c.length);
           problems.push(
-            problem(
-              'period-stale-year',
-              'warning',
-              { start: at, end: at + c.length },
+            problem({ start: at, end: at + c.length },
               {
                 zh: `${year} 年度报告中的数量以 ${c.stated} 年陈述：“${written}”，是否沿用了上年报告？`,
                 en: `The report for ${year} states a count for ${c.stated}: “${written}” — kept from last year’s report?`,
@@ -67,7 +64,7 @@ export const periodStaleYear: Rule = {
     }
     return problems;
   },
-};
+);
 
 /** A year before 年: half-width digits (a literal start the engine scans for fast), and any digits when the text has full-width ones. */
 const HALF_YEAR_RE = /(?<!\d)(?:19|20)\d{2}(?=\s*年)/g;

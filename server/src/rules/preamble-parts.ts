@@ -4,8 +4,7 @@
  */
 import { SECTIONS } from '../format/national';
 import { toHalfWidth } from '../parse/text';
-import type { Rule } from './types';
-import { problem, ruleMemo } from './util';
+import { defineRule, ruleMemo } from './helpers';
 
 /** Words that introduce a list of the report's parts. */
 const LIST_RE = /包括|包含|分为|分成|由|主要内容|分以下|共分/g;
@@ -16,8 +15,8 @@ const MAX_LIST = 160;
 /** A list names at least this many of the six sections (fewer: a sentence about some of them, not the report's parts). */
 const MIN_LISTED = 4;
 
-export const preambleParts: Rule = {
-  meta: {
+export const preambleParts = defineRule(
+  {
     id: 'preamble-parts',
     severity: 'information',
     description: {
@@ -25,7 +24,7 @@ export const preambleParts: Rule = {
       en: 'The preamble’s list of the report’s parts leaves out a part the report has.',
     },
   },
-  check(report) {
+  (report, { problem }) => {
     const span = report.tree.preamble;
     if (!span || report.sections.length === 0) return [];
     const list = listCache.get(report.tree.text.slice(span.start, span.end), partsListed);
@@ -43,10 +42,7 @@ export const preambleParts: Rule = {
       return { span: { start: span.start + at, end: span.start + at }, newText: before !== undefined ? `、${title}` : `${title}、` };
     });
     return [
-      problem(
-        'preamble-parts',
-        'information',
-        { start: span.start + from, end: span.start + to },
+      problem({ start: span.start + from, end: span.start + to },
         {
           zh: `前言列出的报告组成部分没有“${titles.join('”“')}”，而报告有此部分`,
           en: `The preamble’s list of the report’s parts leaves out ${left.map((id) => `“${SECTIONS[id - 1]!.title}” (${SECTIONS[id - 1]!.titleEn})`).join(', ')}, which the report has`,
@@ -55,7 +51,7 @@ export const preambleParts: Rule = {
       ),
     ];
   },
-};
+);
 
 /** The preamble's list of the report's parts: where it runs, and where each section it names stands in it (offsets in the preamble). */
 interface PartsList {

@@ -1,8 +1,8 @@
 import { FEE_SENTENCE, SECTIONS, SectionSpec } from '../format/national';
 import { table2Skeleton, table3Skeleton, table4Skeleton } from '../format/skeleton';
 import type { Report, Section } from '../model/report';
-import type { Fix, Problem, Rule } from './types';
-import { eolAt, headingSpan, insertBefore, problem, reportAnchor, reportLayout } from './util';
+import type { Fix, Problem } from './types';
+import { defineRule, eolAt, headingSpan, insertBefore, reportAnchor, reportLayout } from './helpers';
 
 /** The text a missing section is inserted as: its standard heading, and for 二/三/四 the empty table, for 六 the fee sentence. */
 export function sectionSkeleton(report: Report, spec: SectionSpec): string[] {
@@ -26,8 +26,8 @@ function insertFix(report: Report, spec: SectionSpec, next: Section | undefined)
   return { title, edits: [{ span: { start: text.length, end: text.length }, newText: ending + nl + body.join(nl) }] };
 }
 
-export const sectionMissing: Rule = {
-  meta: {
+export const sectionMissing = defineRule(
+  {
     id: 'section-missing',
     severity: 'error',
     description: {
@@ -35,7 +35,7 @@ export const sectionMissing: Rule = {
       en: 'One of the six mandatory sections of the national format is missing.',
     },
   },
-  check(report) {
+  (report, { problem }) => {
     const problems: Problem[] = [];
     const present = [...report.byId.values()];
     for (const spec of SECTIONS) {
@@ -50,10 +50,7 @@ export const sectionMissing: Rule = {
           ? { zh: `，应位于“${prev.spec.numeral}、”之后`, en: `; it belongs after section ${prev.spec.numeral}` }
           : { zh: '', en: '' };
       problems.push(
-        problem(
-          'section-missing',
-          'error',
-          anchor,
+        problem(anchor,
           {
             zh: `缺少第${spec.numeral}部分“${spec.numeral}、${spec.title}”${where.zh}`,
             en: `Section ${spec.numeral} (${spec.id}) “${spec.numeral}、${spec.title}” (${spec.titleEn}) is missing${where.en}`,
@@ -64,4 +61,4 @@ export const sectionMissing: Rule = {
     }
     return problems;
   },
-};
+);

@@ -1,13 +1,13 @@
-import type { Problem, Rule } from './types';
-import { headingSpan, problem } from './util';
+import type { Problem } from './types';
+import { defineRule, headingSpan } from './helpers';
 
-export const sectionOrder: Rule = {
-  meta: {
+export const sectionOrder = defineRule(
+  {
     id: 'section-order',
     severity: 'error',
     description: { zh: '六个部分未按国家格式规定的顺序排列。', en: 'The six sections are not in the order of the national format.' },
   },
-  check(report) {
+  (report, { problem }) => {
     const problems: Problem[] = [];
     const seen = new Set<number>();
     let latest: (typeof report.sections)[number] | undefined;
@@ -18,7 +18,7 @@ export const sectionOrder: Rule = {
         const s = section.spec;
         const l = latest.spec;
         problems.push(
-          problem('section-order', 'error', headingSpan(section), {
+          problem(headingSpan(section), {
             zh: `第${s.numeral}部分“${s.title}”应位于第${l.numeral}部分“${l.title}”之前`,
             en: `Section ${s.numeral} (${s.titleEn}) belongs before section ${l.numeral} (${l.titleEn})`,
           }),
@@ -27,4 +27,4 @@ export const sectionOrder: Rule = {
     }
     return problems;
   },
-};
+);

@@ -1,8 +1,8 @@
 import { TABLE3_COLUMNS } from '../format/national';
 import type { Report } from '../model/report';
 import { compact } from '../parse/text';
-import type { Problem, Rule } from './types';
-import { lineAt, problem } from './util';
+import type { Problem, RuleContext } from './types';
+import { defineRule, lineAt } from './helpers';
 
 /** Ways a column header is written, OCR-damaged ones included (a column is missing only when none of them is there). */
 const COLUMN_WORDS: Record<string, RegExp> = {
@@ -19,17 +19,17 @@ const COLUMN_WORDS: Record<string, RegExp> = {
  * A column of table 三 missing: its header is not there, and the rows carry one
  * number fewer (so a garbled header alone never counts as a missing column).
  */
-export const tableColumnMissing: Rule = {
-  meta: {
+export const tableColumnMissing = defineRule(
+  {
     id: 'table-column-missing',
     severity: 'error',
     description: { zh: '表二或表三缺少国家格式规定的一列。', en: 'Table 二 or 三 lacks a column of the national format.' },
     reads: 'tables',
   },
-  check(report) {
-    return [...table2Columns(report), ...table3Columns(report)];
+  (report, ctx) => {
+    return [...table2Columns(report, ctx), ...table3Columns(report, ctx)];
   },
-};
+);
 
 /** Words that identify table 二's column headers. */
 const T2_COLUMN_WORDS: Record<string, RegExp> = {
@@ -49,7 +49,7 @@ const T2_COLUMN_WORDS: Record<string, RegExp> = {
   采购总金额: /总金额|金额/,
 };
 
-function table2Columns(report: Report): Problem[] {
+function table2Columns(report: Report, { problem }: RuleContext): Problem[] {
   const t2 = report.tables.table2;
   if (!t2) return [];
   const problems: Problem[] = [];
@@ -64,7 +64,7 @@ function table2Columns(report: Report): Problem[] {
     const width = sub.columns.length - absent.length;
     if (rows.length === 0 || !rows.every((r) => r.found.length <= width)) continue;
     problems.push(
-      problem('table-column-missing', 'error', lineAt(report, header.start), {
+      problem(lineAt(report, header.start), {
         zh: `表二“${sub.heading}”缺少“${absent.join('”“')}”${absent.length > 1 ? '等列' : '一列'}`,
         en: `Table 二 “${sub.heading}” lacks the column${absent.length > 1 ? 's' : ''} “${absent.join('”, “')}”`,
       }),
@@ -73,7 +73,7 @@ function table2Columns(report: Report): Problem[] {
   return problems;
 }
 
-function table3Columns(report: Report): Problem[] {
+function table3Columns(report: Report, { problem }: RuleContext): Problem[] {
   const t3 = report.tables.table3;
   if (!t3 || t3.header.length === 0 || t3.rows.size === 0) return [];
   const headerText = compact(t3.header.map((r) => r.label + r.values.map((c) => c.text).join('')).join(''));
@@ -86,7 +86,7 @@ function table3Columns(report: Report): Problem[] {
   const first = t3.header[0]!;
   const problems: Problem[] = [];
   problems.push(
-    problem('table-column-missing', 'error', lineAt(report, first.start), {
+    problem(lineAt(report, first.start), {
       zh: `表三缺少“${absent.join('”“')}”${absent.length > 1 ? '等列' : '一列'}：表头中没有，各行也只有 ${width} 个数字`,
       en: `Table 三 lacks the column${absent.length > 1 ? 's' : ''} “${absent.join('”, “')}”: not in the header, and rows carry only ${width} numbers`,
     }),

@@ -1,6 +1,6 @@
 import { compact } from '../parse/text';
-import type { Problem, Rule } from './types';
-import { problem } from './util';
+import type { Problem } from './types';
+import { defineRule } from './helpers';
 
 /** Column headers written in another wording than the format's (a soft note: the column is there). */
 const RENAMED: Record<string, string> = {
@@ -11,14 +11,14 @@ const RENAMED: Record<string, string> = {
   科研单位: '科研机构',
 };
 
-export const tableHeader: Rule = {
-  meta: {
+export const tableHeader = defineRule(
+  {
     id: 'table-header',
     severity: 'information',
     description: { zh: '表三的列标题与国家格式的措辞不同（如“社会组织”应为“社会公益组织”）。', en: 'A column header of table 三 is worded differently from the format (e.g. 社会组织 for 社会公益组织).' },
     reads: 'tables',
   },
-  check(report) {
+  (report, { problem }) => {
     const t3 = report.tables.table3;
     if (!t3) return [];
     const problems: Problem[] = [];
@@ -28,10 +28,7 @@ export const tableHeader: Rule = {
           const standard = RENAMED[compact(cell.text)];
           if (!standard) continue;
           problems.push(
-            problem(
-              'table-header',
-              'information',
-              cell,
+            problem(cell,
               {
                 zh: `表三列标题“${cell.text}”与国家格式不一致，应为“${standard}”`,
                 en: `Table 三's column header “${cell.text}” should read “${standard}”`,
@@ -44,4 +41,4 @@ export const tableHeader: Rule = {
     }
     return problems;
   },
-};
+);

@@ -1,8 +1,8 @@
 /** A row label of table 二 or 三 a character or two off the format's (属于行政执法案件 for 属于行政执法案卷, 规范性文件 for 行政规范性文件). */
 import { table3RowLabel } from '../format/national';
 import { toHalfWidth } from '../parse/text';
-import type { Problem, Rule } from './types';
-import { problem, ruleMemo } from './util';
+import type { Problem, RuleContext } from './types';
+import { defineRule, ruleMemo } from './helpers';
 
 /** A label's own words: numbering, white space and brackets set aside (the same for the format's label). */
 function words(label: string): string {
@@ -35,8 +35,8 @@ function differences(a: string, b: string): number {
   return n;
 }
 
-export const tableRowLabel: Rule = {
-  meta: {
+export const tableRowLabel = defineRule(
+  {
     id: 'table-row-label',
     severity: 'information',
     description: {
@@ -45,7 +45,7 @@ export const tableRowLabel: Rule = {
     },
     reads: 'tables',
   },
-  check(report) {
+  (report, ctx) => {
     const problems: Problem[] = [];
     const t2 = report.tables.table2;
     if (t2) {
@@ -54,7 +54,7 @@ export const tableRowLabel: Rule = {
         // the label as the model found it (in run-together text, without the sub-table's heading before it)
         if (!row || row.observed.labelCells.length === 0 || row.observed.rows.length !== 1) continue;
         const written = report.tree.text.slice(row.labelSpan.start, row.labelSpan.end);
-        const p = note(written, row.labelSpan.start, spec.label, spec.label, '二');
+        const p = note(ctx, written, row.labelSpan.start, spec.label, spec.label, '二');
         if (p) problems.push(p);
       }
     }
@@ -66,13 +66,13 @@ export const tableRowLabel: Rule = {
         if (!row || row.observed.labelCells.length === 0 || row.observed.rows.length !== 1) continue;
         const cell = row.observed.labelCells[row.observed.labelCells.length - 1]!;
         const standard = standardOf(spec);
-        const p = note(cell.text, cell.start, standard, spec.label, '三');
+        const p = note(ctx, cell.text, cell.start, standard, spec.label, '三');
         if (p) problems.push(p);
       }
     }
     return problems;
   },
-};
+);
 
 /**
  * Where a written label a character or two off the format's `standard` has its own words (the
@@ -104,16 +104,13 @@ const offAt = ruleMemo<number>(2_000);
  * one or two characters other (属于行政执法案件), or one or two left out at the start or added at an end
  * (规范性文件 for 行政规范性文件). `replacement`: what the fix writes in place of the label's words.
  */
-function note(written: string, start: number, standard: string, replacement: string, table: '二' | '三'): Problem | undefined {
+function note({ problem }: RuleContext, written: string, start: number, standard: string, replacement: string, table: '二' | '三'): Problem | undefined {
   // the usual case: the format's label (without its numbering) stands whole in the cell
   if (written.includes(replacement)) return undefined;
   const at = offAt.get(`${standard}\u0001${written}`, () => whereOff(written, standard));
   if (at < 0) return undefined;
   const span = { start: start + at, end: start + written.length };
-  return problem(
-    'table-row-label',
-    'information',
-    span,
+  return problem(span,
     {
       zh: `表${table}行名“${written.trim()}”与国家格式不一致，应为“${standard}”`,
       en: `Table ${table}'s row label “${written.trim()}” should read “${standard}”`,

@@ -1,18 +1,17 @@
 import { table3RowName } from '../format/national';
 import { table2Row, table3Row } from '../format/skeleton';
 import type { Span } from '../parse/text';
-import type { Problem, Rule } from './types';
-import { afterLine, beforeLine } from './table-missing';
-import { lineAt, problem } from './util';
+import type { Problem } from './types';
+import { afterLine, beforeLine, defineRule, lineAt } from './helpers';
 
 /** A row of table 二 or 三 that the format has and the report does not (garbled or wrapped rows are not missing). */
-export const tableRowMissing: Rule = {
-  meta: {
+export const tableRowMissing = defineRule(
+  {
     id: 'table-row-missing',
     severity: 'error',
     description: { zh: '统计表缺少国家格式规定的一行。', en: 'A table lacks a row of the national format.' },
   },
-  check(report) {
+  (report, { problem }) => {
     const problems: Problem[] = [];
     const t2 = report.tables.table2;
     if (t2) {
@@ -38,10 +37,7 @@ export const tableRowMissing: Rule = {
         else if (nextHeading) [fix, anchor] = [beforeLine(report, nextHeading.start, line, title), lineAt(report, t2.subtables.get(sub.item)!.start)];
         else [fix, anchor] = [afterLine(report, t2.end, line, title), lineAt(report, t2.subtables.get(sub.item)!.start)];
         problems.push(
-          problem(
-            'table-row-missing',
-            'error',
-            anchor,
+          problem(anchor,
             {
               zh: `表二“${sub.heading}”缺少“${spec.label}”一行`,
               en: `Table 二 “${sub.heading}” lacks the row “${spec.label}”`,
@@ -66,10 +62,7 @@ export const tableRowMissing: Rule = {
           ? { zh: '，应位于此行之前', en: '; it belongs before this row' }
           : { zh: '，应位于此行之后', en: '; it belongs after this row' };
         problems.push(
-          problem(
-            'table-row-missing',
-            'error',
-            lineAt(report, (next ?? prev)!.start),
+          problem(lineAt(report, (next ?? prev)!.start),
             { zh: `表三缺少“${name}”一行${where.zh}`, en: `Table 三 lacks the row “${name}”${where.en}` },
             t3.layout === 'run' ? undefined : [fix],
           ),
@@ -78,4 +71,4 @@ export const tableRowMissing: Rule = {
     }
     return problems;
   },
-};
+);

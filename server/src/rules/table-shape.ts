@@ -1,7 +1,7 @@
 import { TABLE3_COLUMNS, table3RowName } from '../format/national';
 import type { Span } from '../parse/text';
-import type { Problem, Rule } from './types';
-import { problem } from './util';
+import type { Problem } from './types';
+import { defineRule } from './helpers';
 
 function valuesSpan(found: Span[], fallback: Span): Span {
   if (found.length === 0) return fallback;
@@ -9,19 +9,19 @@ function valuesSpan(found: Span[], fallback: Span): Span {
 }
 
 /** A row with fewer or more cells than its table needs. */
-export const tableShape: Rule = {
-  meta: {
+export const tableShape = defineRule(
+  {
     id: 'table-shape',
     severity: 'error',
     description: { zh: '统计表的某一行单元格数目与国家格式不符（缺格或多格）。', en: 'A table row has fewer or more cells than the format requires.' },
     reads: 'tables',
   },
-  check(report) {
+  (report, { problem }) => {
     const problems: Problem[] = [];
     const say = (name: string, span: Span, found: number, width: number, note = { zh: '', en: '' }) => {
       const short = found < width;
       problems.push(
-        problem('table-shape', 'error', span, {
+        problem(span, {
           zh: short
             ? `${name}一行有 ${found} 个数字，应为 ${width} 个（缺 ${width - found} 个，无法确定缺的是哪一列${note.zh}）`
             : `${name}一行有 ${found} 个单元格，应为 ${width} 个（多 ${found - width} 个）`,
@@ -54,4 +54,4 @@ export const tableShape: Rule = {
     }
     return problems;
   },
-};
+);

@@ -1,8 +1,7 @@
-import type { Rule } from './types';
-import { problem, reportAnchor } from './util';
+import { defineRule, reportAnchor } from './helpers';
 
-export const titleIncomplete: Rule = {
-  meta: {
+export const titleIncomplete = defineRule(
+  {
     id: 'title-incomplete',
     severity: 'warning',
     description: {
@@ -10,11 +9,11 @@ export const titleIncomplete: Rule = {
       en: 'The report title is missing, or lacks the agency or the year.',
     },
   },
-  check(report) {
+  (report, { problem }) => {
     const title = report.title;
     if (!title) {
       return [
-        problem('title-incomplete', 'warning', reportAnchor(report), {
+        problem(reportAnchor(report), {
           zh: '未找到报告标题，标题应为“<机关名称><年份>年政府信息公开工作年度报告”',
           en: 'No report title found; it should read “<agency><year>年政府信息公开工作年度报告”',
         }),
@@ -26,10 +25,10 @@ export const titleIncomplete: Rule = {
     if (title.year === undefined) lacks.push('年份'), lacksEn.push('the year');
     if (lacks.length === 0) return [];
     return [
-      problem('title-incomplete', 'warning', title, {
+      problem(title, {
         zh: `标题缺少${lacks.join('和')}，应为“<机关名称><年份>年政府信息公开工作年度报告”`,
         en: `The title lacks ${lacksEn.join(' and ')}; it should read “<agency><year>年政府信息公开工作年度报告”`,
       }),
     ];
   },
-};
+);

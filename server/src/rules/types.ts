@@ -52,3 +52,9 @@ export interface Rule {
   /** a pure function of the model */
   check(report: Report): Problem[];
 }
+
+/** What a rule makes its problems with: bound to the rule's meta, so its id and severity are never restated. */
+export interface RuleContext {
+  /** A problem of this rule at `span` (its fixes, if any: a fix list that is empty is left out). */
+  problem(span: Span, message: LocalizedText, fixes?: Fix[]): Problem;
+}

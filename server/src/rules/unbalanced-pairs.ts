@@ -1,6 +1,7 @@
 import { Span, isSpaceCode } from '../parse/text';
-import type { Problem, Rule } from './types';
-import { problem } from './util';
+import type { Problem } from './types';
+import { defineRule } from './helpers';
+import type { Report } from '../model/report';
 
 const PAIRS: { open: string; close: string; name: string }[] = [
   { open: '《', close: '》', name: '书名号《》' },
@@ -26,7 +27,7 @@ function endsSentence(text: string, unit: Span): boolean {
 }
 
 /** Prose units: paragraphs, sub-item lines and headings, joined where a page break cut a sentence. */
-function units(report: Parameters<Rule['check']>[0]): Span[] {
+function units(report: Report): Span[] {
   const text = report.tree.text;
   const out: Span[] = [];
   let open: Span | undefined;
@@ -45,13 +46,13 @@ function units(report: Parameters<Rule['check']>[0]): Span[] {
   return out;
 }
 
-export const unbalancedPairs: Rule = {
-  meta: {
+export const unbalancedPairs = defineRule(
+  {
     id: 'unbalanced-pairs',
     severity: 'warning',
     description: { zh: '段落中的《》、“”、（）不成对。', en: 'Unbalanced 《》, “” or （） within a paragraph.' },
   },
-  check(report) {
+  (report, { problem }) => {
     const text = report.tree.text;
     const problems: Problem[] = [];
     for (const unit of units(report)) {
@@ -77,7 +78,7 @@ export const unbalancedPairs: Rule = {
         const isOpen = pair.open.includes(c);
         const partner = isOpen ? pair.close[pair.open.indexOf(c)]! : pair.open[pair.close.indexOf(c)]!;
         problems.push(
-          problem('unbalanced-pairs', 'warning', { start: at, end: at + 1 }, {
+          problem({ start: at, end: at + 1 }, {
             zh: isOpen ? `“${c}”没有对应的“${partner}”（同一段落内的${pair.name}应成对）` : `“${c}”前面没有对应的“${partner}”（同一段落内的${pair.name}应成对）`,
             en: isOpen ? `“${c}” has no matching “${partner}” in this paragraph` : `“${c}” has no matching “${partner}” before it in this paragraph`,
           }),
@@ -86,4 +87,4 @@ export const unbalancedPairs: Rule = {
     }
     return problems;
   },
-};
+);

@@ -4,12 +4,11 @@
  * 四、结转下年度继续办理), column by column.
  */
 import { TABLE3_COLUMNS } from '../format/national';
-import { setCell } from './cells';
-import type { Problem, Rule } from './types';
-import { problem } from './util';
+import type { Problem } from './types';
+import { defineRule, setCell } from './helpers';
 
-export const yearCarryover: Rule = {
-  meta: {
+export const yearCarryover = defineRule(
+  {
     id: 'year-carryover',
     severity: 'warning',
     description: {
@@ -17,7 +16,7 @@ export const yearCarryover: Rule = {
       en: 'Table 三 “二、上年结转” differs from “四、结转下年度继续办理” in the same agency’s report of the year before (when that report is in the workspace).',
     },
   },
-  check(report) {
+  (report, { problem }) => {
     const prev = report.previous;
     const now = report.tables.table3?.rows.get('二');
     const then = prev?.report.tables.table3?.rows.get('四');
@@ -27,10 +26,7 @@ export const yearCarryover: Rule = {
       const a = now.cells[k];
       const b = then.cells[k];
       if (!a || !b || a.value === null || b.value === null || a.issue || b.issue || a.value === b.value) return;
-      const p = problem(
-        'year-carryover',
-        'warning',
-        a,
+      const p = problem(a,
         {
           zh: `表三二（上年结转）·${col}为 ${a.value}，但上一年度报告（${prev.name}）表三四（结转下年度继续办理）·${col}为 ${b.value}`,
           en: `Table 三 二 (carried over from last year)·${col} is ${a.value}, but last year's report (${prev.name}) carried over ${b.value} (表三 四·${col})`,
@@ -48,4 +44,4 @@ export const yearCarryover: Rule = {
     });
     return problems;
   },
-};
+);

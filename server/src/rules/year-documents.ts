@@ -3,14 +3,13 @@
  * last year's in force, plus those issued this year, minus those repealed this year
  * — for 规章 and for 行政规范性文件.
  */
-import { setCell } from './cells';
-import type { Problem, Rule } from './types';
-import { problem } from './util';
+import type { Problem } from './types';
+import { defineRule, setCell } from './helpers';
 
 const ROWS = ['规章', '行政规范性文件'] as const;
 
-export const yearDocuments: Rule = {
-  meta: {
+export const yearDocuments = defineRule(
+  {
     id: 'year-documents',
     severity: 'warning',
     description: {
@@ -18,7 +17,7 @@ export const yearDocuments: Rule = {
       en: 'Table 二: documents in force ≠ last year’s in force + issued − repealed (when the same agency’s report of the year before is in the workspace).',
     },
   },
-  check(report) {
+  (report, { problem }) => {
     const prev = report.previous;
     if (!prev || report.year === undefined || prev.report.year !== report.year - 1) return [];
     const problems: Problem[] = [];
@@ -31,10 +30,7 @@ export const yearDocuments: Rule = {
       if (!clean(issued) || !clean(repealed) || !clean(inForce) || !clean(lastInForce)) continue;
       const want = lastInForce!.value! + issued!.value! - repealed!.value!;
       if (want === inForce!.value || want < 0) continue;
-      const p = problem(
-        'year-documents',
-        'warning',
-        inForce!,
+      const p = problem(inForce!,
         {
           zh: `表二${label}现行有效件数为 ${inForce!.value}，但上一年度报告（${prev.name}）的 ${lastInForce!.value} + 本年制发 ${issued!.value} − 本年废止 ${repealed!.value} = ${want}`,
           en: `Table 二 ${label}: ${inForce!.value} in force, but last year's report (${prev.name}) had ${lastInForce!.value}; + ${issued!.value} issued − ${repealed!.value} repealed = ${want}`,
@@ -50,4 +46,4 @@ export const yearDocuments: Rule = {
     }
     return problems;
   },
-};
+);

@@ -14,6 +14,27 @@ describe('rule registry', () => {
     for (const id of ids) assert.match(id, /^([a-z0-9]+|T[34]|TXT)(-[a-z0-9]+)*$/);
   });
 
+  it('keeps each rule in the file named by its id; rules share code through helpers.ts only, and never restate their id', () => {
+    const dir = path.join(ROOT, 'server', 'src', 'rules');
+    const ruleFiles = new Set(RULES.map((r) => `${r.meta.id}.ts`));
+    for (const rule of RULES) {
+      const file = path.join(dir, `${rule.meta.id}.ts`);
+      assert.ok(fs.existsSync(file), `${rule.meta.id} lives in ${file}`);
+      assert.match(fs.readFileSync(file, 'utf8'), new RegExp(`id: '${rule.meta.id}'`), `${file} defines ${rule.meta.id}`);
+    }
+    for (const name of fs.readdirSync(dir)) {
+      const text = fs.readFileSync(path.join(dir, name), 'utf8');
+      const imports = [...text.matchAll(/from '\.\/([^']+)'/g)].map((m) => `${m[1]}.ts`);
+      if (name !== 'index.ts' && name !== 'docsIndex.ts') {
+        for (const imported of imports) assert.ok(!ruleFiles.has(imported), `${name} imports the rule file ${imported}: shared code goes in helpers.ts`);
+      }
+      if (ruleFiles.has(name)) {
+        // the id and severity come from the rule's meta through its context
+        assert.doesNotMatch(text, /rule: '|problem\(\s*'[A-Za-z0-9-]+',/, `${name} restates its id`);
+      }
+    }
+  });
+
   for (const rule of RULES) {
     it(`${rule.meta.id} has a doc page with every part, linked from its diagnostics, and is listed in the README`, () => {
       const file = path.join(ROOT, 'docs', 'rules', rule.meta.id + '.md');

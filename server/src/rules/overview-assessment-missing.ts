@@ -1,9 +1,8 @@
-import type { Rule } from './types';
-import { headingSpan, problem, reportAnchor } from './util';
+import { defineRule, headingSpan, reportAnchor } from './helpers';
 
 /** Reports of a 人民政府 must cover 工作考核、社会评议和责任追究结果情况 (条例 第五十条). */
-export const overviewAssessment: Rule = {
-  meta: {
+export const overviewAssessment = defineRule(
+  {
     id: 'overview-assessment-missing',
     severity: 'warning',
     description: {
@@ -11,16 +10,16 @@ export const overviewAssessment: Rule = {
       en: 'A people’s government report does not cover work assessment, public evaluation and accountability.',
     },
   },
-  check(report) {
+  (report, { problem }) => {
     const agency = report.agency ?? '';
     if (!/人民政府$/.test(agency)) return [];
     if (/工作考核|社会评议|责任追究/.test(report.tree.text.replace(/\s+/g, ''))) return [];
     const section = report.byId.get(1);
     return [
-      problem('overview-assessment-missing', 'warning', section ? headingSpan(section) : reportAnchor(report), {
+      problem(section ? headingSpan(section) : reportAnchor(report), {
         zh: `${agency}的年报应报告工作考核、社会评议和责任追究结果情况（《条例》第五十条），报告中未见相关内容`,
         en: `A people’s government report must cover work assessment, public evaluation and accountability results (Regulations art. 50); none found`,
       }),
     ];
   },
-};
+);

@@ -1,7 +1,5 @@
 import { FEE_SENTENCE } from '../format/national';
-import type { Rule } from './types';
-import { afterLine } from './table-missing';
-import { headingSpan, problem } from './util';
+import { afterLine, defineRule, headingSpan } from './helpers';
 
 /** Words that speak of the fee: 处理费, 收费 (not 行政事业性收费), 收取…费. */
 const STATES_FEE = /处理费|(?<!事业性)收费|收取[^。，]{0,8}费/;
@@ -33,23 +31,20 @@ function statesFee(text: string, from: number, to: number): boolean {
 }
 
 /** Section 六 must say whether 信息处理费 was charged (国办函〔2020〕109号). */
-export const feeStatement: Rule = {
-  meta: {
+export const feeStatement = defineRule(
+  {
     id: 'fee-statement-missing',
     severity: 'warning',
     description: { zh: '“六、其他需要报告的事项”未说明信息处理费收取情况。', en: 'Section 六 does not state whether information processing fees were charged.' },
   },
-  check(report) {
+  (report, { problem }) => {
     const section = report.byId.get(6);
     if (!section) return [];
     // the fee rules (国办函〔2020〕109号) apply from 2021: earlier reports have nothing to state
     if (report.year !== undefined && report.year < 2021) return [];
     if (statesFee(report.tree.text, section.heading.end, section.end)) return [];
     return [
-      problem(
-        'fee-statement-missing',
-        'warning',
-        headingSpan(section),
+      problem(headingSpan(section),
         {
           zh: '第六部分未说明信息处理费收取情况（国办函〔2020〕109号要求报告）',
           en: 'Section 六 does not state whether information processing fees were charged (国办函〔2020〕109号)',
@@ -63,4 +58,4 @@ export const feeStatement: Rule = {
       ),
     ];
   },
-};
+);

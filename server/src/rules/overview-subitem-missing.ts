@@ -1,11 +1,11 @@
 import { OVERVIEW_ITEMS } from '../format/national';
 import { compact, toHalfWidth } from '../parse/text';
-import type { Problem, Rule } from './types';
-import { headingSpan, problem, sectionBody } from './util';
+import type { Problem } from './types';
+import { defineRule, headingSpan, sectionBody } from './helpers';
 
 /** 一、总体情况 must report on its five sub-items. */
-export const overviewSubitems: Rule = {
-  meta: {
+export const overviewSubitems = defineRule(
+  {
     id: 'overview-subitem-missing',
     severity: 'warning',
     description: {
@@ -13,7 +13,7 @@ export const overviewSubitems: Rule = {
       en: 'Section 一 lacks one of its five sub-items.',
     },
   },
-  check(report) {
+  (report, { problem }) => {
     const section = report.byId.get(1);
     if (!section) return [];
     const subs = section.subheadings.filter((s) => s.style === 'paren');
@@ -42,7 +42,7 @@ export const overviewSubitems: Rule = {
     OVERVIEW_ITEMS.forEach((item, k) => {
       if (found.has(k)) return;
       problems.push(
-        problem('overview-subitem-missing', 'warning', headingSpan(section), {
+        problem(headingSpan(section), {
           zh: `“一、总体情况”缺少“${item.name}”方面的内容（国家格式要求的第${'一二三四五'[k]}项）`,
           en: `Section 一 (Overview) lacks its sub-item on ${item.nameEn} (${item.name})`,
         }),
@@ -50,4 +50,4 @@ export const overviewSubitems: Rule = {
     });
     return problems;
   },
-};
+);

@@ -1,5 +1,5 @@
-import type { Problem, Rule } from './types';
-import { problem } from './util';
+import type { Problem } from './types';
+import { defineRule } from './helpers';
 
 /** The bracketed year and number of a 文号: (2021)30号, 〔2021〕30号, [2021]30号 … */
 const YEAR_NUMBER_RE = /([(（\[【［〔])\s*((?:19|20)\d{2})\s*([)）\]】］〕])\s*第?\s*\d{1,4}\s*号/g;
@@ -8,8 +8,8 @@ const ISSUER_RE = /[\p{Script=Han}]{1,12}(?:发|函|字|办|令|电|文|规|通)
 
 const LEAD_IN_RE = /^(?:根据|按照|依据|依照|关于|通过|印发|落实|贯彻|执行|参照|见|和|及|与|的|按)+/u;
 
-export const docNumber: Rule = {
-  meta: {
+export const docNumber = defineRule(
+  {
     id: 'doc-number-brackets',
     severity: 'warning',
     description: {
@@ -17,7 +17,7 @@ export const docNumber: Rule = {
       en: 'The year of a document number belongs in 〔〕 brackets, e.g. 国办公开办函〔2021〕30号.',
     },
   },
-  check(report) {
+  (report, { problem }) => {
     const problems: Problem[] = [];
     const text = report.tree.text;
     YEAR_NUMBER_RE.lastIndex = 0;
@@ -37,10 +37,7 @@ export const docNumber: Rule = {
       const closeAt = y.index + y[0].indexOf(close, y[0].indexOf(y[2]!));
       const fixed = text.slice(start, openAt) + '〔' + text.slice(openAt + 1, closeAt) + '〕' + text.slice(closeAt + 1, end);
       problems.push(
-        problem(
-          'doc-number-brackets',
-          'warning',
-          { start, end },
+        problem({ start, end },
           {
             zh: `文号“${written}”的年份应使用六角括号：${fixed}`,
             en: `The document number “${written}” should put its year in 〔〕: ${fixed}`,
@@ -60,4 +57,4 @@ export const docNumber: Rule = {
     }
     return problems;
   },
-};
+);

@@ -1,10 +1,10 @@
 import { compact } from '../parse/text';
-import type { Problem, Rule } from './types';
-import { problem } from './util';
+import type { Problem } from './types';
+import { defineRule } from './helpers';
 
 /** A section heading recognised by its key words but not written in the standard wording. */
-export const sectionTitle: Rule = {
-  meta: {
+export const sectionTitle = defineRule(
+  {
     id: 'section-title-nonstandard',
     severity: 'warning',
     description: {
@@ -12,7 +12,7 @@ export const sectionTitle: Rule = {
       en: 'A section heading is recognisable but not in the standard wording.',
     },
   },
-  check(report) {
+  (report, { problem }) => {
     const problems: Problem[] = [];
     const text = report.tree.text;
     for (const section of report.sections) {
@@ -22,10 +22,7 @@ export const sectionTitle: Rule = {
       const written = text.slice(h.start, h.end);
       if (compact(written) === standard) continue;
       problems.push(
-        problem(
-          'section-title-nonstandard',
-          'warning',
-          { start: h.start, end: h.end },
+        problem({ start: h.start, end: h.end },
           {
             zh: `标题“${compact(written)}”与国家格式不一致，标准标题为“${standard}”`,
             en: `The heading “${compact(written)}” differs from the standard “${standard}” (${s.titleEn})`,
@@ -42,4 +39,4 @@ export const sectionTitle: Rule = {
     }
     return problems;
   },
-};
+);
