@@ -418,6 +418,17 @@ describe('gov-report-lint', () => {
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /unknown format "xml"/);
     assert.equal(lint(['--frobnicate', 'examples/']).code, 2);
+    // every mistake said at once, each by name; nothing checked (or fixed)
+    const many = lint(['--frobnicate', '-x', '--fix=yes', '--year', '20', '--max-warnings', 'many', '--locale', 'fr', '--config=', '--format', 'examples/']);
+    assert.equal(many.code, 2);
+    for (const said of ['unknown option --frobnicate', 'unknown option -x', '--fix: takes no value', '--year: "20" is not a year', '--max-warnings: "many" is not a number', '--locale: unknown locale "fr"', '--config: missing file', '--format: unknown format "examples/"']) {
+      assert.ok(many.stderr.includes(said), `${said} in ${many.stderr}`);
+    }
+    assert.equal(many.stdout, '');
+    // after --, everything is a file
+    const dashed = lint(['--format', 'json', '--', '--fix']);
+    assert.equal(dashed.code, 2);
+    assert.match(dashed.stderr, /--fix: 文件不存在/);
   });
 });
 

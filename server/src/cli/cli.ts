@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { findPrevious, previousYear } from '../crossYear';
 import { Analysis, AnalyzeOptions, analyze } from '../check';
 import { parse } from '../parse/parser';
+import { ParseArgsConfig, parseArgs as parseNodeArgs } from 'node:util';
 import { applySafeFixes } from '../features/fixAll';
 import { toGithub, toSarif } from '../features/sarif';
 import { ConfigError, findConfig, ignoresFor, readConfig } from '../files/config';
@@ -136,99 +137,70 @@ Exit status: 0 no errors, 1 at least one error, 2 usage error or unreadable file
 
 type Parsed = { ok: true; options: CliOptions } | { ok: false; exit: number; out?: string; err?: string };
 
+/** The options, as node:util parseArgs reads them. */
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  format: { type: 'string' },
+  tables: { type: 'boolean' },
+  sum: { type: 'boolean' },
+  year: { type: 'string' },
+  'exit-zero': { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  fix: { type: 'boolean' },
+  'to-text': { type: 'boolean' },
+  verbose: { type: 'boolean' },
+  'max-warnings': { type: 'string' },
+  config: { type: 'string' },
+  locale: { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
-  let locale: Locale = env.LANG && !/^(C|POSIX)(\.|$)/.test(env.LANG) ? pickLocale(env.LANG) : 'zh';
-  let format: OutputFormat = 'text';
-  let tables = false;
-  let sum = false;
-  let year: number | undefined;
-  let formatGiven = false;
-  let exitZero = false;
-  let quiet = false;
-  let fix = false;
-  let toText = false;
-  let verbose = false;
-  let maxWarnings: number | undefined;
-  let config: string | undefined;
-  const paths: string[] = [];
-  let wantHelp = false;
-  let wantVersion = false;
+  // read leniently (strict: false), so that every mistake is said at once, then checked here
+  const { values, positionals, tokens } = parseNodeArgs({ args: argv, options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
   const errors: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string | undefined => (inline !== undefined ? inline : argv[++i]);
-    switch (name) {
-      case '-h':
-      case '--help':
-        wantHelp = true;
-        break;
-      case '-v':
-      case '--version':
-        wantVersion = true;
-        break;
-      case '--format': {
-        const v = value();
-        if (v === 'text' || v === 'json' || v === 'sarif' || v === 'github' || v === 'csv') {
-          format = v;
-          formatGiven = true;
-        } else errors.push(`--format: ${v === undefined ? 'missing value' : `unknown format "${v}"`} (text, json, sarif, github, csv)`);
-        break;
-      }
-      case '--tables':
-        tables = true;
-        break;
-      case '--sum':
-        sum = true;
-        break;
-      case '--year': {
-        const v = value();
-        if (v !== undefined && /^\d{4}$/.test(v)) year = Number(v);
-        else errors.push(`--year: ${v === undefined ? 'missing value' : `"${v}" is not a year`}`);
-        break;
-      }
-      case '--exit-zero':
-        exitZero = true;
-        break;
-      case '--quiet':
-        quiet = true;
-        break;
-      case '--fix':
-        fix = true;
-        break;
-      case '--to-text':
-        toText = true;
-        break;
-      case '--verbose':
-        verbose = true;
-        break;
-      case '--max-warnings': {
-        const v = value();
-        if (v !== undefined && /^\d+$/.test(v)) maxWarnings = Number(v);
-        else errors.push(`--max-warnings: ${v === undefined ? 'missing value' : `"${v}" is not a number`}`);
-        break;
-      }
-      case '--config': {
-        const v = value();
-        if (v) config = v;
-        else errors.push('--config: missing file');
-        break;
-      }
-      case '--locale': {
-        const v = value();
-        if (v === 'zh' || v === 'en') locale = v;
-        else errors.push(`--locale: ${v === undefined ? 'missing value' : `unknown locale "${v}"`} (zh, en)`);
-        break;
-      }
-      case '--':
-        paths.push(...argv.slice(i + 1));
-        i = argv.length;
-        break;
-      default:
-        if (arg.startsWith('-') && arg !== '-') errors.push(`unknown option ${arg}`);
-        else paths.push(arg);
-    }
+  for (const t of tokens) {
+    if (t.kind !== 'option') continue;
+    if (!Object.hasOwn(OPTIONS, t.name)) errors.push(`unknown option ${t.rawName}`);
+    else if (OPTIONS[t.name as keyof typeof OPTIONS].type === 'boolean' && t.value !== undefined) errors.push(`${t.rawName}: takes no value`);
   }
+  /** a string option's value: undefined when not given; a mistake when given without one */
+  const text = (name: 'format' | 'year' | 'max-warnings' | 'config' | 'locale'): string | undefined | null => {
+    const v = values[name];
+    if (v === undefined) return undefined;
+    return typeof v === 'string' ? v : null;
+  };
+  const flag = (name: keyof typeof OPTIONS) => values[name] !== undefined && values[name] !== false;
+  let locale: Locale = env.LANG && !/^(C|POSIX)(\.|$)/.test(env.LANG) ? pickLocale(env.LANG) : 'zh';
+  const localeArg = text('locale');
+  if (localeArg === 'zh' || localeArg === 'en') locale = localeArg;
+  else if (localeArg !== undefined) errors.push(`--locale: ${localeArg === null ? 'missing value' : `unknown locale "${localeArg}"`} (zh, en)`);
+  let format: OutputFormat = 'text';
+  const formatArg = text('format');
+  const formatGiven = formatArg !== undefined;
+  if (formatArg === 'text' || formatArg === 'json' || formatArg === 'sarif' || formatArg === 'github' || formatArg === 'csv') format = formatArg;
+  else if (formatArg !== undefined) errors.push(`--format: ${formatArg === null ? 'missing value' : `unknown format "${formatArg}"`} (text, json, sarif, github, csv)`);
+  let year: number | undefined;
+  const yearArg = text('year');
+  if (yearArg && /^\d{4}$/.test(yearArg)) year = Number(yearArg);
+  else if (yearArg !== undefined) errors.push(`--year: ${yearArg === null ? 'missing value' : `"${yearArg}" is not a year`}`);
+  let maxWarnings: number | undefined;
+  const maxArg = text('max-warnings');
+  if (maxArg && /^\d+$/.test(maxArg)) maxWarnings = Number(maxArg);
+  else if (maxArg !== undefined) errors.push(`--max-warnings: ${maxArg === null ? 'missing value' : `"${maxArg}" is not a number`}`);
+  const configArg = text('config');
+  const config = configArg || undefined;
+  if (configArg !== undefined && !configArg) errors.push('--config: missing file');
+  const tables = flag('tables');
+  const sum = flag('sum');
+  const exitZero = flag('exit-zero');
+  const quiet = flag('quiet');
+  const fix = flag('fix');
+  const toText = flag('to-text');
+  const verbose = flag('verbose');
+  const wantHelp = flag('help');
+  const wantVersion = flag('version');
+  const paths = positionals;
   if (wantHelp) return { ok: false, exit: EXIT_OK, out: helpText(locale) };
   if (wantVersion) return { ok: false, exit: EXIT_OK, out: VERSION + '\n' };
   if (format === 'csv' && !tables && !sum) errors.push('--format csv: only with --tables or --sum');
