@@ -143,6 +143,11 @@ describe('server robustness', () => {
   it('ignores invalid settings values', async () => {
     const uri = 'file:///robust/settings.txt';
     await server.open(uri, readSeed('shizuishan-office-2023'));
+    // a valid setting first (so that the invalid ones below are a change back to the defaults)
+    const mark0 = published.length;
+    await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { govReport: { rules: { 'TXT-table': 'off' } } } });
+    const off = await waitFor(() => published.slice(mark0).find((p) => p.uri === uri));
+    assert.ok(!off.diagnostics.some((d) => d.code === 'TXT-table'));
     const mark = published.length;
     await server.connection.sendNotification(DidChangeConfigurationNotification.type, {
       settings: { govReport: { rules: { 'TXT-table': 5, 'cell-empty': 'loud', 'no-such-rule': 'off' }, messageLanguage: 42, debounce: -3, maxFileSize: 'big' } },

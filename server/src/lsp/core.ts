@@ -17,7 +17,7 @@ import { registerPublished } from './handlers/published';
 import { registerTables } from './handlers/tables';
 import { registerWorkspace } from './handlers/workspace';
 import type { ServerHost } from './host';
-import { RawSettings, readSettings } from './settings';
+import { RawSettings, excludePatterns, readSettings } from './settings';
 import { ServerState } from './state';
 
 /** What a client may give at initialization. */
@@ -64,7 +64,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   /** Settings pulled from the client (workspace/configuration): applied, every open report checked again. */
   async function pullSettings(): Promise<void> {
-    const raw = (await connection.workspace.getConfiguration('govReport')) as RawSettings;
+    const [raw, exclude] = (await connection.workspace.getConfiguration([{ section: 'govReport' }, { section: 'files.exclude' }])) as [RawSettings, unknown];
+    // files.exclude: what workspace scans leave out (the patterns set to true)
+    host.setExclude?.(excludePatterns(exclude));
     state.applySettings(readSettings(raw, state.clientLocale, fixedDebounce));
   }
 

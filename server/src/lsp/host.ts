@@ -35,20 +35,24 @@ export interface ServerHost {
   forgetConfig(): void;
   /** Records an ignored problem for a document; returns the file written. Throws with a readable message. Absent where nothing can be written. */
   recordIgnore?(uri: string, problem: IgnoredProblem, rootUris: readonly string[]): string;
-  /** The reports under the workspace folders (by content), and the paths that could not be read. Absent without a file system. */
-  workspaceReports?(rootUris: readonly string[]): { uris: string[]; unreadable: string[] };
+  /** The reports under the workspace folders (by content; files.exclude honoured), and the paths that could not be read. Absent without a file system. */
+  workspaceReports?(rootUris: readonly string[]): Promise<{ uris: string[]; unreadable: string[] }>;
   /** The text of a report that is not open. */
   readReport?(uri: string): string;
   /**
    * The reports of the workspace with their agency and year (from their titles), for the cross-year
-   * rules; remembered until forgetReports. Built in the background the first time (a large workspace
+   * rules; kept up to date as files change (reportsChanged). Built in the background the first time (a large workspace
    * must not hold up a keystroke): undefined until then, and `ready` is called once it is there.
    */
   reportIndex?(rootUris: readonly string[], ready: () => void): ReportIdentity[] | undefined;
-  /** Report files changed on disk: read them again when asked. */
+  /** Forgets the index of the workspace's reports: it is built again when next asked for. */
   forgetReports?(): void;
+  /** Files changed on disk: the index follows each one (read again, or dropped), without being built again. */
+  reportsChanged?(changes: readonly { uri: string; deleted: boolean }[]): void;
+  /** VS Code's files.exclude (the patterns set to true): what workspace scans leave out. */
+  setExclude?(patterns: readonly string[]): void;
   /** The files under the workspace folders in published forms (PDF, Word, web pages), not yet known to be reports. */
-  workspacePublished?(rootUris: readonly string[]): string[];
+  workspacePublished?(rootUris: readonly string[]): Promise<string[]>;
   /** Reads a published file of the workspace (by its file URI). */
   readPublishedFile?(uri: string): Promise<ReadResult>;
   /** Reads a report file in the form it was published in (web page, Word, PDF where the host can). */

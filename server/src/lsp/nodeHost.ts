@@ -3,12 +3,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CONFIG_FILE, ConfigError, ReportConfig, addIgnore, findConfig, ignoresFor, readConfig } from '../files/config';
-import { findReports, readReport } from '../files/findReports';
+import { Excluded, excludedBy, findReportsAsync, readReport } from '../files/findReports';
+import { looksLikeReport } from '../parse/detect';
 import { readPublished } from '../files/readers';
 import type { ConfigProblem, DocumentConfig, ServerHost } from './host';
 import type { ReportIdentity } from '../crossYear';
 import { parse } from '../parse/parser';
-import { decodeWithEncoding } from '../read/decode';
+import { decodeText, decodeWithEncoding } from '../read/decode';
 
 /** The published forms the workspace check reads (a .doc or .wps is left to the command line, which names it). */
 const PUBLISHED_NAMES = /\.(?:pdf|docx|html?)$/i;
@@ -18,47 +19,107 @@ export function nodeHost(logError: (message: string) => void): ServerHost {
   const folderConfigs = new Map<string, { file?: string; config: ReportConfig; error?: ConfigProblem }>();
   const rootPaths = (rootUris: readonly string[]) => rootUris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
 
-  let index: ReportIdentity[] | undefined;
+  /**
+   * The index of the workspace's report files: agency and year from each one's title, by URI. Built
+   * once, in the background (folders read asynchronously, honouring files.exclude); then kept up to
+   * date file by file as files change on disk (`reportsChanged`), never rebuilt for one change. Built
+   * again only when what decides which files count changes (folders, files.exclude, the size limit).
+   */
+  let index: Map<string, ReportIdentity> | undefined;
   /** govReport.maxFileSize in characters; a text file of more bytes than 3 a character (UTF-8 Chinese) cannot be under it */
   let maxChars = 2_000_000;
   const maxBytes = () => maxChars * 3;
-  /** which build is current: a build started before forgetReports is dropped */
+  /** files.exclude: the patterns set to true, and a test made of them */
+  let excludePatterns: string[] = [];
+  let excluded: Excluded = excludedBy([]);
+  /** which build is current: a build started before the index was forgotten is dropped */
   let generation = 0;
   let building = false;
+
+  /** The identity of a report file, or undefined when it is none (by its text, as the index takes them). */
+  function identityOf(file: string, bytes: Uint8Array): ReportIdentity | undefined {
+    const text = decodeText(bytes);
+    if (!looksLikeReport(text)) return undefined;
+    const title = parse(text).title;
+    return { uri: pathToFileURL(file).href, agency: title?.agency, year: title?.year };
+  }
 
   async function build(rootUris: readonly string[], ready: () => void): Promise<void> {
     const mine = ++generation;
     building = true;
-    const found: ReportIdentity[] = [];
-    const unreadable: { path: string; message: string }[] = [];
-    const files = rootPaths(rootUris).flatMap((r) => findReports(r, unreadable, undefined, undefined, maxBytes()));
-    for (let k = 0; k < files.length; k++) {
-      // a few files at a time, letting edits and requests through in between
-      if (k % 16 === 15) await new Promise<void>((resolve) => setImmediate(resolve));
+    const found = new Map<string, ReportIdentity>();
+    for (const root of rootPaths(rootUris)) {
+      const isReport = (file: string, bytes: Uint8Array) => {
+        const identity = identityOf(file, bytes);
+        if (identity) found.set(identity.uri, identity);
+        return identity !== undefined;
+      };
+      await findReportsAsync(root, { isReport, maxBytes: maxBytes(), excluded });
       if (mine !== generation) return;
-      try {
-        const title = parse(readReport(files[k]!)).title;
-        found.push({ uri: pathToFileURL(files[k]!).href, agency: title?.agency, year: title?.year });
-      } catch {
-        // unreadable: not a candidate
-      }
     }
-    if (mine !== generation) return;
     index = found;
     building = false;
     ready();
   }
 
+  /** Forgets the index: it is built again when next asked for. */
+  function forgetIndex(): void {
+    index = undefined;
+    building = false;
+    generation++;
+  }
+
+  /** The workspace folder a file is in, and its path relative to it (with / separators). */
+  function placeOf(file: string, rootUris: readonly string[]): { root: string; relative: string } | undefined {
+    for (const root of rootPaths(rootUris)) {
+      if (file.startsWith(root + path.sep)) return { root, relative: path.relative(root, file).split(path.sep).join('/') };
+    }
+    return undefined;
+  }
+
+  /** Roots the index was last asked for (the folders a changed file is looked up in). */
+  let indexRoots: readonly string[] = [];
+
   return {
     reportIndex(rootUris, ready) {
       if (rootPaths(rootUris).length === 0) return []; // no workspace folder on disk: nothing to index
+      if (indexRoots.join('\n') !== rootUris.join('\n')) {
+        forgetIndex();
+        indexRoots = [...rootUris];
+      }
       if (!index && !building) void build(rootUris, ready);
-      return index;
+      return index ? [...index.values()] : undefined;
     },
-    forgetReports() {
-      index = undefined;
-      building = false;
-      generation++;
+    forgetReports: forgetIndex,
+    reportsChanged(changes) {
+      // a build under way may have read a file before it changed: it starts again
+      if (building) {
+        forgetIndex();
+        return;
+      }
+      if (!index) return;
+      for (const change of changes) {
+        if (!change.uri.startsWith('file:')) continue;
+        const file = fileURLToPath(change.uri);
+        index.delete(change.uri);
+        if (change.deleted) continue;
+        const place = placeOf(file, indexRoots);
+        if (!place || !/\.(txt|md)$/i.test(file) || excluded(place.relative, false)) continue;
+        try {
+          const st = fs.statSync(file);
+          if (!st.isFile() || st.size > maxBytes()) continue;
+          const identity = identityOf(file, fs.readFileSync(file));
+          if (identity) index.set(change.uri, identity);
+        } catch {
+          // gone or unreadable: not a candidate
+        }
+      }
+    },
+    setExclude(patterns) {
+      if (patterns.join('\n') === excludePatterns.join('\n')) return;
+      excludePatterns = [...patterns];
+      excluded = excludedBy(patterns);
+      forgetIndex();
     },
     documentConfig(uri: string): DocumentConfig {
       if (!uri.startsWith('file:')) return {};
@@ -105,20 +166,22 @@ export function nodeHost(logError: (message: string) => void): ServerHost {
       addIgnore(file, report, problem);
       return file;
     },
-    workspaceReports(rootUris) {
+    async workspaceReports(rootUris) {
       const unreadable: { path: string; message: string }[] = [];
-      const files = rootPaths(rootUris).flatMap((r) => findReports(r, unreadable, undefined, undefined, maxBytes()));
+      const files: string[] = [];
+      for (const root of rootPaths(rootUris)) files.push(...(await findReportsAsync(root, { unreadable, maxBytes: maxBytes(), excluded })));
       return { uris: files.map((f) => pathToFileURL(f).href), unreadable: unreadable.map((u) => u.path) };
     },
-    workspacePublished(rootUris) {
+    async workspacePublished(rootUris) {
       // every file of those forms: whether it is a report is told once it is read
-      const files = rootPaths(rootUris).flatMap((r) => findReports(r, [], PUBLISHED_NAMES, () => true, 60 * 1024 * 1024));
+      const files: string[] = [];
+      for (const root of rootPaths(rootUris)) files.push(...(await findReportsAsync(root, { names: PUBLISHED_NAMES, isReport: () => true, maxBytes: 60 * 1024 * 1024, excluded })));
       return files.map((f) => pathToFileURL(f).href);
     },
     setMaxFileSize(chars) {
       if (chars !== maxChars) {
         maxChars = chars;
-        index = undefined;
+        forgetIndex();
       }
     },
     readPublished: (bytes, name) => readPublished(bytes, name),

@@ -53,3 +53,12 @@ export function readSettings(raw: RawSettings, clientLocale: Locale, fixedDeboun
     maxFileSize: typeof s.maxFileSize === 'number' && s.maxFileSize > 0 ? s.maxFileSize : DEFAULT_MAX_FILE_SIZE,
   };
 }
+
+/** The patterns of VS Code's files.exclude that are on (`true`; a pattern with a `when` clause is left alone). */
+export function excludePatterns(raw: unknown): string[] {
+  if (!raw || typeof raw !== 'object') return [];
+  return Object.entries(raw as Record<string, unknown>)
+    .filter(([pattern, on]) => on === true && pattern.length > 0 && pattern.length <= 1000)
+    .map(([pattern]) => pattern)
+    .slice(0, 1000);
+}

@@ -79,6 +79,8 @@ export class ServerState {
 
   /** New settings: every open report is checked again at once (INV-4). */
   applySettings(settings: Settings): void {
+    // told of every change of configuration: the same settings check nothing again
+    if (JSON.stringify(settings) === JSON.stringify(this.settings)) return;
     this.settings = settings;
     this.host.setMaxFileSize?.(settings.maxFileSize);
     this.cache.clear();
@@ -116,9 +118,11 @@ export class ServerState {
   }
 
   /** Report files changed on disk: any may be (or have become) last year's report of an open one. */
-  reportsChanged(uris: string[]): void {
-    this.host.forgetReports?.();
-    for (const uri of uris) this.closedReports.delete(uri);
+  reportsChanged(changes: readonly { uri: string; deleted: boolean }[]): void {
+    // the index follows each file (not built again for one change)
+    if (this.host.reportsChanged) this.host.reportsChanged(changes);
+    else this.host.forgetReports?.();
+    for (const c of changes) this.closedReports.delete(c.uri);
     this.cache.clear();
     this.recheckAll();
   }

@@ -36,7 +36,7 @@ export function registerWorkspace(connection: Connection, state: ServerState): v
     const reports = changes.filter((c) => !c.uri.endsWith('/.govreportrc.json'));
     if (reports.length > 0) {
       // a report file changed on disk: it may be (or have become) last year's report of an open one
-      state.reportsChanged(reports.map((c) => c.uri));
+      state.reportsChanged(reports.map((c) => ({ uri: c.uri, deleted: c.type === FileChangeType.Deleted })));
       // what the workspace check said of a closed file: gone with the file, checked again when it changed
       for (const c of reports) if (fromWorkspaceCheck.has(c.uri) && !documents.get(c.uri)) republishClosed(c.uri, c.type === FileChangeType.Deleted);
     }
@@ -54,7 +54,7 @@ export function registerWorkspace(connection: Connection, state: ServerState): v
     const progress = await connection.window.createWorkDoneProgress();
     progress.begin(locale === 'zh' ? '检查工作区中的年报' : 'Checking the reports in the workspace', 0, '', true);
     const stop = () => token.isCancellationRequested || progress.token.isCancellationRequested;
-    const found = host.workspaceReports?.(state.roots) ?? { uris: [], unreadable: [] };
+    const found = (await host.workspaceReports?.(state.roots)) ?? { uris: [], unreadable: [] };
     const files = found.uris;
     const result: WorkspaceCheck = { files: 0, errors: 0, warnings: 0, unreadable: [...found.unreadable] };
     /** A report checked: counted, and its problems published when the editor does not have it open. */
@@ -95,7 +95,7 @@ export function registerWorkspace(connection: Connection, state: ServerState): v
       counted(uri, analysis, !open);
     }
     // reports as published (PDF, Word, web pages): their problems under their report text's URI
-    const published = stop() ? [] : (host.workspacePublished?.(state.roots) ?? []);
+    const published = stop() ? [] : ((await host.workspacePublished?.(state.roots)) ?? []);
     for (let k = 0; k < published.length && host.readPublishedFile; k++) {
       await host.yieldToEvents();
       if (stop()) {
