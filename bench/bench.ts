@@ -22,6 +22,7 @@ import { parse } from '../server/src/parse/parser';
 import { buildReport } from '../server/src/model/report';
 import { RULES } from '../server/src/rules/index';
 import { installFakeVscode } from './fakeVscode';
+import { CACHES, CacheName, switchCachesOff } from '../server/src/caches';
 import { readBytes } from '../server/src/read/index';
 import { loadPdfReader } from '../server/src/files/pdfLoader';
 
@@ -164,6 +165,43 @@ for (const size of sizes) {
 }
 rows.push(['scaling 500K/50K (10 = linear)', (times[1]! / times[0]!).toFixed(1), '']);
 rows.push(['scaling 5M/500K (10 = linear)', (times[2]! / times[1]!).toFixed(1), '']);
+
+// Every cache must pay for itself: each switched off in turn (and the check before, \`prior\`, not
+// given), on a cold check of reports never seen (100 different ones: every number and prose line
+// changed, so no line repeats across them), a typing session (per keystroke), and a 5 MB document.
+{
+  const variant = (text: string, k: number) =>
+    text
+      .split('\n')
+      .map((line) => line.replace(/\d+/g, (d) => String(Number(d) + k)).replace(/。$/, `（${k}）。`))
+      .join('\n');
+  const reports = Array.from({ length: 100 }, (_, k) => variant(seeds[k % seeds.length]!.text, k + 1));
+  const big = generated(5_000_000);
+  const keys = Object.keys(CACHES) as CacheName[];
+  const configs: [string, CacheName[], boolean][] = [['none', [], true], ...keys.map((k): [string, CacheName[], boolean] => [k, [k], true]), ['prior (the check before)', [], false], ['all', keys, false]];
+  const wuwei = seeds.find((x) => x.name.startsWith('wuwei'))!.text;
+  for (const [label, off, withPrior] of configs) {
+    switchCachesOff(off);
+    clearCaches();
+    // a batch of reports never seen: each checked once, after the ones before (what a folder check does)
+    const cold = time(() => {
+      for (const r of reports) analyze(r);
+    }) / reports.length;
+    const keystrokes: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      let prior: Analysis | undefined;
+      for (const t of session(wuwei)) {
+        const took = time(() => (prior = analyze(t, withPrior ? { prior } : {})));
+        if (round > 0) keystrokes.push(took);
+      }
+    }
+    analyze(big);
+    const large = stats([0, 1, 2].map(() => time(() => analyze(big)))).median;
+    rows.push([`caches off: ${label} — cold check of a report never seen / per keystroke / 5 MB document`, `${cold.toFixed(2)} / ${stats(keystrokes).median.toFixed(3)} / ${large.toFixed(0)}`, '']);
+  }
+  switchCachesOff([]);
+  clearCaches();
+}
 
 let random = 7;
 const pieces = ['一、总体情况\n', '（一）', '\t', '  ', '0', '343', '\n', '政府信息公开', '。', '|', '３', '一是', '1.', '年', '申请', '\r\n', '总计', '予以公开'];

@@ -16,6 +16,7 @@ import { LineIndex, Span } from './parse/text';
 import { IgnoredProblem, applyIgnores } from './ignore';
 import { RULES } from './rules/index';
 import type { Problem, Rule, Severity } from './rules/types';
+import { cacheOff } from './caches';
 
 export interface RuleFailure {
   rule: string;
@@ -136,7 +137,7 @@ const tablePlaces = ({ table2, table3, table4 }: Tables): (Span | undefined)[] =
 function tableRuleProblems(rule: Rule, report: Report): Problem[] {
   const { table2, table3, table4 } = report.tables;
   const holder = table3 ?? table2 ?? table4;
-  if (!holder) return rule.check(report);
+  if (!holder || cacheOff('rules.tables')) return rule.check(report);
   const byRule = once(holder, TABLE_RULE_PROBLEMS, () => new Map<Rule, TableRuleProblems>());
   const kept = byRule.get(rule);
   const places = tablePlaces(report.tables);

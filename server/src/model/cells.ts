@@ -98,7 +98,7 @@ export function isValueLike(raw: string): boolean {
   return valueLike.get(raw, valueLikeText);
 }
 
-const valueLike = new TextMemo<boolean>(10_000);
+const valueLike = new TextMemo<boolean>(10_000, 'model.cells');
 
 function valueLikeText(raw: string): boolean {
   const half = toHalfWidth(raw).replace(/\s+/g, '');

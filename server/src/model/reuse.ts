@@ -23,6 +23,7 @@
 import type { TableNode, TableRowNode } from '../parse/syntax';
 import type { Span } from '../parse/text';
 import type { ObservedRow, Table2, Table2Row, Table3, Table3Row, Table4 } from './tables';
+import { cacheOff } from '../caches';
 
 /** A short list of kept things, the most recently used first; the least recently used go when it is full. */
 class KeptList<E> {
@@ -99,6 +100,7 @@ export function clearKeptTables(): void {
  * rows at the same places relative to its start — wherever it stands now —, else computed and kept.
  */
 export function keptForBlock<T>(block: TableNode, text: string, compute: () => T): T {
+  if (cacheOff('model.reuse')) return compute();
   const base = block.start;
   const rows = block.rows;
   const kept = keptBlocks.find((b) => {
@@ -132,7 +134,7 @@ export function reuseTable<T extends Table2 | Table3 | Table4>(
   prior?: Table2 | Table3 | Table4,
   variant = '',
 ): T | undefined {
-  if (parts.length === 0) return build();
+  if (parts.length === 0 || cacheOff('model.reuse')) return build();
   const start = parts[0]!.start;
   const end = parts[parts.length - 1]!.end;
   // the text compared where it stands (without copying it out), then the blocks' rows and cells

@@ -284,7 +284,7 @@ export function clearTableCaches(): void {
 
 function scoresFor(label: string, canon: readonly Canon[], remove: readonly string[]): Float64Array {
   let byLabel = scoreCache.get(canon);
-  if (!byLabel) scoreCache.set(canon, (byLabel = new TextMemo(20_000)));
+  if (!byLabel) scoreCache.set(canon, (byLabel = new TextMemo(20_000, 'model.labels')));
   return byLabel.get(label, (own) => {
     const info = labelInfo(own, remove);
     const scores = new Float64Array(canon.length);

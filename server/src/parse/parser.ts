@@ -97,13 +97,13 @@ interface LineFacts {
   tableLike?: 0 | 1 | 2;
 }
 
-const factsCache = new TextMemo<LineFacts>(50_000);
+const factsCache = new TextMemo<LineFacts>(50_000, 'parse.lines');
 /**
  * How each long line cuts into pieces (flat.ts), or that it does not (most long lines are paragraphs):
  * a function of the line's text alone, remembered per text like the other facts of a line (a whole
  * article on one line is not: it changes with every keystroke, and would be kept whole).
  */
-const flatMemo = new TextMemo<Piece[] | null>(2_000);
+const flatMemo = new TextMemo<Piece[] | null>(2_000, 'parse.flat');
 
 /** Lines longer than this are read every time (a cache of huge keys would hold the text twice). */
 const FACTS_CACHE_MAX_LINE = 2_000;

@@ -3,6 +3,7 @@
  * Offsets are UTF-16 code unit offsets into the document string, exactly as
  * LSP counts `character`.
  */
+import { CacheName, cacheOff } from '../caches';
 
 export interface Span {
   /** inclusive start offset */
@@ -134,9 +135,14 @@ export function detach(s: string): string {
 export class TextMemo<V> {
   private readonly values = new Map<string, V>();
 
-  constructor(private readonly limit: number) {}
+  /** `name`: the cache it is (caches.ts), which measurements may switch off */
+  constructor(
+    private readonly limit: number,
+    private readonly name?: CacheName,
+  ) {}
 
   get(text: string, compute: (own: string) => V): V {
+    if (this.name && cacheOff(this.name)) return compute(text);
     let value = this.values.get(text);
     if (value === undefined) {
       if (this.values.size >= this.limit) this.values.clear();

@@ -207,7 +207,7 @@ interface Stated {
 }
 
 /** What each sentence states, remembered per sentence text: a report's sentences rarely change from one keystroke to the next. */
-const statedCache = new TextMemo<Stated[]>(5_000);
+const statedCache = new TextMemo<Stated[]>(5_000, 'rules.memos');
 
 /** Forgets the remembered sentences (for measuring a check from cold). */
 export function clearStatedCache(): void {

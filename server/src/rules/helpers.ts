@@ -153,7 +153,7 @@ const RULE_MEMOS: TextMemo<unknown>[] = [];
  * text gives the same result whatever stands around it, so a keystroke elsewhere finds it again.
  */
 export function ruleMemo<V>(limit: number): TextMemo<V> {
-  const memo = new TextMemo<V>(limit);
+  const memo = new TextMemo<V>(limit, 'rules.memos');
   RULE_MEMOS.push(memo as TextMemo<unknown>);
   return memo;
 }

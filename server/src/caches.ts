@@ -1,0 +1,29 @@
+/**
+ * The caches that outlive one check, named — each one's invariant is written where it is defined. They
+ * can be switched off one by one to measure what each saves (`npm run bench`, "caches switched off");
+ * a result never depends on them (a check with any of them off equals one with all on: tested).
+ * Depends on nothing: every layer may use it.
+ */
+export const CACHES = {
+  'parse.lines': 'what a line’s text alone says (its class, cells, offsets), by line text (parse/parser.ts)',
+  'parse.flat': 'the pieces a flattened (crawled, one-line) text is cut into, by line text (parse/parser.ts)',
+  'model.labels': 'a row label’s scores against the format’s rows, by label text (model/tables.ts)',
+  'model.cells': 'whether a cell’s text reads as a value, by cell text (model/cells.ts)',
+  'model.reuse': 'table models and block readings kept and taken again for the same text at the same place (model/reuse.ts)',
+  'rules.memos': 'what rules compute from a text alone: stated numbers, citations, preamble parts, label fixes (rules/)',
+  'rules.tables': 'the problems of the rules that read only the tables, kept on the table models (check.ts)',
+} as const;
+
+export type CacheName = keyof typeof CACHES;
+
+let off: ReadonlySet<CacheName> = new Set();
+
+/** Whether a cache is switched off (for measurement only). */
+export function cacheOff(name: CacheName): boolean {
+  return off.size > 0 && off.has(name);
+}
+
+/** Switches these caches off, and every other on. */
+export function switchCachesOff(names: Iterable<CacheName>): void {
+  off = new Set(names);
+}
