@@ -180,7 +180,11 @@ rows.push(['scaling 5M/500K (10 = linear)', (times[2]! / times[1]!).toFixed(1), 
   const keys = Object.keys(CACHES) as CacheName[];
   const configs: [string, CacheName[], boolean][] = [['none', [], true], ...keys.map((k): [string, CacheName[], boolean] => [k, [k], true]), ['prior (the check before)', [], false], ['all', keys, false]];
   const wuwei = seeds.find((x) => x.name.startsWith('wuwei'))!.text;
-  for (const [label, off, withPrior] of configs) {
+  // warmed up first (the first configuration must not pay for the JIT), then each configuration twice
+  // in turn, the better run of each kept (a busy moment of the machine falls on one run, not one configuration)
+  for (const r of reports) analyze(r);
+  const results = new Map<string, number[][]>();
+  for (let pass = 0; pass < 2; pass++) for (const [label, off, withPrior] of configs) {
     switchCachesOff(off);
     clearCaches();
     // a batch of reports never seen: each checked once, after the ones before (what a folder check does)
@@ -197,7 +201,13 @@ rows.push(['scaling 5M/500K (10 = linear)', (times[2]! / times[1]!).toFixed(1), 
     }
     analyze(big);
     const large = stats([0, 1, 2].map(() => time(() => analyze(big)))).median;
-    rows.push([`caches off: ${label} — cold check of a report never seen / per keystroke / 5 MB document`, `${cold.toFixed(2)} / ${stats(keystrokes).median.toFixed(3)} / ${large.toFixed(0)}`, '']);
+    const got = [cold, stats(keystrokes).median, large];
+    const before = results.get(label);
+    results.set(label, before ? [before[0]!.map((v, k) => Math.min(v, got[k]!))] : [got]);
+  }
+  for (const [label] of configs) {
+    const [cold, keystroke, large] = results.get(label)![0]!;
+    rows.push([`caches off: ${label} — cold check of a report never seen / per keystroke / 5 MB document`, `${cold!.toFixed(2)} / ${keystroke!.toFixed(3)} / ${large!.toFixed(0)}`, '']);
   }
   switchCachesOff([]);
   clearCaches();

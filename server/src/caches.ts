@@ -8,7 +8,6 @@ export const CACHES = {
   'parse.lines': 'what a line’s text alone says (its class, cells, offsets), by line text (parse/parser.ts)',
   'parse.flat': 'the pieces a flattened (crawled, one-line) text is cut into, by line text (parse/parser.ts)',
   'model.labels': 'a row label’s scores against the format’s rows, by label text (model/tables.ts)',
-  'model.cells': 'whether a cell’s text reads as a value, by cell text (model/cells.ts)',
   'model.reuse': 'table models and block readings kept and taken again for the same text at the same place (model/reuse.ts)',
   'rules.memos': 'what rules compute from a text alone: stated numbers, citations, preamble parts, label fixes (rules/)',
   'rules.tables': 'the problems of the rules that read only the tables, kept on the table models (check.ts)',

@@ -7,7 +7,6 @@ import { once } from './model/once';
 import type { Tables } from './model/tables';
 import { clearParseCaches, parse } from './parse/parser';
 import { clearTableCaches } from './model/tables';
-import { clearCellCaches } from './model/cells';
 import { clearKeptTables } from './model/reuse';
 import { clearStatedCache } from './rules/TXT-table';
 import { clearRuleMemos } from './rules/helpers';
@@ -185,7 +184,6 @@ function movedProblems(kept: TableRuleProblems, now: (Span | undefined)[]): Prob
 export function clearCaches(): void {
   clearParseCaches();
   clearTableCaches();
-  clearCellCaches();
   clearKeptTables();
   clearStatedCache();
   clearRuleMemos();

@@ -3,7 +3,7 @@
  * number it holds, or why it holds none.
  */
 import type { Span } from '../parse/text';
-import { TextMemo, toHalfWidth } from '../parse/text';
+import { toHalfWidth } from '../parse/text';
 
 export type CellIssue =
   /** nothing in the cell (the format wants 0) */
@@ -94,21 +94,11 @@ export function readCell(raw: string, span: Span, kind: CellKind = 'count'): Mod
 /** Is this raw text something that stands where a number should (a number, empty, a placeholder, residue with digits)? */
 export function isValueLike(raw: string): boolean {
   if (raw === '' || isPlain(raw)) return true;
-  // labels come again on every keystroke: remembered
-  return valueLike.get(raw, valueLikeText);
-}
-
-const valueLike = new TextMemo<boolean>(10_000, 'model.cells');
-
-function valueLikeText(raw: string): boolean {
+  // not remembered: measured (npm run bench, caches off), a memo of these texts saved nothing
   const half = toHalfWidth(raw).replace(/\s+/g, '');
   return half === '' || PLACEHOLDER_RE.test(half) || CLEAN_NUMBER_RE.test(half.replace(/,/g, ''));
 }
 
-/** Forgets the remembered cell texts (for measuring a check from cold). */
-export function clearCellCaches(): void {
-  valueLike.clear();
-}
 
 /** A clean number, alone in the cell (full-width digits and separators allowed). */
 export function isCleanNumber(raw: string): boolean {

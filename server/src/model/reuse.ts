@@ -19,6 +19,10 @@
  * tables, the words in each part) holds no offset and is found again wherever the
  * block moved. Results never depend on what is remembered (tested: typing
  * sessions checked warm, and with `prior`, ≡ checked from cold, model by model).
+ *
+ * Invariants: a kept model is taken again only for the same text, blocks, rows and cells at the same
+ * offsets; a model is moved only for the report that gave it up (`prior`), never once it was handed to
+ * another (`shared`); a block's kept reading holds no offset.
  */
 import type { TableNode, TableRowNode } from '../parse/syntax';
 import type { Span } from '../parse/text';

@@ -274,6 +274,7 @@ interface Canon {
 /**
  * Label scores against every row of a format table, cached by label: a report is
  * re-checked on every keystroke and its labels rarely change. Bounded.
+ * Invariant: a label's scores follow from the label's text and the format table alone.
  */
 let scoreCache = new WeakMap<readonly Canon[], TextMemo<Float64Array>>();
 

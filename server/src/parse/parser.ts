@@ -97,11 +97,13 @@ interface LineFacts {
   tableLike?: 0 | 1 | 2;
 }
 
+/** Invariant: a line's facts follow from its text alone (no offset, no neighbour in them): the same text, the same facts. */
 const factsCache = new TextMemo<LineFacts>(50_000, 'parse.lines');
 /**
  * How each long line cuts into pieces (flat.ts), or that it does not (most long lines are paragraphs):
  * a function of the line's text alone, remembered per text like the other facts of a line (a whole
  * article on one line is not: it changes with every keystroke, and would be kept whole).
+ * Invariant: what it keeps follows from the line's text alone.
  */
 const flatMemo = new TextMemo<Piece[] | null>(2_000, 'parse.flat');
 

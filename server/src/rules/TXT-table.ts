@@ -206,7 +206,10 @@ interface Stated {
   n: number;
 }
 
-/** What each sentence states, remembered per sentence text: a report's sentences rarely change from one keystroke to the next. */
+/**
+ * What each sentence states, remembered per sentence text: a report's sentences rarely change from one keystroke to the next.
+ * Invariant: what a sentence states follows from its text alone (the tables are compared afterwards).
+ */
 const statedCache = new TextMemo<Stated[]>(5_000, 'rules.memos');
 
 /** Forgets the remembered sentences (for measuring a check from cold). */

@@ -151,6 +151,7 @@ const RULE_MEMOS: TextMemo<unknown>[] = [];
 /**
  * A memo of what a rule reads in a piece of text (a block, the preamble), by the text alone: the same
  * text gives the same result whatever stands around it, so a keystroke elsewhere finds it again.
+ * Invariant: a memo's value follows from its key text alone — a rule never keys it by anything else.
  */
 export function ruleMemo<V>(limit: number): TextMemo<V> {
   const memo = new TextMemo<V>(limit, 'rules.memos');
