@@ -22,6 +22,7 @@ import { parse } from '../server/src/parse/parser';
 import { buildReport } from '../server/src/model/report';
 import { RULES } from '../server/src/rules/index';
 import { installFakeVscode } from './fakeVscode';
+import { measure, writeBatch } from './batch';
 import { CACHES, CacheName, switchCachesOff } from '../server/src/caches';
 import { readBytes } from '../server/src/read/index';
 import { loadPdfReader } from '../server/src/files/pdfLoader';
@@ -361,6 +362,22 @@ for (const [name, entry, platform] of [
   }
   rows.push(['client: load the entry bundle', stats(requireTimes).median.toFixed(1), '']);
   rows.push(['client activation (load, fork the server, load the language client, initialize)', stats(activateTimes).median.toFixed(1), '']);
+}
+
+// A province's reports in one run (issue 20): N different reports, our CLI and markdownlint-cli2 on the
+// same files. BENCH_BATCH sets the sizes (default 200,2000; 20000 takes minutes with markdownlint-cli2).
+{
+  const sizes = (process.env.BENCH_BATCH ?? '200,2000').split(',').map(Number).filter((n) => n > 0);
+  const cli = path.join(root, 'dist', 'cli.js');
+  const mdl = path.join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+  for (const n of sizes) {
+    const dir = path.join(root, 'out', 'bench-batch', String(n));
+    writeBatch(dir, n, seeds.map((x) => x.text));
+    const ours = await measure(process.execPath, [cli, '--format', 'json', '--exit-zero', dir], root);
+    const theirs = await measure(process.execPath, [mdl, '**/*.md', '#node_modules'], dir);
+    rows.push([`batch: ${n} different reports, gov-report-lint --format json (${(n / (ours.ms / 1000)).toFixed(0)} reports/s, peak ${ours.peakMb.toFixed(0)} MB)`, ours.ms.toFixed(0), '']);
+    rows.push([`  markdownlint-cli2 on the same files (${(n / (theirs.ms / 1000)).toFixed(0)} files/s, peak ${theirs.peakMb.toFixed(0)} MB; ours/theirs ${(ours.ms / theirs.ms).toFixed(2)})`, theirs.ms.toFixed(0), '']);
+  }
 }
 
 const width = rows.map((r) => r.map((c) => c.length)).reduce((w, r) => w.map((x, k) => Math.max(x, r[k] ?? 0)));
