@@ -3,6 +3,7 @@
  * reports of growing size. Prints a table; asserts nothing.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { Analysis, analyze, clearCaches } from '../server/src/check';
 import * as esbuild from 'esbuild';
@@ -371,7 +372,8 @@ for (const [name, entry, platform] of [
   const cli = path.join(root, 'dist', 'cli.js');
   const mdl = path.join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
   for (const n of sizes) {
-    const dir = path.join(root, 'out', 'bench-batch', String(n));
+    // outside out/ (the build empties it): made once, kept between runs
+    const dir = path.join(os.tmpdir(), 'gov-report-bench-batch', String(n));
     writeBatch(dir, n, seeds.map((x) => x.text));
     const ours = await measure(process.execPath, [cli, '--format', 'json', '--exit-zero', dir], root);
     const theirs = await measure(process.execPath, [mdl, '**/*.md', '#node_modules'], dir);

@@ -25,8 +25,23 @@ function tablesOf(file: string): unknown {
   return tables;
 }
 
+/** The worker threads every run of this file uses: each suite runs once with one, once with several. */
+let JOBS = '1';
+
+/** Each suite of this file, run with --jobs 1 and with --jobs 3 (the output must not depend on it). */
+function describeJobs(name: string, fn: () => void): void {
+  for (const jobs of ['1', '3']) {
+    describe(`${name} (--jobs ${jobs})`, () => {
+      before(() => {
+        JOBS = jobs;
+      });
+      fn();
+    });
+  }
+}
+
 function lint(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'C.UTF-8', ...env } });
+  const r = spawnSync(process.execPath, [CLI, '--jobs', JOBS, ...args], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'C.UTF-8', ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -46,7 +61,7 @@ before(() => {
 });
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-describe('gov-report-lint', () => {
+describeJobs('gov-report-lint', () => {
   it('checks the bundled examples as JSON: one entry per seed, errors only where the reports have them', () => {
     const r = lint(['--format', 'json', 'examples/']);
     assert.equal(r.code, 1, r.stderr);
@@ -293,7 +308,7 @@ describe('gov-report-lint', () => {
     for (const make of [() => spawnSync('mkfifo', [path.join(dir, '.govreportrc.json')]), () => fs.symlinkSync('/dev/zero', path.join(dir, '.govreportrc.json'))]) {
       fs.rmSync(path.join(dir, '.govreportrc.json'), { force: true });
       make();
-      const r = spawnSync(process.execPath, [CLI, '--format', 'json', path.join(dir, 'r.txt')], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
+      const r = spawnSync(process.execPath, [CLI, '--jobs', JOBS, '--format', 'json', path.join(dir, 'r.txt')], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
       assert.equal(r.status, 2, r.stderr);
       assert.match(r.stderr, /\.govreportrc\.json：不是普通文件（是(管道|设备)），未使用/);
       assert.equal((JSON.parse(r.stdout) as JsonFile[]).length, 1, 'the report is still checked');
@@ -337,7 +352,7 @@ describe('gov-report-lint', () => {
 
   it('exits quietly when its output is cut short by the reader (| head)', () => {
     const many = Array.from({ length: 12 }, () => 'examples/').join(' ');
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" --tables ${many} | head -c 100 > /dev/null`], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" --jobs ${JOBS} --tables ${many} | head -c 100 > /dev/null`], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(r.stderr, '', 'no EPIPE stack trace');
   });
 
@@ -377,6 +392,7 @@ describe('gov-report-lint', () => {
 
   it('follows links to reports inside the folder, names a link out of it', () => {
     const dir = path.join(tmp, 'linked');
+    fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(path.join(dir, 'store'), { recursive: true });
     fs.copyFileSync(path.join(ROOT, 'examples', 'wuwei-2023.txt'), path.join(dir, 'store', 'w.data'));
     fs.symlinkSync(path.join(dir, 'store', 'w.data'), path.join(dir, 'wuwei-2023.txt'));
@@ -432,7 +448,7 @@ describe('gov-report-lint', () => {
   });
 });
 
-describe('gov-report-lint on reports as they are published (web pages, Word)', () => {
+describeJobs('gov-report-lint on reports as they are published (web pages, Word)', () => {
   const RENDERINGS = path.join(ROOT, 'test', 'fixtures', 'renderings');
   let dir: string;
   before(() => {
@@ -483,7 +499,7 @@ describe('gov-report-lint on reports as they are published (web pages, Word)', (
   });
 });
 
-describe('gov-report-lint on PDFs', () => {
+describeJobs('gov-report-lint on PDFs', () => {
   const RENDERINGS = path.join(ROOT, 'test', 'fixtures', 'renderings');
   let dir: string;
   before(() => {

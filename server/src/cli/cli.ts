@@ -3,31 +3,22 @@
  * Uses everything below the LSP layer and nothing of it.
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { findPrevious, previousYear } from '../crossYear';
-import { Analysis, AnalyzeOptions, analyze } from '../check';
-import { parse } from '../parse/parser';
+import * as os from 'node:os';
 import { ParseArgsConfig, parseArgs as parseNodeArgs } from 'node:util';
-import { applySafeFixes } from '../features/fixAll';
-import { toGithub, toSarif } from '../features/sarif';
-import { ConfigError, findConfig, ignoresFor, readConfig } from '../files/config';
-import { toDiagnostics } from '../features/diagnostics';
-import { exportTables } from '../features/tablesExport';
-import { canonicalText } from '../features/canonicalText';
+import { findPrevious } from '../crossYear';
+import { toSarif } from '../features/sarif';
 import { tablesToCsv } from '../features/tablesCsv';
+import type { TablesExport } from '../features/tablesExport';
 import { SumResult, sumTables } from '../features/sum';
 import { table2Text, table3Text, table4Text } from '../features/tablesText';
 import { Locale, pickLocale } from '../i18n';
 import { Unreadable, findReports } from '../files/findReports';
-import { REPORT_FILE_NAMES, publishedReports, readReportFile } from '../files/published';
-import type { Origin, SourceForm } from '../read/types';
-import type { TextEncodingName } from '../read/decode';
-import { encodeExactly } from '../read/encode';
-import { notWritable, writeFileAtomic } from '../files/write';
-import { looksLikeReport } from '../parse/detect';
+import { REPORT_FILE_NAMES, publishedReports } from '../files/published';
+import { FileOutcome, FileTask, OutputFormat, RunSettings, checkFile, identify, jsonElement } from './batch';
+import { Pool } from './pool';
 import { VERSION } from '../version';
 
-export type OutputFormat = 'text' | 'json' | 'sarif' | 'github' | 'csv';
+export type { OutputFormat };
 
 export interface CliOptions {
   format: OutputFormat;
@@ -52,15 +43,20 @@ export interface CliOptions {
   /** print each file as report text (a web page's or Word file's text, tables tab-separated) instead of checking */
   toText: boolean;
   locale: Locale;
+  /** worker threads (default: one per core) */
+  jobs?: number;
   paths: string[];
 }
 
 export interface CliIO {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /** a progress line (a terminal's stderr only): replaced by the next; '' clears it */
+  progress?: (line: string) => void;
+  /** the script worker threads run (the CLI bundle itself); without it, every file is checked in this thread */
+  workerScript?: string;
 }
 
-const SEVERITY_NAME = ['', 'error', 'warning', 'information', 'hint'] as const;
 
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
@@ -96,6 +92,7 @@ Options:
   --exit-zero           exit 0 even when errors are found (reporting runs)
   --verbose             say which encoding a text file was read in when it was not UTF-8
   --locale <zh|en>      message language (default: zh, or from LANG)
+  -j, --jobs <N>        worker threads (default: one per core); output in the same order whatever N
   -h, --help            show this help
   -v, --version         show the version
 
@@ -128,6 +125,7 @@ Exit status: 0 no errors, 1 at least one error, 2 usage error or unreadable file
   --exit-zero           即使发现错误也以 0 退出（仅用于出报告）
   --verbose             文本文件不是 UTF-8 编码时说明按什么编码读取
   --locale <zh|en>      提示语言（默认中文，或按 LANG 环境变量）
+  -j, --jobs <N>        并行线程数（默认为 CPU 核数）；无论 N 为多少，输出顺序相同
   -h, --help            显示本帮助
   -v, --version         显示版本
 
@@ -153,6 +151,7 @@ const OPTIONS = {
   'max-warnings': { type: 'string' },
   config: { type: 'string' },
   locale: { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
 } as const satisfies ParseArgsConfig['options'];
 
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
@@ -165,7 +164,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
     else if (OPTIONS[t.name as keyof typeof OPTIONS].type === 'boolean' && t.value !== undefined) errors.push(`${t.rawName}: takes no value`);
   }
   /** a string option's value: undefined when not given; a mistake when given without one */
-  const text = (name: 'format' | 'year' | 'max-warnings' | 'config' | 'locale'): string | undefined | null => {
+  const text = (name: 'format' | 'year' | 'max-warnings' | 'config' | 'locale' | 'jobs'): string | undefined | null => {
     const v = values[name];
     if (v === undefined) return undefined;
     return typeof v === 'string' ? v : null;
@@ -188,6 +187,10 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
   const maxArg = text('max-warnings');
   if (maxArg && /^\d+$/.test(maxArg)) maxWarnings = Number(maxArg);
   else if (maxArg !== undefined) errors.push(`--max-warnings: ${maxArg === null ? 'missing value' : `"${maxArg}" is not a number`}`);
+  let jobs: number | undefined;
+  const jobsArg = text('jobs');
+  if (jobsArg && /^\d+$/.test(jobsArg) && Number(jobsArg) >= 1 && Number(jobsArg) <= 256) jobs = Number(jobsArg);
+  else if (jobsArg !== undefined) errors.push(`--jobs: ${jobsArg === null ? 'missing value' : `"${jobsArg}" is not a number of jobs (1–256)`}`);
   const configArg = text('config');
   const config = configArg || undefined;
   if (configArg !== undefined && !configArg) errors.push('--config: missing file');
@@ -216,6 +219,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
   if (year !== undefined) options.year = year;
   if (maxWarnings !== undefined) options.maxWarnings = maxWarnings;
   if (config !== undefined) options.config = config;
+  if (jobs !== undefined) options.jobs = jobs;
   return { ok: true, options };
 }
 
@@ -230,34 +234,16 @@ function findReportsIn(dir: string, io: CliIO, unreadable: string[], locale: Loc
   return found;
 }
 
-interface FileResult {
-  file: string;
-  analysis: Analysis;
-  /** where the text came from (a PDF's pages) */
-  origins: Origin[];
-}
-
-function summary(results: FileResult[], locale: Locale): string {
-  let errors = 0;
-  let warnings = 0;
-  let others = 0;
-  for (const r of results) {
-    for (const p of r.analysis.problems) {
-      if (p.severity === 'error') errors++;
-      else if (p.severity === 'warning') warnings++;
-      else others++;
-    }
-  }
+/** The last line of the text output: how many files, how many problems of each kind. */
+function summaryLine(files: number, errors: number, warnings: number, others: number, locale: Locale): string {
   const total = errors + warnings + others;
   if (locale === 'zh') {
-    return total === 0
-      ? `检查了 ${results.length} 个文件，未发现问题。`
-      : `检查了 ${results.length} 个文件，发现 ${total} 个问题（${errors} 个错误，${warnings} 个警告，${others} 个提示）。`;
+    return total === 0 ? `检查了 ${files} 个文件，未发现问题。` : `检查了 ${files} 个文件，发现 ${total} 个问题（${errors} 个错误，${warnings} 个警告，${others} 个提示）。`;
   }
   const pl = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   return total === 0
-    ? `${pl(results.length, 'file')} checked, no problems.`
-    : `${pl(results.length, 'file')} checked, ${pl(total, 'problem')} (${pl(errors, 'error')}, ${pl(warnings, 'warning')}, ${pl(others, 'note')}).`;
+    ? `${pl(files, 'file')} checked, no problems.`
+    : `${pl(files, 'file')} checked, ${pl(total, 'problem')} (${pl(errors, 'error')}, ${pl(warnings, 'warning')}, ${pl(others, 'note')}).`;
 }
 
 export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}): Promise<number> {
@@ -290,194 +276,214 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
     else files.push(p);
   }
 
-  interface Entry {
-    file: string;
-    text: string;
-    form: SourceForm;
-    origins: Origin[];
-    encoding?: { encoding: TextEncodingName; bom: boolean };
-    analyzeOptions: AnalyzeOptions;
-    agency: string | undefined;
-    year: number | undefined;
-  }
-  // read and configure every file first: last year's report may be any of them
-  const entries: Entry[] = [];
-  for (const file of files) {
-    let text: string;
-    let form: SourceForm;
-    let origins: Origin[];
-    let encoding: { encoding: TextEncodingName; bom: boolean; badLines?: number[] } | undefined;
-    try {
-      const read = await readReportFile(file);
-      if (!read.ok) {
-        unreadable.push(file);
-        io.stderr(`gov-report-lint: ${file}: ${read.refusal.message[options.locale]}\n`);
-        continue;
-      }
-      text = read.read.text;
-      form = read.read.form;
-      origins = read.read.origins;
-      encoding = read.read.encoding;
-      if (encoding?.badLines) {
-        // a UTF-8 file with a few stray bytes: read as UTF-8, the lines named (never a silent guess)
-        const lines = encoding.badLines.join(options.locale === 'zh' ? '、' : ', ');
-        io.stderr(`gov-report-lint: ${file}: ${options.locale === 'zh' ? `第 ${lines} 行有不是 UTF-8 的字节，已按 UTF-8 读取（这些字节显示为 �）` : `bytes that are not UTF-8 on line ${lines}; read as UTF-8 (they show as �)`}\n`);
-      } else if (options.verbose && encoding && (encoding.encoding !== 'utf-8' || encoding.bom)) {
-        io.stderr(`gov-report-lint: ${file}: ${options.locale === 'zh' ? '按' : 'read as'} ${encoding.encoding.toUpperCase()}${encoding.bom ? ' (BOM)' : ''}${options.locale === 'zh' ? ' 读取' : ''}\n`);
-      }
-      // a PDF found in a folder that holds no report: passed over, as a text file would be
-      if (form === 'pdf' && found.has(file) && !looksLikeReport(text)) continue;
-    } catch (e) {
-      unreadable.push(file);
-      io.stderr(`gov-report-lint: ${file}: ${(e as Error).message}\n`);
-      continue;
-    }
-    if (options.toText) {
-      if (files.length > 1) io.stdout(`==> ${file} <==\n`);
-      // the tables in the national layout, tab-separated, where every cell was read
-      io.stdout(form === 'text' ? text : canonicalText(text, analyze(text).report));
-      continue;
-    }
-    const analyzeOptions: AnalyzeOptions = {};
-    const configFile = options.config ?? findConfig(file);
-    try {
-      if (configFile) {
-        const config = readConfig(configFile);
-        if (config.rules) analyzeOptions.ruleSettings = config.rules;
-        const ignore = ignoresFor(config, configFile, file);
-        if (ignore.length > 0) analyzeOptions.ignore = ignore;
-      }
-    } catch (e) {
-      // said once (it names the file, never echoes what it holds); the report is checked without it; exit 2
-      if (configFile && !unreadable.includes(configFile)) {
-        unreadable.push(configFile);
-        io.stderr(`gov-report-lint: ${e instanceof ConfigError && options.locale === 'zh' ? e.zh : (e as Error).message}\n`);
-      }
-    }
-    // whose report of which year: from the title, without checking it yet
-    const title = parse(text).title;
-    entries.push({ file, text, form, origins, ...(encoding ? { encoding } : {}), analyzeOptions, agency: title?.agency, year: title?.year });
-  }
-  if (options.toText) return unreadable.length > 0 ? EXIT_USAGE : EXIT_OK;
-  const identities = entries.map((e) => ({ uri: e.file, agency: e.agency, year: e.year, entry: e }));
-  // each file checked once, with the same agency's report of the year before among the files given
-  // (checked first when it is needed: the cross-year rules compare with it)
-  const checked = new Map<Entry, Analysis>();
-  const analysisOf = (entry: Entry): Analysis => {
-    let analysis = checked.get(entry);
-    if (!analysis) {
-      const before = findPrevious(entry.agency, entry.year, identities);
-      if (before) entry.analyzeOptions.previous = previousYear(analysisOf(before.entry), before.entry.file, path.basename(before.entry.file));
-      analysis = analyze(entry.text, entry.analyzeOptions);
-      checked.set(entry, analysis);
-    }
-    return analysis;
+  const run: RunSettings = {
+    format: options.format,
+    mode: options.toText ? 'text' : options.tables || options.sum ? 'tables' : 'check',
+    quiet: options.quiet,
+    fix: options.fix,
+    verbose: options.verbose,
+    locale: options.locale,
+    ...(options.config !== undefined ? { config: options.config } : {}),
   };
-
-  const results: FileResult[] = [];
-  for (const entry of entries) {
-    const { file, text, analyzeOptions } = entry;
-    let analysis = analysisOf(entry);
-    if (options.fix && entry.form !== 'text') {
-      // a web page or Word file is never rewritten: its text is what was read from it
-      io.stderr(`gov-report-lint: ${file}: ${options.locale === 'zh' ? '--fix 只改写文本文件，未修改此文件（可用 --to-text 转为文本）' : '--fix rewrites text files only; this file is left as it is (--to-text turns it into text)'}\n`);
-    } else if (options.fix) {
-      const fixed = applySafeFixes(text, analyzeOptions);
-      if (fixed !== text) {
-        const written = writeFixed(file, fixed, entry.encoding ?? { encoding: 'utf-8', bom: false }, options.locale);
-        if (written === true) analysis = analyze(fixed, analyzeOptions);
-        else {
-          // one clear message naming the file; the other files are still fixed; exit 2
-          unreadable.push(file);
-          io.stderr(`gov-report-lint: ${file}: ${written}\n`);
-        }
+  const tasks: FileTask[] = files.map((file, index) => ({ index, file, found: found.has(file) }));
+  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), tasks.length));
+  const pool = jobs > 1 && io.workerScript ? new Pool(jobs, io.workerScript) : undefined;
+  try {
+    // last year's reports among the files: each file's agency and year first (a small index, not the files)
+    if (run.mode === 'check' && tasks.length > 1) {
+      const identities = await inOrder(tasks, (t) => (pool ? pool.ask({ kind: 'identify', task: t }).then((a) => a.identity ?? { index: t.index }) : identify(t)), jobs * 4, () => undefined);
+      const candidates = identities.map((id) => ({ uri: tasks[id.index]!.file, agency: id.agency, year: id.year }));
+      for (const t of tasks) {
+        const me = candidates[t.index]!;
+        const before = findPrevious(me.agency, me.year, candidates.filter((c) => c !== me));
+        if (before) t.previous = before.uri;
       }
     }
-    if (options.quiet) analysis.problems = analysis.problems.filter((p) => p.severity === 'error');
-    for (const f of analysis.failures) {
-      io.stderr(`gov-report-lint: internal error in rule ${f.rule} on ${file}: ${f.error instanceof Error ? f.error.message : String(f.error)}\n`);
-    }
-    results.push({ file, analysis, origins: entry.origins });
-  }
-
-  if (options.tables) {
-    const exports = results.map((r) => exportTables(r.analysis.report, r.file));
-    if (options.format === 'csv') io.stdout(tablesToCsv(exports));
-    else io.stdout(JSON.stringify(exports.length === 1 && files.length === 1 ? exports[0] : exports, null, 2) + '\n');
-    return unreadable.length > 0 ? EXIT_USAGE : EXIT_OK;
-  }
-
-  if (options.sum) {
-    const result = sumTables(results.map((r) => ({ file: r.file, tables: exportTables(r.analysis.report, r.file) })), options.year);
-    if (options.format === 'json') io.stdout(JSON.stringify(result, null, 2) + '\n');
-    else if (options.format === 'csv') io.stdout(tablesToCsv([{ ...result.tables, file: '' }]));
-    else io.stdout(sumText(result, options.locale));
-    for (const e of result.excluded) io.stderr(`gov-report-lint: ${e.file}: ${options.locale === 'zh' ? '未计入汇总' : 'not summed'}: ${e.reason[options.locale]}\n`);
-    for (const p of result.partial) io.stderr(`gov-report-lint: ${p.file}: ${options.locale === 'zh' ? '以下各处无法读取，计为 0' : 'unreadable, counted as 0'}: ${p.unreadable.join(options.locale === 'zh' ? '、' : ', ')}\n`);
-    if (unreadable.length > 0) return EXIT_USAGE;
-    return result.included.length > 0 ? EXIT_OK : EXIT_PROBLEMS;
-  }
-
-  if (options.format === 'sarif' || options.format === 'github') {
-    const files = results.map((r) => ({ file: r.file, diagnostics: toDiagnostics(r.analysis, options.locale) }));
-    io.stdout(options.format === 'sarif' ? JSON.stringify(toSarif(files, options.locale), null, 2) + '\n' : toGithub(files));
-  } else if (options.format === 'json') {
-    const out = results.map((r) => ({
-      file: r.file,
-      diagnostics: toDiagnostics(r.analysis, options.locale).map((d) => {
-        const page = pageAt(r, d.range.start.line);
-        return { rule: String(d.code), severity: SEVERITY_NAME[d.severity ?? 1], message: d.message, range: d.range, ...(page ? { page } : {}) };
-      }),
-    }));
-    io.stdout(JSON.stringify(out, null, 2) + '\n');
-  } else {
-    for (const r of results) {
-      const diagnostics = toDiagnostics(r.analysis, options.locale);
-      for (const d of diagnostics) {
-        const page = pageAt(r, d.range.start.line);
-        const where = page ? (options.locale === 'zh' ? `（第 ${page} 页）` : ` (page ${page})`) : '';
-        io.stdout(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY_NAME[d.severity ?? 1]} ${String(d.code)} ${d.message}${where}\n`);
+    const output = new Output(options, io, files.length);
+    const check = (t: FileTask): Promise<FileOutcome> =>
+      pool
+        ? pool.ask({ kind: 'check', task: t, run }).then((a) => {
+            if (a.outcome) return a.outcome;
+            throw new Error(a.error ?? 'no answer');
+          })
+        : checkFile(t, run);
+    await inOrder(tasks, (t) => check(t).catch((e: unknown) => failedOutcome(t, e)), jobs * 4, (o) => {
+      if (o.unreadable) unreadable.push(o.file);
+      if (o.configError && !unreadable.includes(o.configError.file)) {
+        unreadable.push(o.configError.file);
+        io.stderr(`gov-report-lint: ${o.configError.message}\n`);
       }
-    }
-    io.stdout(summary(results, options.locale) + '\n');
+      output.file(o);
+    }, true);
+    return output.end(unreadable.length > 0);
+  } finally {
+    await pool?.close();
   }
-
-  if (unreadable.length > 0) return EXIT_USAGE;
-  if (options.exitZero) return EXIT_OK;
-  if (results.some((r) => r.analysis.problems.some((p) => p.severity === 'error'))) return EXIT_PROBLEMS;
-  const warnings = results.reduce((n, r) => n + r.analysis.problems.filter((p) => p.severity === 'warning').length, 0);
-  return options.maxWarnings !== undefined && warnings > options.maxWarnings ? EXIT_PROBLEMS : EXIT_OK;
 }
 
+/** As many jobs as cores (at least one). */
+function defaultJobs(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length || 1;
+}
+
+/** An outcome for a file whose check failed outright (a bug): said, and counted as unreadable. */
+function failedOutcome(t: FileTask, e: unknown): FileOutcome {
+  return { index: t.index, file: t.file, stderr: `gov-report-lint: ${t.file}: internal error: ${e instanceof Error ? e.message : String(e)}\n`, unreadable: true, checked: false, errors: 0, warnings: 0, others: 0 };
+}
 
 /**
- * Writes a fixed report back in the encoding and byte order mark it was read in, atomically. Returns
- * true, or why it was not written (the file is then as it was).
+ * Runs `work` on every task, at most `window` at a time, and hands the results to `each` in the tasks'
+ * order whatever order they finish in (only the results waiting for an earlier one are held). Returns
+ * the results when `keep` (identities: small), else an empty list.
  */
-function writeFixed(file: string, fixed: string, as: { encoding: TextEncodingName; bom: boolean }, locale: Locale): true | string {
-  const zh = locale === 'zh';
-  if (notWritable(file)) return zh ? '文件只读，--fix 未修改它' : 'the file is read-only; --fix left it as it is';
-  const bytes = encodeExactly(fixed, as);
-  if (!bytes) return zh ? `修改后的文本无法按原编码（${as.encoding}）原样写回，--fix 未修改此文件` : `the fixed text cannot be written back exactly in the file's encoding (${as.encoding}); --fix left it as it is`;
-  try {
-    writeFileAtomic(file, bytes);
-    return true;
-  } catch (e) {
-    return (zh ? '写回失败，文件保持原样：' : 'could not write the file back; it is as it was: ') + (e as Error).message;
+async function inOrder<R extends { index: number }>(tasks: readonly FileTask[], work: (t: FileTask) => Promise<R>, window: number, each: (r: R) => void, drop = false): Promise<R[]> {
+  const kept: R[] = [];
+  const waiting = new Map<number, R>();
+  let nextOut = 0;
+  let nextIn = 0;
+  await new Promise<void>((resolve, reject) => {
+    let running = 0;
+    const launch = () => {
+      while (running < window && nextIn < tasks.length) {
+        const t = tasks[nextIn++]!;
+        running++;
+        work(t).then(
+          (r) => {
+            running--;
+            waiting.set(r.index, r);
+            while (waiting.has(nextOut)) {
+              const ready = waiting.get(nextOut)!;
+              waiting.delete(nextOut);
+              nextOut++;
+              each(ready);
+              if (!drop) kept.push(ready);
+            }
+            if (nextOut === tasks.length) resolve();
+            else launch();
+          },
+          (e: unknown) => reject(e instanceof Error ? e : new Error(String(e))),
+        );
+      }
+    };
+    if (tasks.length === 0) resolve();
+    else launch();
+  });
+  return kept;
+}
+
+/** The run's output, written as each file's outcome comes (JSON and SARIF stay valid documents). */
+class Output {
+  private files = 0;
+  private errors = 0;
+  private warnings = 0;
+  private others = 0;
+  private first = true;
+  private readonly sums: { file: string; tables: TablesExport }[] = [];
+  private sarifTail = '';
+  private readonly started = performance.now();
+  private lastProgress = 0;
+
+  constructor(
+    private readonly options: CliOptions,
+    private readonly io: CliIO,
+    private readonly total: number,
+  ) {
+    const { format } = options;
+    if (options.toText || options.sum) return;
+    if (options.tables) {
+      if (format !== 'csv' && total !== 1) io.stdout('[');
+      return;
+    }
+    if (format === 'json') io.stdout('[');
+    else if (format === 'sarif') {
+      // the document around its results, written before and after them
+      const whole = JSON.stringify(toSarif([], options.locale), null, 2);
+      const at = whole.indexOf('"results": []');
+      io.stdout(whole.slice(0, at) + '"results": [');
+      this.sarifTail = whole.slice(at + '"results": ['.length);
+    }
+  }
+
+  /** One file's outcome, in the run's order. */
+  file(o: FileOutcome): void {
+    const { io, options } = this;
+    if (o.stderr) io.stderr(o.stderr);
+    this.progress();
+    if (o.skipped || !o.checked) return;
+    this.files++;
+    this.errors += o.errors;
+    this.warnings += o.warnings;
+    this.others += o.others;
+    if (options.toText) {
+      if (this.total > 1) io.stdout(`==> ${o.file} <==\n`);
+      io.stdout(o.out ?? '');
+      return;
+    }
+    if (options.sum) {
+      if (o.tables) this.sums.push({ file: o.file, tables: o.tables });
+      return;
+    }
+    if (options.tables) {
+      if (!o.tables) return;
+      if (options.format === 'csv') {
+        const csv = tablesToCsv([o.tables]);
+        // the header (and the byte order mark) once
+        io.stdout(this.first ? csv : csv.slice(csv.indexOf('\r\n') + 2));
+      } else io.stdout(this.total === 1 ? JSON.stringify(o.tables, null, 2) + '\n' : (this.first ? '\n' : ',\n') + jsonElement(o.tables, 1));
+      this.first = false;
+      return;
+    }
+    const elements = options.format === 'json' ? o.json : options.format === 'sarif' ? o.sarif : undefined;
+    if (elements) {
+      for (const e of elements) {
+        io.stdout((this.first ? '\n' : ',\n') + e);
+        this.first = false;
+      }
+    } else io.stdout(o.out ?? '');
+  }
+
+  private done = 0;
+  private progress(): void {
+    this.done++;
+    const show = this.io.progress;
+    if (!show) return;
+    const now = performance.now();
+    if (now - this.lastProgress < 100 && this.done < this.total) return;
+    this.lastProgress = now;
+    const rate = this.done / Math.max(0.001, (now - this.started) / 1000);
+    const zh = this.options.locale === 'zh';
+    show(zh ? `${this.done}/${this.total} 个文件，每秒 ${rate.toFixed(0)} 个，${this.errors} 个错误` : `${this.done}/${this.total} files, ${rate.toFixed(0)}/s, ${this.errors} errors`);
+  }
+
+  /** Closes the output; the exit code. */
+  end(unreadable: boolean): number {
+    const { io, options } = this;
+    if (io.progress) io.progress('');
+    if (options.toText) return unreadable ? EXIT_USAGE : EXIT_OK;
+    if (options.sum) {
+      const result = sumTables(this.sums, options.year);
+      if (options.format === 'json') io.stdout(JSON.stringify(result, null, 2) + '\n');
+      else if (options.format === 'csv') io.stdout(tablesToCsv([{ ...result.tables, file: '' }]));
+      else io.stdout(sumText(result, options.locale));
+      for (const e of result.excluded) io.stderr(`gov-report-lint: ${e.file}: ${options.locale === 'zh' ? '未计入汇总' : 'not summed'}: ${e.reason[options.locale]}\n`);
+      for (const p of result.partial) io.stderr(`gov-report-lint: ${p.file}: ${options.locale === 'zh' ? '以下各处无法读取，计为 0' : 'unreadable, counted as 0'}: ${p.unreadable.join(options.locale === 'zh' ? '、' : ', ')}\n`);
+      if (unreadable) return EXIT_USAGE;
+      return result.included.length > 0 ? EXIT_OK : EXIT_PROBLEMS;
+    }
+    if (options.tables) {
+      if (options.format !== 'csv' && this.total !== 1) io.stdout(this.first ? ']\n' : '\n]\n');
+      return unreadable ? EXIT_USAGE : EXIT_OK;
+    }
+    if (options.format === 'json') io.stdout(this.first ? ']\n' : '\n]\n');
+    else if (options.format === 'sarif') io.stdout((this.first ? '' : '\n      ') + this.sarifTail + '\n');
+    else if (options.format === 'text') io.stdout(summaryLine(this.files, this.errors, this.warnings, this.others, options.locale) + '\n');
+    if (unreadable) return EXIT_USAGE;
+    if (options.exitZero) return EXIT_OK;
+    if (this.errors > 0) return EXIT_PROBLEMS;
+    return options.maxWarnings !== undefined && this.warnings > options.maxWarnings ? EXIT_PROBLEMS : EXIT_OK;
   }
 }
 
-/** The page of a PDF a line of its text stands on (undefined for other forms). */
-function pageAt(r: FileResult, line: number): number | undefined {
-  if (!r.origins.some((o) => o.page !== undefined)) return undefined;
-  const offset = r.analysis.report.tree.lines[line]?.start ?? 0;
-  let page: number | undefined;
-  for (const o of r.origins) {
-    if (o.offset > offset) break;
-    if (o.page !== undefined) page = o.page;
-  }
-  return page;
-}
 
 /** The sums as text: what was added up, what was left out, then the three tables as the format prints them (tab-separated). */
 function sumText(result: SumResult, locale: Locale): string {

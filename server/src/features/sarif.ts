@@ -33,24 +33,27 @@ export function toSarif(files: FileDiagnostics[], locale: Locale): unknown {
             })),
           },
         },
-        results: files.flatMap((f) =>
-          f.diagnostics.map((d) => ({
-            ruleId: String(d.code),
-            level: LEVEL[d.severity ?? 1],
-            message: { text: String(d.message) },
-            locations: [
-              {
-                physicalLocation: {
-                  artifactLocation: { uri: f.file.replace(/\\/g, '/') },
-                  region: { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 },
-                },
-              },
-            ],
-          })),
-        ),
+        results: files.flatMap(sarifResults),
       },
     ],
   };
+}
+
+/** The SARIF results of one file's diagnostics (a document's `runs[0].results` holds every file's, in order). */
+export function sarifResults(f: FileDiagnostics): unknown[] {
+  return f.diagnostics.map((d) => ({
+    ruleId: String(d.code),
+    level: LEVEL[d.severity ?? 1],
+    message: { text: String(d.message) },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: f.file.replace(/\\/g, '/') },
+          region: { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 },
+        },
+      },
+    ],
+  }));
 }
 
 /** One line per problem in GitHub Actions' workflow-command format. */

@@ -1,0 +1,266 @@
+/**
+ * One file of a command-line run, from its path to what is printed about it: read, configured, checked
+ * (against last year's report when the run has it), fixed, and put in the output's format. A pure
+ * function of its task, run in the main thread (`--jobs 1`) or in a worker thread, so that a run of any
+ * size keeps only the few files under way in memory.
+ */
+import * as path from 'node:path';
+import { Analysis, AnalyzeOptions, analyze } from '../check';
+import { previousYear } from '../crossYear';
+import { canonicalText } from '../features/canonicalText';
+import { toDiagnostics } from '../features/diagnostics';
+import { applySafeFixes } from '../features/fixAll';
+import { sarifResults, toGithub } from '../features/sarif';
+import { TablesExport, exportTables } from '../features/tablesExport';
+import { ConfigError, ReportConfig, findConfig, ignoresFor, readConfig } from '../files/config';
+import { readReportFile } from '../files/published';
+import { notWritable, writeFileAtomic } from '../files/write';
+import type { Locale } from '../i18n';
+import { looksLikeReport } from '../parse/detect';
+import { parse } from '../parse/parser';
+import type { TextEncodingName } from '../read/decode';
+import { encodeExactly } from '../read/encode';
+import type { Origin } from '../read/types';
+
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'github' | 'csv';
+
+/** What every file of a run is done with (plain data: it goes to worker threads). */
+export interface RunSettings {
+  format: OutputFormat;
+  /** what the run prints: problems, the tables (--tables, --sum), or the text (--to-text) */
+  mode: 'check' | 'tables' | 'text';
+  quiet: boolean;
+  fix: boolean;
+  verbose: boolean;
+  config?: string;
+  locale: Locale;
+}
+
+export interface FileTask {
+  index: number;
+  file: string;
+  /** found in a folder (a PDF there is taken only if its text is a report) */
+  found: boolean;
+  /** the same agency's report of the year before, among the files of the run */
+  previous?: string;
+}
+
+/** What is printed about one file, and what it counts for the run's exit code. */
+export interface FileOutcome {
+  index: number;
+  file: string;
+  /** what is said on stderr about it (unreadable, encoding, --fix, a rule's failure) */
+  stderr: string;
+  /** it could not be read, or not fixed: the run exits 2 */
+  unreadable: boolean;
+  /** a config file that could not be used: named once per run (exit 2) */
+  configError?: { file: string; message: string };
+  /** not a report after all (a PDF in a folder without one): left out, not counted */
+  skipped?: boolean;
+  /** read and checked (or printed): counted in the run's summary */
+  checked: boolean;
+  /** its share of the output (text lines, a JSON element, SARIF results, GitHub lines, its report text) */
+  out?: string;
+  /** JSON output: its element; SARIF: its results — each as written inside the document's array */
+  json?: string[];
+  sarif?: string[];
+  tables?: TablesExport;
+  errors: number;
+  warnings: number;
+  others: number;
+}
+
+/** A file's agency and year, from its title (for finding last year's report among the run's files). */
+export interface FileIdentity {
+  index: number;
+  agency?: string;
+  year?: number;
+}
+
+const SEVERITY_NAME = ['', 'error', 'warning', 'information', 'hint'] as const;
+
+/** Configs read in this thread, by path (a run has a handful). */
+const configs = new Map<string, ReportConfig | ConfigError>();
+
+function configOf(file: string): ReportConfig | ConfigError {
+  let c = configs.get(file);
+  if (!c) {
+    try {
+      c = readConfig(file);
+    } catch (e) {
+      c = e instanceof ConfigError ? e : new ConfigError(file, (e as Error).message, (e as Error).message);
+    }
+    configs.set(file, c);
+  }
+  return c;
+}
+
+/** Reads a file's title only. */
+export async function identify(task: FileTask): Promise<FileIdentity> {
+  try {
+    const read = await readReportFile(task.file);
+    if (!read.ok) return { index: task.index };
+    // the title is looked for in the first lines (parser.ts TITLE_SEARCH_LINES): only they are parsed
+    const title = parse(firstLines(read.read.text, 130)).title;
+    return { index: task.index, agency: title?.agency, year: title?.year };
+  } catch {
+    return { index: task.index };
+  }
+}
+
+/** The first `n` lines of a text (all of it when it has fewer). */
+function firstLines(text: string, n: number): string {
+  let at = -1;
+  for (let k = 0; k < n; k++) {
+    at = text.indexOf('\n', at + 1);
+    if (at < 0) return text;
+  }
+  return text.slice(0, at + 1);
+}
+
+export async function checkFile(task: FileTask, run: RunSettings): Promise<FileOutcome> {
+  const { file } = task;
+  const zh = run.locale === 'zh';
+  const outcome: FileOutcome = { index: task.index, file, stderr: '', unreadable: false, checked: false, errors: 0, warnings: 0, others: 0 };
+  const say = (s: string) => (outcome.stderr += `gov-report-lint: ${file}: ${s}\n`);
+  let read;
+  try {
+    read = await readReportFile(file);
+  } catch (e) {
+    say((e as Error).message);
+    outcome.unreadable = true;
+    return outcome;
+  }
+  if (!read.ok) {
+    say(read.refusal.message[run.locale]);
+    outcome.unreadable = true;
+    return outcome;
+  }
+  const { text, form, origins, encoding } = read.read;
+  if (encoding?.badLines) {
+    // a UTF-8 file with a few stray bytes: read as UTF-8, the lines named (never a silent guess)
+    const lines = encoding.badLines.join(zh ? '、' : ', ');
+    say(zh ? `第 ${lines} 行有不是 UTF-8 的字节，已按 UTF-8 读取（这些字节显示为 �）` : `bytes that are not UTF-8 on line ${lines}; read as UTF-8 (they show as �)`);
+  } else if (run.verbose && encoding && (encoding.encoding !== 'utf-8' || encoding.bom)) {
+    say(`${zh ? '按' : 'read as'} ${encoding.encoding.toUpperCase()}${encoding.bom ? ' (BOM)' : ''}${zh ? ' 读取' : ''}`);
+  }
+  // a PDF found in a folder that holds no report: passed over, as a text file would be
+  if (form === 'pdf' && task.found && !looksLikeReport(text)) {
+    outcome.skipped = true;
+    return outcome;
+  }
+  outcome.checked = true;
+  if (run.mode === 'text') {
+    // the tables in the national layout, tab-separated, where every cell was read
+    outcome.out = form === 'text' ? text : canonicalText(text, analyze(text).report);
+    return outcome;
+  }
+  const options: AnalyzeOptions = {};
+  const configFile = run.config ?? findConfig(file);
+  if (configFile) {
+    const config = configOf(configFile);
+    if (config instanceof ConfigError) {
+      // said once a run (it names the file, never echoes what it holds); the report is checked without it
+      outcome.configError = { file: configFile, message: zh ? config.zh : config.message };
+    } else {
+      if (config.rules) options.ruleSettings = config.rules;
+      const ignore = ignoresFor(config, configFile, file);
+      if (ignore.length > 0) options.ignore = ignore;
+    }
+  }
+  if (task.previous && run.mode === 'check') {
+    // last year's report, checked here for what this one is compared with (its tables)
+    try {
+      const before = await readReportFile(task.previous);
+      if (before.ok) options.previous = previousYear(analyze(before.read.text), task.previous, path.basename(task.previous));
+    } catch {
+      // unreadable: said where it is checked itself
+    }
+  }
+  let analysis = analyze(text, options);
+  if (run.fix && form !== 'text') {
+    // a web page or Word file is never rewritten: its text is what was read from it
+    say(zh ? '--fix 只改写文本文件，未修改此文件（可用 --to-text 转为文本）' : '--fix rewrites text files only; this file is left as it is (--to-text turns it into text)');
+  } else if (run.fix) {
+    const fixed = applySafeFixes(text, options);
+    if (fixed !== text) {
+      const written = writeFixed(file, fixed, encoding ?? { encoding: 'utf-8', bom: false }, run.locale);
+      if (written === true) analysis = analyze(fixed, options);
+      else {
+        // one clear message naming the file; the other files are still fixed; exit 2
+        outcome.unreadable = true;
+        say(written);
+      }
+    }
+  }
+  if (run.mode === 'tables') {
+    outcome.tables = exportTables(analysis.report, file);
+    return outcome;
+  }
+  if (run.quiet) analysis.problems = analysis.problems.filter((p) => p.severity === 'error');
+  for (const f of analysis.failures) outcome.stderr += `gov-report-lint: internal error in rule ${f.rule} on ${file}: ${f.error instanceof Error ? f.error.message : String(f.error)}\n`;
+  for (const p of analysis.problems) {
+    if (p.severity === 'error') outcome.errors++;
+    else if (p.severity === 'warning') outcome.warnings++;
+    else outcome.others++;
+  }
+  const diagnostics = toDiagnostics(analysis, run.locale);
+  const pageOf = (line: number) => pageAt(analysis, origins, line);
+  // JSON and SARIF as text already (a string goes to the main thread far cheaper than the objects)
+  if (run.format === 'json') {
+    const element = {
+      file,
+      diagnostics: diagnostics.map((d) => {
+        const page = pageOf(d.range.start.line);
+        return { rule: String(d.code), severity: SEVERITY_NAME[d.severity ?? 1], message: d.message, range: d.range, ...(page ? { page } : {}) };
+      }),
+    };
+    outcome.json = [jsonElement(element, 1)];
+  } else if (run.format === 'sarif') outcome.sarif = sarifResults({ file, diagnostics }).map((r) => jsonElement(r, 4));
+  else if (run.format === 'github') outcome.out = toGithub([{ file, diagnostics }]);
+  else {
+    outcome.out = diagnostics
+      .map((d) => {
+        const page = pageOf(d.range.start.line);
+        const where = page ? (zh ? `（第 ${page} 页）` : ` (page ${page})`) : '';
+        return `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY_NAME[d.severity ?? 1]} ${String(d.code)} ${d.message}${where}\n`;
+      })
+      .join('');
+  }
+  return outcome;
+}
+
+/** A value as JSON.stringify(array, null, 2) writes an element of an array at this depth (without the separator before it). */
+export function jsonElement(value: unknown, depth: number): string {
+  const pad = '  '.repeat(depth);
+  return pad + JSON.stringify(value, null, 2).replace(/\n/g, '\n' + pad);
+}
+
+/**
+ * Writes a fixed report back in the encoding and byte order mark it was read in, atomically. Returns
+ * true, or why it was not written (the file is then as it was).
+ */
+function writeFixed(file: string, fixed: string, as: { encoding: TextEncodingName; bom: boolean }, locale: Locale): true | string {
+  const zh = locale === 'zh';
+  if (notWritable(file)) return zh ? '文件只读，--fix 未修改它' : 'the file is read-only; --fix left it as it is';
+  const bytes = encodeExactly(fixed, as);
+  if (!bytes) return zh ? `修改后的文本无法按原编码（${as.encoding}）原样写回，--fix 未修改此文件` : `the fixed text cannot be written back exactly in the file's encoding (${as.encoding}); --fix left it as it is`;
+  try {
+    writeFileAtomic(file, bytes);
+    return true;
+  } catch (e) {
+    return (zh ? '写回失败，文件保持原样：' : 'could not write the file back; it is as it was: ') + (e as Error).message;
+  }
+}
+
+/** The page of a PDF a line of its text stands on (undefined for other forms). */
+function pageAt(analysis: Analysis, origins: Origin[], line: number): number | undefined {
+  if (!origins.some((o) => o.page !== undefined)) return undefined;
+  const offset = analysis.report.tree.lines[line]?.start ?? 0;
+  let page: number | undefined;
+  for (const o of origins) {
+    if (o.offset > offset) break;
+    if (o.page !== undefined) page = o.page;
+  }
+  return page;
+}
