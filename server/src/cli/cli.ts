@@ -307,7 +307,7 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
             throw new Error(a.error ?? 'no answer');
           })
         : checkFile(t, run);
-    await inOrder(tasks, (t) => check(t).catch((e: unknown) => failedOutcome(t, e)), jobs * 4, (o) => {
+    await inOrder(tasks, (t) => check(t).catch((e: unknown) => failedOutcome(t, e, options.locale)), jobs * 4, (o) => {
       if (o.unreadable) unreadable.push(o.file);
       if (o.configError && !unreadable.includes(o.configError.file)) {
         unreadable.push(o.configError.file);
@@ -326,9 +326,11 @@ function defaultJobs(): number {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length || 1;
 }
 
-/** An outcome for a file whose check failed outright (a bug): said, and counted as unreadable. */
-function failedOutcome(t: FileTask, e: unknown): FileOutcome {
-  return { index: t.index, file: t.file, stderr: `gov-report-lint: ${t.file}: internal error: ${e instanceof Error ? e.message : String(e)}\n`, unreadable: true, checked: false, errors: 0, warnings: 0, others: 0 };
+/** An outcome for a file whose check failed outright (more memory than a worker may use, or a bug): said, and counted as unreadable. */
+function failedOutcome(t: FileTask, e: unknown, locale: Locale): FileOutcome {
+  const memory = (e as { code?: string } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+  const why = memory ? (locale === 'zh' ? '检查此文件所需内存超出上限（128 MB），未检查' : 'checking it needs more memory than allowed (128 MB); not checked') : `internal error: ${e instanceof Error ? e.message : String(e)}`;
+  return { index: t.index, file: t.file, stderr: `gov-report-lint: ${t.file}: ${why}\n`, unreadable: true, checked: false, errors: 0, warnings: 0, others: 0 };
 }
 
 /**

@@ -1,0 +1,40 @@
+/** The command line's worker threads (server/src/cli/pool.ts): a worker that dies fails only what it was doing, and is replaced. */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { Pool } from '../../server/src/cli/pool';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pool-'));
+after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** A stand-in worker: answers each task with its file name, and dies on the file "die". */
+const script = path.join(dir, 'worker.js');
+fs.writeFileSync(
+  script,
+  `const { parentPort } = require('node:worker_threads');
+parentPort.on('message', (r) => {
+  if (r.task.file === 'die') process.exit(3);
+  parentPort.postMessage({ id: r.id, identity: { index: r.task.index, agency: r.task.file } });
+});`,
+);
+
+describe('the worker pool', () => {
+  it('answers every task; one whose worker dies is failed alone, and the pool goes on with a new worker', async () => {
+    const pool = new Pool(2, script);
+    try {
+      const files = ['a', 'b', 'die', 'c', 'd', 'e', 'die', 'f'];
+      const answers = await Promise.allSettled(files.map((file, index) => pool.ask({ kind: 'identify', task: { index, file, found: false } })));
+      answers.forEach((a, k) => {
+        if (files[k] === 'die') assert.equal(a.status, 'rejected', `task ${k}`);
+        else assert.deepEqual(a.status === 'fulfilled' ? a.value.identity : a.reason, { index: k, agency: files[k] });
+      });
+      // still two workers answering
+      const more = await Promise.all(['g', 'h', 'i'].map((file, index) => pool.ask({ kind: 'identify', task: { index, file, found: false } })));
+      assert.deepEqual(more.map((a) => a.identity?.agency), ['g', 'h', 'i']);
+    } finally {
+      await pool.close();
+    }
+  });
+});
