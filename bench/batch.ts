@@ -1,6 +1,7 @@
 /**
- * The batch scenario (issue 20): N different reports — every number varied and each prose line changed,
- * so no line repeats across files (copies of one report would let the per-line caches hide the real
+ * The batch scenario (issue 20): N different reports — every count scaled by the report's own factor (so
+ * that the sums that hold in the seed still hold) and each prose line changed, so no line of the report's
+ * own repeats across files (copies of one report would let the per-line caches hide the real
  * cost) — checked by `gov-report-lint --format json` and by markdownlint-cli2 on the same files, in the
  * same run: time, reports per second, peak RSS. Linux (peak RSS from /proc).
  */
@@ -14,8 +15,10 @@ export function variantReport(seed: string, k: number): string {
     .split('\n')
     .map((line, i) => {
       if (i === 0 && /年度报告/.test(line)) return line.replace(/^[^0-9０-９]*?(?=\d{4}年)/, `某${k}县人民政府`);
-      // every number: a different one per report, the same order of size
-      const numbered = line.replace(/\d+/g, (d) => String((Number(d) * 7 + k * 13) % Math.max(10, 10 ** d.length)));
+      // every count: scaled by the report's own factor, so that its tables' sums hold exactly where the
+      // seed's hold (every sum of the format is linear) and every table row differs between reports;
+      // years, dates and document numbers left as they are
+      const numbered = line.replace(/(?<![\d〔(（.])\d+(?!\d|\s*[年月日号]|[〕.])/g, (d) => (/^(?:19|20)\d\d$/.test(d) ? d : String(Number(d) * (k + 1))));
       // prose (a sentence): a word of its own
       if (/。/.test(numbered) && !numbered.includes('\t')) return numbered.replace(/。/, `（第${k}-${i}项）。`);
       // other words of the report's own (a signature, a date line): its own too; the format's headings
