@@ -188,6 +188,18 @@ function tableStretches(t: string, from: number, to: number): Unit[][] {
   return stretches;
 }
 
+/** Whether a text has at least `n` numbers (runs of digits). */
+function hasNumbers(t: string, n: number): boolean {
+  let count = 0;
+  let inRun = false;
+  for (let k = 0; k < t.length; k++) {
+    const digit = isDigit(t.charCodeAt(k));
+    if (digit && !inRun && ++count >= n) return true;
+    inRun = digit;
+  }
+  return false;
+}
+
 /**
  * Cuts a flattened line into pieces, or says it is not one (undefined): a line is taken for
  * flattened text when it is long and has a section heading, a sub-item or a table run inside it.
@@ -215,6 +227,10 @@ export function splitFlat(raw: string): Piece[] | undefined {
     if (b < 0 || /[。；;！!？?]/.test(prev) || (b < at - 1 && isDigit(t.charCodeAt(b)))) cuts.push({ at, end: at, kind: 'sub' });
   }
   cuts.sort((a, b) => a.at - b.at);
+  // without a heading inline, only a table run of four rows or more makes a line flattened, and that
+  // takes four numbers at least: a paragraph with fewer is not cut (most long lines; the answer below
+  // would be the same, found at the cost of reading every run)
+  if (!cuts.some((c) => c.kind === 'heading' && c.at > 0) && !hasNumbers(t, 4)) return undefined;
   // 3. segments between the cuts, with the table runs inside them
   const pieces: Piece[] = [];
   const text = (start: number, end: number) => {
