@@ -31,7 +31,8 @@ export function variantReport(seed: string, k: number): string {
 
 /** Writes `n` different reports into `dir` (made once, kept between runs). */
 export function writeBatch(dir: string, n: number, seeds: readonly string[]): void {
-  const marker = path.join(dir, `.complete-${n}`);
+  // the marker names the way the reports are made: a batch made another way is made again
+  const marker = path.join(dir, `.complete-v2-${n}`);
   if (fs.existsSync(marker)) return;
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
