@@ -18,6 +18,7 @@ import { notWritable, writeFileAtomic } from '../files/write';
 import type { Locale } from '../i18n';
 import { looksLikeReport } from '../parse/detect';
 import { parse } from '../parse/parser';
+import { TITLE_PHRASE } from '../format/national';
 import type { TextEncodingName } from '../read/decode';
 import { encodeExactly } from '../read/encode';
 import type { Origin } from '../read/types';
@@ -100,22 +101,39 @@ export async function identify(task: FileTask): Promise<FileIdentity> {
   try {
     const read = await readReportFile(task.file);
     if (!read.ok) return { index: task.index };
-    // the title is looked for in the first lines (parser.ts TITLE_SEARCH_LINES): only they are parsed
-    const title = parse(firstLines(read.read.text, 130)).title;
+    // the title is looked for in the first lines (parser.ts TITLE_SEARCH_LINES): only the lines up to
+    // the title phrase (and a few after it) are parsed
+    const title = parse(titleLines(read.read.text)).title;
     return { index: task.index, agency: title?.agency, year: title?.year };
   } catch {
     return { index: task.index };
   }
 }
 
-/** The first `n` lines of a text (all of it when it has fewer). */
-function firstLines(text: string, n: number): string {
+/**
+ * The first lines of a text, as far as the title can reach: to three lines after the last of its first
+ * 130 lines where the title phrase ends (white space set aside, also across a line break; a covering
+ * letter names the report before its title does), or none of them when no line has it.
+ */
+export function titleLines(text: string): string {
   let at = -1;
-  for (let k = 0; k < n; k++) {
-    at = text.indexOf('\n', at + 1);
-    if (at < 0) return text;
+  let before = '';
+  let cut = 0;
+  for (let k = 0; k < 130; k++) {
+    const next = text.indexOf('\n', at + 1);
+    const line = (next < 0 ? text.slice(at + 1) : text.slice(at + 1, next)).replace(/\s+/g, '');
+    if ((before + line).includes(TITLE_PHRASE)) cut = k + 4;
+    if (next < 0) break;
+    before = line;
+    at = next;
   }
-  return text.slice(0, at + 1);
+  // the end of line `cut` (0-based count of lines kept)
+  let end = -1;
+  for (let k = 0; k < cut; k++) {
+    end = text.indexOf('\n', end + 1);
+    if (end < 0) return text;
+  }
+  return text.slice(0, end + 1);
 }
 
 export async function checkFile(task: FileTask, run: RunSettings): Promise<FileOutcome> {
