@@ -101,13 +101,22 @@ export async function identify(task: FileTask): Promise<FileIdentity> {
   try {
     const read = await readReportFile(task.file);
     if (!read.ok) return { index: task.index };
-    // the title is looked for in the first lines (parser.ts TITLE_SEARCH_LINES): only the lines up to
-    // the title phrase (and a few after it) are parsed
-    const title = parse(titleLines(read.read.text)).title;
-    return { index: task.index, agency: title?.agency, year: title?.year };
+    return { index: task.index, ...titleOf(read.read.text) };
   } catch {
     return { index: task.index };
   }
+}
+
+/**
+ * A report's agency and year from its title. The title is looked for in the first lines (parser.ts
+ * TITLE_SEARCH_LINES): only the lines up to the title phrase (and a few after it) are parsed.
+ */
+export function titleOf(text: string): { agency?: string; year?: number } {
+  const title = parse(titleLines(text)).title;
+  const out: { agency?: string; year?: number } = {};
+  if (title?.agency !== undefined) out.agency = title.agency;
+  if (title?.year !== undefined) out.year = title.year;
+  return out;
 }
 
 /**

@@ -14,7 +14,7 @@ import { table2Text, table3Text, table4Text } from '../features/tablesText';
 import { Locale, pickLocale } from '../i18n';
 import { Unreadable, findReports } from '../files/findReports';
 import { REPORT_FILE_NAMES, publishedReports } from '../files/published';
-import { FileOutcome, FileTask, OutputFormat, RunSettings, checkFile, identify, jsonElement } from './batch';
+import { FileIdentity, FileOutcome, FileTask, OutputFormat, RunSettings, checkFile, identify, jsonElement, titleOf } from './batch';
 import { Pool } from './pool';
 import { VERSION } from '../version';
 
@@ -224,9 +224,10 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
 }
 
 /** Report files below a directory, reporting the unreadable ones. */
-function findReportsIn(dir: string, io: CliIO, unreadable: string[], locale: Locale): string[] {
+function findReportsIn(dir: string, io: CliIO, unreadable: string[], locale: Locale, titles: Map<string, { agency?: string; year?: number }>): string[] {
   const problems: Unreadable[] = [];
-  const found = findReports(dir, problems, REPORT_FILE_NAMES, publishedReports(locale));
+  // each report's agency and year while its text is at hand (the cross-year index needs no second read)
+  const found = findReports(dir, problems, REPORT_FILE_NAMES, publishedReports(locale, (file, text) => titles.set(file, titleOf(text))));
   for (const u of problems) {
     unreadable.push(u.path);
     io.stderr(`gov-report-lint: ${u.path}: ${u.message}\n`);
@@ -258,6 +259,8 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
   const files: string[] = [];
   // files found in folders (a PDF among them is taken only if its text is a report)
   const found = new Set<string>();
+  /** the agency and year of the reports found in folders, learnt as they were found */
+  const titles = new Map<string, { agency?: string; year?: number }>();
   for (const p of options.paths) {
     let stat: fs.Stats;
     try {
@@ -268,7 +271,7 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
       continue;
     }
     if (stat.isDirectory()) {
-      for (const f of findReportsIn(p, io, unreadable, options.locale)) {
+      for (const f of findReportsIn(p, io, unreadable, options.locale, titles)) {
         files.push(f);
         found.add(f);
       }
@@ -291,7 +294,12 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
   try {
     // last year's reports among the files: each file's agency and year first (a small index, not the files)
     if (run.mode === 'check' && tasks.length > 1) {
-      const identities = await inOrder(tasks, (t) => (pool ? pool.ask({ kind: 'identify', task: t }).then((a) => a.identity ?? { index: t.index }) : identify(t)), jobs * 4, () => undefined);
+      const identify1 = (t: FileTask): Promise<FileIdentity> => {
+        const known = titles.get(t.file);
+        if (known) return Promise.resolve({ index: t.index, ...known });
+        return pool ? pool.ask({ kind: 'identify', task: t }).then((a) => a.identity ?? { index: t.index }) : identify(t);
+      };
+      const identities = await inOrder(tasks, identify1, jobs * 4, () => undefined);
       const candidates = identities.map((id) => ({ uri: tasks[id.index]!.file, agency: id.agency, year: id.year }));
       for (const t of tasks) {
         const me = candidates[t.index]!;

@@ -35,7 +35,13 @@ function holdsUtf16(bytes: Uint8Array, phrase: string): boolean {
 }
 
 /** Which files below a folder are reports, in any form: a report that cannot be read gets its message. */
-export function publishedReports(locale: Locale): IsReport {
+export function publishedReports(locale: Locale, found?: (file: string, text: string) => void): IsReport {
+  /** a report, its text told to `found` (a folder scan reads each file once: what it learns is kept) */
+  const report = (file: string, text: string): boolean => {
+    if (!looksLikeReport(text)) return false;
+    found?.(file, text);
+    return true;
+  };
   return (file, bytes) => {
     const form = sniffForm(bytes, file);
     const name = path.basename(file);
@@ -46,11 +52,11 @@ export function publishedReports(locale: Locale): IsReport {
       const isReport = form === 'ole' ? holdsUtf16(bytes, '年度报告') || REPORT_NAME.test(name) : REPORT_NAME.test(name);
       if (!isReport) return false;
       const r = readSync(bytes, file);
-      return r.ok ? looksLikeReport(r.read.text) : r.refusal.message[locale];
+      return r.ok ? report(file, r.read.text) : r.refusal.message[locale];
     }
     const r = readSync(bytes, file);
     if (!r.ok) return r.refusal.reason === 'no-report' ? false : r.refusal.message[locale];
-    return looksLikeReport(r.read.text);
+    return report(file, r.read.text);
   };
 }
 
