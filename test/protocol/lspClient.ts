@@ -59,6 +59,9 @@ export async function startServer(locale: string, rootUri: string | null = null,
     const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     end = () => {
+      // the pipes closed on our side too (an open one would keep the test process alive)
+      child.stdin?.destroy();
+      child.stdout?.destroy();
       if (child.exitCode === null) child.kill();
     };
     together = async (send) => {
