@@ -24,11 +24,7 @@ export interface TestServer {
   open(uri: string, text: string): Promise<PublishDiagnosticsParams>;
   /** every publishDiagnostics received, in order */
   published: PublishDiagnosticsParams[];
-  /**
-   * Sends what `send` sends as one write, so that the server reads it all at once (a request and its
-   * cancellation arrive together, whatever the load); a plain call where messages are posted one by one.
-   */
-  together(send: () => void): Promise<void>;
+
   stop(): void;
 }
 
@@ -54,7 +50,6 @@ export function browserServerWorker(): Worker {
 export async function startServer(locale: string, rootUri: string | null = null, where: 'node' | 'browser' = 'node'): Promise<TestServer> {
   let connection: ProtocolConnection;
   let end: () => void;
-  let together = async (send: () => void) => send();
   if (where === 'node') {
     const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -63,14 +58,6 @@ export async function startServer(locale: string, rootUri: string | null = null,
       child.stdin?.destroy();
       child.stdout?.destroy();
       if (child.exitCode === null) child.kill();
-    };
-    together = async (send) => {
-      child.stdin!.cork();
-      send();
-      // the writer writes each message a turn or two of the event loop later (its lock gives way
-      // between messages): uncorked once all are in the stream — turns, not time, so load cannot split them
-      for (let k = 0; k < 20; k++) await new Promise((resolve) => setImmediate(resolve));
-      child.stdin!.uncork();
     };
   } else {
     const worker = browserServerWorker();
@@ -101,7 +88,6 @@ export async function startServer(locale: string, rootUri: string | null = null,
   return {
     connection,
     published,
-    together,
     open(uri, text) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error('no diagnostics for ' + uri)), 10_000);

@@ -28,7 +28,8 @@ import {
   PublishDiagnosticsParams,
   SelectionRangeRequest,
 } from 'vscode-languageserver-protocol/node';
-import { readSeed } from '../helpers';
+import { ROOT, readSeed } from '../helpers';
+import { spawn } from 'node:child_process';
 import { TestServer, startServer } from './lspClient';
 
 describe('server robustness', () => {
@@ -100,19 +101,56 @@ describe('server robustness', () => {
   });
 
   it('answers a request the client cancelled before it ran as cancelled (RequestCancelled), and the next one in full', async () => {
-    const uri = 'file:///robust/cancel.txt';
-    await server.open(uri, readSeed('wuzhong-2023'));
-    const source = new CancellationTokenSource();
-    let cancelled: Promise<unknown> = Promise.resolve();
-    // the request and its cancellation read by the server at once (as under load they may not be)
-    await server.together(() => {
-      cancelled = server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }, source.token);
-      source.cancel();
+    // raw JSON-RPC over the server's stdin: the request and its cancellation in one write, so the server
+    // reads them together whatever the load (a client library writes them apart)
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const frame = (message: object) => {
+      const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...message }), 'utf8');
+      return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+    };
+    let buffer = Buffer.alloc(0);
+    const answers = new Map<number, { result?: unknown; error?: { code: number } }>();
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      for (;;) {
+        const head = buffer.indexOf('\r\n\r\n');
+        if (head < 0) return;
+        const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, head).toString('ascii'))?.[1]);
+        if (buffer.length < head + 4 + length) return;
+        const message = JSON.parse(buffer.subarray(head + 4, head + 4 + length).toString('utf8')) as { id?: number; method?: string; result?: unknown; error?: { code: number } };
+        buffer = buffer.subarray(head + 4 + length);
+        if (typeof message.id === 'number' && message.method === undefined) answers.set(message.id, message);
+        else if (typeof message.id === 'number' && message.method) child.stdin!.write(frame({ id: message.id, result: null }));
+      }
     });
-    await assert.rejects(cancelled, (e: { code?: number }) => e.code === -32800);
-    const symbols = await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
-    assert.equal((symbols as unknown[]).length, 6);
-    await server.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    const answer = async (id: number) => {
+      const deadline = Date.now() + 10_000;
+      while (!answers.has(id)) {
+        if (Date.now() > deadline) throw new Error(`no answer to ${id}`);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      return answers.get(id)!;
+    };
+    try {
+      const uri = 'file:///robust/cancel.txt';
+      child.stdin!.write(frame({ id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {}, initializationOptions: { debounce: 0 } } }));
+      await answer(1);
+      child.stdin!.write(
+        Buffer.concat([
+          frame({ method: 'initialized', params: {} }),
+          frame({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'gov-annual-report', version: 1, text: readSeed('wuzhong-2023') } } }),
+          frame({ id: 2, method: 'textDocument/documentSymbol', params: { textDocument: { uri } } }),
+          frame({ method: '$/cancelRequest', params: { id: 2 } }),
+        ]),
+      );
+      assert.equal((await answer(2)).error?.code, -32800);
+      child.stdin!.write(frame({ id: 3, method: 'textDocument/documentSymbol', params: { textDocument: { uri } } }));
+      assert.equal(((await answer(3)).result as unknown[]).length, 6);
+    } finally {
+      child.stdin!.destroy();
+      child.stdout!.destroy();
+      child.kill();
+    }
   });
 
   it('drops a long check the client cancelled while it ran, and answers the request as cancelled', async () => {
