@@ -1,13 +1,13 @@
 /**
  * A command-line run pairs each report with last year's by agency and year, read from its first lines
- * only (cli/batch.ts `titleLines`): the same agency and year as the whole report's parse, on every report
+ * only (parse/title.ts `titleLines`; the language server's index reads them so too): the same agency and year as the whole report's parse, on every report
  * text the fixtures have (seeds, real crawled reports, renderings by real converters).
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { titleLines } from '../../server/src/cli/batch';
+import { titleLines } from '../../server/src/parse/title';
 import { parse } from '../../server/src/parse/parser';
 import { ROOT } from '../helpers';
 

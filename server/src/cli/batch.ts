@@ -17,8 +17,7 @@ import { readReportFile } from '../files/published';
 import { notWritable, writeFileAtomic } from '../files/write';
 import type { Locale } from '../i18n';
 import { looksLikeReport } from '../parse/detect';
-import { parse } from '../parse/parser';
-import { TITLE_PHRASE } from '../format/national';
+import { titleOf } from '../parse/title';
 import type { TextEncodingName } from '../read/decode';
 import { encodeExactly } from '../read/encode';
 import type { Origin } from '../read/types';
@@ -105,44 +104,6 @@ export async function identify(task: FileTask): Promise<FileIdentity> {
   } catch {
     return { index: task.index };
   }
-}
-
-/**
- * A report's agency and year from its title. The title is looked for in the first lines (parser.ts
- * TITLE_SEARCH_LINES): only the lines up to the title phrase (and a few after it) are parsed.
- */
-export function titleOf(text: string): { agency?: string; year?: number } {
-  const title = parse(titleLines(text)).title;
-  const out: { agency?: string; year?: number } = {};
-  if (title?.agency !== undefined) out.agency = title.agency;
-  if (title?.year !== undefined) out.year = title.year;
-  return out;
-}
-
-/**
- * The first lines of a text, as far as the title can reach: to three lines after the last of its first
- * 130 lines where the title phrase ends (white space set aside, also across a line break; a covering
- * letter names the report before its title does), or none of them when no line has it.
- */
-export function titleLines(text: string): string {
-  let at = -1;
-  let before = '';
-  let cut = 0;
-  for (let k = 0; k < 130; k++) {
-    const next = text.indexOf('\n', at + 1);
-    const line = (next < 0 ? text.slice(at + 1) : text.slice(at + 1, next)).replace(/\s+/g, '');
-    if ((before + line).includes(TITLE_PHRASE)) cut = k + 4;
-    if (next < 0) break;
-    before = line;
-    at = next;
-  }
-  // the end of line `cut` (0-based count of lines kept)
-  let end = -1;
-  for (let k = 0; k < cut; k++) {
-    end = text.indexOf('\n', end + 1);
-    if (end < 0) return text;
-  }
-  return text.slice(0, end + 1);
 }
 
 export async function checkFile(task: FileTask, run: RunSettings): Promise<FileOutcome> {

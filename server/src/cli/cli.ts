@@ -14,7 +14,8 @@ import { table2Text, table3Text, table4Text } from '../features/tablesText';
 import { Locale, pickLocale } from '../i18n';
 import { Unreadable, findReports } from '../files/findReports';
 import { REPORT_FILE_NAMES, publishedReports } from '../files/published';
-import { FileIdentity, FileOutcome, FileTask, OutputFormat, RunSettings, checkFile, identify, jsonElement, titleOf } from './batch';
+import { FileIdentity, FileOutcome, FileTask, OutputFormat, RunSettings, checkFile, identify, jsonElement } from './batch';
+import { titleOf } from '../parse/title';
 import { Pool } from './pool';
 import { VERSION } from '../version';
 

@@ -9,7 +9,7 @@ import { looksLikeReport } from '../parse/detect';
 import { readPublished } from '../files/readers';
 import type { ConfigProblem, DocumentConfig, ServerHost } from './host';
 import type { ReportIdentity } from '../crossYear';
-import { parse } from '../parse/parser';
+import { titleOf } from '../parse/title';
 import { decodeText, decodeWithEncoding } from '../read/decode';
 
 /** The published forms the workspace check reads (a .doc or .wps is left to the command line, which names it). */
@@ -41,8 +41,7 @@ export function nodeHost(logError: (message: string) => void): ServerHost {
   function identityOf(file: string, bytes: Uint8Array): ReportIdentity | undefined {
     const text = decodeText(bytes);
     if (!looksLikeReport(text)) return undefined;
-    const title = parse(text).title;
-    return { uri: pathToFileURL(file).href, agency: title?.agency, year: title?.year };
+    return { uri: pathToFileURL(file).href, ...titleOf(text) };
   }
 
   async function build(rootUris: readonly string[], ready: () => void): Promise<void> {
