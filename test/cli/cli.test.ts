@@ -266,6 +266,48 @@ describeJobs('gov-report-lint', () => {
     assert.match(text, /wuzhong-2023\.txt:\d+:\d+: warning year-carryover 表三二（上年结转）·自然人为 4，但上一年度报告（wuzhong-2022\.txt）/);
   });
 
+  it('--shard K/N checks a stable part of the files; --merge joins the parts into what one run writes', () => {
+    const dir = path.join(tmp, 'shards');
+    fs.mkdirSync(path.join(dir, 'sub'), { recursive: true });
+    // a report and last year's, one an old Word file that cannot be read (named once, by its shard)
+    const thisYear = readSeed('wuzhong-2023').replace('二、上年结转政府信息公开申请数量\t\t3\t0\t0\t0\t0\t0\t3', '二、上年结转政府信息公开申请数量\t\t4\t0\t0\t0\t0\t0\t3');
+    fs.writeFileSync(path.join(dir, 'wuzhong-2023.txt'), thisYear);
+    fs.writeFileSync(path.join(dir, 'sub', 'wuzhong-2022.txt'), readSeed('wuzhong-2023').replace(/2023 年/g, '2022 年'));
+    for (const name of SEED_NAMES) fs.writeFileSync(path.join(dir, 'sub', `${name}.md`), readSeed(name));
+    const ole = Buffer.alloc(1024);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);
+    fs.writeFileSync(path.join(dir, '某县2023年度报告.doc'), ole);
+    for (const format of ['json', 'sarif']) {
+      const whole = lint(['--format', format, dir]);
+      const parts = [1, 2, 3].map((k) => lint(['--format', format, '--shard', `${k}/3`, dir]));
+      const files = parts.map((p, k) => {
+        const f = path.join(tmp, `shard-${k + 1}.${format}`);
+        fs.writeFileSync(f, p.stdout);
+        return f;
+      });
+      // every file in one shard: the parts' files are the whole run's, none twice
+      const named = (out: string) => (format === 'json' ? (JSON.parse(out) as JsonFile[]).map((f) => f.file) : [...new Set([...out.matchAll(/"uri": "([^"]+)"/g)].map((m) => m[1]!))]);
+      if (format === 'json') assert.deepEqual(parts.flatMap((p) => named(p.stdout)).sort(), named(whole.stdout).sort());
+      assert.ok(parts.filter((p) => named(p.stdout).length > 0).length >= 2, 'the files are spread over the shards');
+      // the unreadable Word file: named by one shard only, which alone exits 2
+      assert.equal(parts.filter((p) => /某县2023年度报告\.doc/.test(p.stderr)).length, 1);
+      assert.equal(parts.filter((p) => p.code === 2).length, 1);
+      const merged = lint(['--merge', ...files.reverse()]);
+      assert.equal(merged.stdout, whole.stdout, `${format}: merged = one run`);
+      assert.equal(merged.code, 1, 'errors in the merged results');
+      assert.equal(lint(['--merge', '--exit-zero', ...files]).code, 0);
+    }
+    // last year's report is found whatever shard it is in
+    const years = JSON.parse(lint(['--format', 'json', dir]).stdout) as JsonFile[];
+    assert.ok(years.find((f) => f.file.endsWith('wuzhong-2023.txt'))!.diagnostics.some((d) => d.rule === 'year-carryover'));
+    assert.equal(lint(['--format', 'json', '--merge', path.join(tmp, 'shard-1.json'), path.join(tmp, 'shard-1.sarif')]).code, 2, 'one format at a time');
+    const text = lint(['--merge', path.join(tmp, 'shard-1.json'), path.join(tmp, 'shard-1.json')]);
+    assert.match(text.stderr, /在多个结果中出现/);
+    for (const args of [['--shard', '0/3', dir], ['--shard', '4/3', dir], ['--shard', dir], ['--merge', '--fix', 'a.json'], ['--merge', '--format', 'text', 'a.json'], ['--sum', '--shard', '1/2', dir], ['--merge', path.join(tmp, 'none.json')]]) {
+      assert.equal(lint(args).code, 2, args.join(' '));
+    }
+  });
+
   it('writes GitHub workflow annotations', () => {
     const r = lint(['--format', 'github', 'examples/shizuishan-office-2023.txt']);
     const lines = r.stdout.trimEnd().split('\n');

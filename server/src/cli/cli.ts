@@ -17,6 +17,7 @@ import { REPORT_FILE_NAMES, publishedReports } from '../files/published';
 import { FileIdentity, FileOutcome, FileTask, OutputFormat, RunSettings, checkFile, identify, jsonElement } from './batch';
 import { titleOf } from '../parse/title';
 import { Pool } from './pool';
+import { Shard, mergeResults, parseShard, shardOf } from './shards';
 import { VERSION } from '../version';
 
 export type { OutputFormat };
@@ -46,6 +47,10 @@ export interface CliOptions {
   locale: Locale;
   /** worker threads (default: one per core) */
   jobs?: number;
+  /** check only the files of this shard (--shard K/N) */
+  shard?: Shard;
+  /** join the JSON or SARIF results given as paths (--merge) */
+  merge: boolean;
   paths: string[];
 }
 
@@ -94,6 +99,10 @@ Options:
   --verbose             say which encoding a text file was read in when it was not UTF-8
   --locale <zh|en>      message language (default: zh, or from LANG)
   -j, --jobs <N>        worker threads (default: one per core); output in the same order whatever N
+  --shard <K/N>         check only shard K of N (a stable split of the files by path), for running
+                        one run's work on N machines; last year's reports are still found among all
+  --merge               join the JSON or SARIF results of the shards (the files given) by path,
+                        into what one run would have written; exit status from the problems in them
   -h, --help            show this help
   -v, --version         show the version
 
@@ -127,6 +136,9 @@ Exit status: 0 no errors, 1 at least one error, 2 usage error or unreadable file
   --verbose             文本文件不是 UTF-8 编码时说明按什么编码读取
   --locale <zh|en>      提示语言（默认中文，或按 LANG 环境变量）
   -j, --jobs <N>        并行线程数（默认为 CPU 核数）；无论 N 为多少，输出顺序相同
+  --shard <K/N>         只检查 N 份中的第 K 份（按路径稳定划分文件），用于把一次检查分到 N 台机器上；
+                        上一年度的报告仍在全部文件中查找
+  --merge               把各份的 JSON 或 SARIF 结果（所给文件）按路径合并为一次检查的结果；退出码按其中的问题
   -h, --help            显示本帮助
   -v, --version         显示版本
 
@@ -153,6 +165,8 @@ const OPTIONS = {
   config: { type: 'string' },
   locale: { type: 'string' },
   jobs: { type: 'string', short: 'j' },
+  shard: { type: 'string' },
+  merge: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
@@ -165,7 +179,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
     else if (OPTIONS[t.name as keyof typeof OPTIONS].type === 'boolean' && t.value !== undefined) errors.push(`${t.rawName}: takes no value`);
   }
   /** a string option's value: undefined when not given; a mistake when given without one */
-  const text = (name: 'format' | 'year' | 'max-warnings' | 'config' | 'locale' | 'jobs'): string | undefined | null => {
+  const text = (name: 'format' | 'year' | 'max-warnings' | 'config' | 'locale' | 'jobs' | 'shard'): string | undefined | null => {
     const v = values[name];
     if (v === undefined) return undefined;
     return typeof v === 'string' ? v : null;
@@ -192,6 +206,11 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
   const jobsArg = text('jobs');
   if (jobsArg && /^\d+$/.test(jobsArg) && Number(jobsArg) >= 1 && Number(jobsArg) <= 256) jobs = Number(jobsArg);
   else if (jobsArg !== undefined) errors.push(`--jobs: ${jobsArg === null ? 'missing value' : `"${jobsArg}" is not a number of jobs (1–256)`}`);
+  let shard: Shard | undefined;
+  const shardArg = text('shard');
+  if (shardArg && parseShard(shardArg)) shard = parseShard(shardArg);
+  else if (shardArg !== undefined) errors.push(`--shard: ${shardArg === null ? 'missing value' : `"${shardArg}" is not K/N (1 ≤ K ≤ N)`}`);
+  const merge = flag('merge');
   const configArg = text('config');
   const config = configArg || undefined;
   if (configArg !== undefined && !configArg) errors.push('--config: missing file');
@@ -212,11 +231,15 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
   if (tables && sum) errors.push('--tables and --sum: one at a time');
   if (toText && (tables || sum || fix)) errors.push('--to-text: not with --tables, --sum or --fix');
   if (year !== undefined && !sum) errors.push('--year: only with --sum');
+  if (merge && (tables || sum || fix || toText || shard)) errors.push('--merge: not with --tables, --sum, --fix, --to-text or --shard');
+  if (merge && formatGiven && format !== 'json' && format !== 'sarif') errors.push(`--merge: --format ${format}: json or sarif (the format of the results merged)`);
+  if (shard && sum) errors.push('--shard: not with --sum (sum each shard’s --tables instead)');
   if (errors.length > 0) return { ok: false, exit: EXIT_USAGE, err: errors.map((e) => `gov-report-lint: ${e}\n`).join('') + `gov-report-lint --help\n` };
   if (paths.length === 0) return { ok: false, exit: EXIT_USAGE, err: helpText(locale) };
   // --tables speaks JSON unless told otherwise
   if (tables && !formatGiven) format = 'json';
-  const options: CliOptions = { format, tables, sum, exitZero, quiet, fix, toText, verbose, locale, paths };
+  const options: CliOptions = { format, tables, sum, exitZero, quiet, fix, toText, verbose, locale, merge, paths };
+  if (shard !== undefined) options.shard = shard;
   if (year !== undefined) options.year = year;
   if (maxWarnings !== undefined) options.maxWarnings = maxWarnings;
   if (config !== undefined) options.config = config;
@@ -225,11 +248,13 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
 }
 
 /** Report files below a directory, reporting the unreadable ones. */
-function findReportsIn(dir: string, io: CliIO, unreadable: string[], locale: Locale, titles: Map<string, { agency?: string; year?: number }>): string[] {
+function findReportsIn(dir: string, io: CliIO, unreadable: string[], locale: Locale, titles: Map<string, { agency?: string; year?: number }>, shard: Shard | undefined): string[] {
   const problems: Unreadable[] = [];
   // each report's agency and year while its text is at hand (the cross-year index needs no second read)
   const found = findReports(dir, problems, REPORT_FILE_NAMES, publishedReports(locale, (file, text) => titles.set(file, titleOf(text))));
   for (const u of problems) {
+    // a file that cannot be read is named by the shard it falls in (one run's whole output is the shards' together)
+    if (shard && shardOf(u.path, shard.n) !== shard.k) continue;
     unreadable.push(u.path);
     io.stderr(`gov-report-lint: ${u.path}: ${u.message}\n`);
   }
@@ -256,6 +281,7 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
     return parsed.exit;
   }
   const { options } = parsed;
+  if (options.merge) return runMerge(options, io);
   const unreadable: string[] = [];
   const files: string[] = [];
   // files found in folders (a PDF among them is taken only if its text is a report)
@@ -272,7 +298,7 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
       continue;
     }
     if (stat.isDirectory()) {
-      for (const f of findReportsIn(p, io, unreadable, options.locale, titles)) {
+      for (const f of findReportsIn(p, io, unreadable, options.locale, titles, options.shard)) {
         files.push(f);
         found.add(f);
       }
@@ -308,7 +334,9 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
         if (before) t.previous = before.uri;
       }
     }
-    const output = new Output(options, io, files.length);
+    // this machine's part of the files (last year's reports were found among all of them)
+    const mine = options.shard ? inShard(tasks, options.shard) : tasks;
+    const output = new Output(options, io, mine.length);
     const check = (t: FileTask): Promise<FileOutcome> =>
       pool
         ? pool.ask({ kind: 'check', task: t, run }).then((a) => {
@@ -316,7 +344,7 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
             throw new Error(a.error ?? 'no answer');
           })
         : checkFile(t, run);
-    await inOrder(tasks, (t) => check(t).catch((e: unknown) => failedOutcome(t, e, options.locale)), jobs * 4, (o) => {
+    await inOrder(mine, (t) => check(t).catch((e: unknown) => failedOutcome(t, e, options.locale)), jobs * 4, (o) => {
       if (o.unreadable) unreadable.push(o.file);
       if (o.configError && !unreadable.includes(o.configError.file)) {
         unreadable.push(o.configError.file);
@@ -328,6 +356,45 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
   } finally {
     await pool?.close();
   }
+}
+
+/** The tasks of one shard, numbered again from 0 (the order they are written in). */
+function inShard(tasks: readonly FileTask[], shard: Shard): FileTask[] {
+  return tasks.filter((t) => shardOf(t.file, shard.n) === shard.k).map((t, index) => ({ ...t, index }));
+}
+
+/** The largest result file --merge reads (a JSON string cannot be much longer). */
+const MAX_MERGE_INPUT = 400 * 1024 * 1024;
+
+/** --merge: the shards' results joined, as one run would have written them. */
+function runMerge(options: CliOptions, io: CliIO): number {
+  const zh = options.locale === 'zh';
+  const inputs: { name: string; text: string }[] = [];
+  for (const p of options.paths) {
+    try {
+      const size = fs.statSync(p).size;
+      if (size > MAX_MERGE_INPUT) throw new Error(zh ? `大于 ${MAX_MERGE_INPUT / 1048576} MB，无法合并` : `larger than ${MAX_MERGE_INPUT / 1048576} MB: cannot be merged`);
+      inputs.push({ name: p, text: fs.readFileSync(p, 'utf8') });
+    } catch (e) {
+      const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? (zh ? '文件不存在' : 'no such file or directory') : (e as Error).message;
+      io.stderr(`gov-report-lint: ${p}: ${why}\n`);
+      return EXIT_USAGE;
+    }
+  }
+  const merged = mergeResults(inputs);
+  if ('input' in merged) {
+    io.stderr(`gov-report-lint: ${merged.input}: ${merged.message[options.locale]}\n`);
+    return EXIT_USAGE;
+  }
+  if (options.format !== 'text' && options.format !== merged.format) {
+    io.stderr(`gov-report-lint: --merge --format ${options.format}: ${zh ? `结果是 ${merged.format.toUpperCase()}` : `the results are ${merged.format.toUpperCase()}`}\n`);
+    return EXIT_USAGE;
+  }
+  for (const f of merged.duplicates) io.stderr(`gov-report-lint: ${f}: ${zh ? '在多个结果中出现，只保留第一个结果中的' : 'in more than one result: the first one’s kept'}\n`);
+  io.stdout(merged.output);
+  if (options.exitZero) return EXIT_OK;
+  if (merged.errors > 0) return EXIT_PROBLEMS;
+  return options.maxWarnings !== undefined && merged.warnings > options.maxWarnings ? EXIT_PROBLEMS : EXIT_OK;
 }
 
 /** As many jobs as cores (at least one). */
@@ -393,6 +460,8 @@ class Output {
   private sarifTail = '';
   private readonly started = performance.now();
   private lastProgress = 0;
+  /** --tables writes an array (else one object): several files, or a shard (whose results are merged) */
+  private readonly many: boolean;
 
   constructor(
     private readonly options: CliOptions,
@@ -400,9 +469,10 @@ class Output {
     private readonly total: number,
   ) {
     const { format } = options;
+    this.many = total !== 1 || options.shard !== undefined;
     if (options.toText || options.sum) return;
     if (options.tables) {
-      if (format !== 'csv' && total !== 1) io.stdout('[');
+      if (format !== 'csv' && this.many) io.stdout('[');
       return;
     }
     if (format === 'json') io.stdout('[');
@@ -440,7 +510,7 @@ class Output {
         const csv = tablesToCsv([o.tables]);
         // the header (and the byte order mark) once
         io.stdout(this.first ? csv : csv.slice(csv.indexOf('\r\n') + 2));
-      } else io.stdout(this.total === 1 ? JSON.stringify(o.tables, null, 2) + '\n' : (this.first ? '\n' : ',\n') + jsonElement(o.tables, 1));
+      } else io.stdout(!this.many ? JSON.stringify(o.tables, null, 2) + '\n' : (this.first ? '\n' : ',\n') + jsonElement(o.tables, 1));
       this.first = false;
       return;
     }
@@ -482,7 +552,7 @@ class Output {
       return result.included.length > 0 ? EXIT_OK : EXIT_PROBLEMS;
     }
     if (options.tables) {
-      if (options.format !== 'csv' && this.total !== 1) io.stdout(this.first ? ']\n' : '\n]\n');
+      if (options.format !== 'csv' && this.many) io.stdout(this.first ? ']\n' : '\n]\n');
       return unreadable ? EXIT_USAGE : EXIT_OK;
     }
     if (options.format === 'json') io.stdout(this.first ? ']\n' : '\n]\n');
