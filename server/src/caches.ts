@@ -22,6 +22,22 @@ export function cacheOff(name: CacheName): boolean {
   return off.size > 0 && off.has(name);
 }
 
+let scale = 1;
+
+/**
+ * The entries a cache of `limit` entries keeps in this process. A batch of reports never seen before
+ * (the command line) scales every limit down: what its caches hold is mostly lines of reports already
+ * done, which no later report has, and a smaller live set keeps a bounded heap cheap to collect.
+ */
+export function cacheLimit(limit: number): number {
+  return scale === 1 ? limit : Math.max(256, Math.floor(limit * scale));
+}
+
+/** Scales every cache's limit (1: as written). */
+export function scaleCaches(s: number): void {
+  scale = s;
+}
+
 /** Switches these caches off, and every other on. */
 export function switchCachesOff(names: Iterable<CacheName>): void {
   off = new Set(names);

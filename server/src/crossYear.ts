@@ -20,6 +20,27 @@ export function findPrevious<C extends ReportIdentity>(agency: string | undefine
   return found.length === 1 ? found[0] : undefined;
 }
 
+/**
+ * `findPrevious` over many candidates at once: each one's report of the year before among the others,
+ * found through an index by agency and year (a province's reports: linear, not each against every other).
+ */
+export function previousOfEach<C extends ReportIdentity>(candidates: readonly C[]): (C | undefined)[] {
+  const byKey = new Map<string, C[]>();
+  const keyOf = (c: C) => (c.agency !== undefined && c.year !== undefined ? `${c.year}\u0000${agencyKey(c.agency)}` : undefined);
+  for (const c of candidates) {
+    const key = keyOf(c);
+    if (key === undefined) continue;
+    const list = byKey.get(key);
+    if (list) list.push(c);
+    else byKey.set(key, [c]);
+  }
+  return candidates.map((c) => {
+    if (!c.agency || c.year === undefined) return undefined;
+    const found = byKey.get(`${c.year - 1}\u0000${agencyKey(c.agency)}`);
+    return found?.length === 1 ? found[0] : undefined;
+  });
+}
+
 /** Last year's analysis as the rules see it. */
 export function previousYear(analysis: Analysis, uri: string, name: string): PreviousYear {
   return { uri, name, report: analysis.report, rangeOf: (span) => analysis.lineIndex.rangeOf(span) };

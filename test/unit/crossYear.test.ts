@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/check';
-import { findPrevious, previousYear } from '../../server/src/crossYear';
+import { findPrevious, previousOfEach, previousYear } from '../../server/src/crossYear';
 import { toDiagnostics } from '../../server/src/features/diagnostics';
 import { readSeed } from '../helpers';
 
@@ -72,5 +72,22 @@ describe('cross-year checks', () => {
     assert.equal(findPrevious('吴 忠 市', 2023, candidates)?.uri, 'a', 'white space set aside');
     assert.equal(findPrevious('吴忠市', 2024, candidates), undefined);
     assert.equal(findPrevious('吴忠市', 2023, [...candidates, { uri: 'd', agency: '吴忠市', year: 2022 }]), undefined, 'two candidates: none chosen');
+  });
+
+  it('finds each report’s of the year before among many at once, as findPrevious does for each', () => {
+    const agencies = ['吴忠市', '吴 忠 市', '银川市', '同心县', undefined];
+    const candidates = Array.from({ length: 60 }, (_, i) => {
+      const c: { uri: string; agency?: string; year?: number } = { uri: String(i) };
+      const agency = agencies[i % 5];
+      if (agency !== undefined) c.agency = agency;
+      if (i % 7 !== 0) c.year = 2010 + Math.floor(i / 5);
+      return c;
+    });
+    candidates.push({ uri: 'twin', agency: '银川市', year: 2015 });
+    const each = previousOfEach(candidates);
+    const one = candidates.map((c) => findPrevious(c.agency, c.year, candidates.filter((o) => o !== c)));
+    assert.deepEqual(each, one);
+    assert.ok(each.some((c) => c !== undefined), 'some found');
+    assert.ok(each.some((c, i) => c === undefined && candidates[i]!.year !== undefined), 'some not (two candidates, or none)');
   });
 });

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { titleLines } from '../../server/src/parse/title';
+import { TITLE_PHRASE } from '../../server/src/format/national';
 import { parse } from '../../server/src/parse/parser';
 import { ROOT } from '../helpers';
 
@@ -21,7 +22,32 @@ function texts(): [string, string][] {
   return out;
 }
 
+/** What titleLines is, said plainly (every line's white space taken out; titleLines skips what cannot matter). */
+function titleLinesPlainly(text: string): string {
+  const lines = text.split('\n');
+  let cut = 0;
+  for (let k = 0; k < Math.min(130, lines.length); k++) {
+    const before = k > 0 ? lines[k - 1]!.replace(/\s+/g, '') : '';
+    if ((before + lines[k]!.replace(/\s+/g, '')).includes(TITLE_PHRASE)) cut = k + 4;
+  }
+  return cut >= lines.length ? text : lines.slice(0, cut).join('\n') + (cut > 0 ? '\n' : '');
+}
+
 describe('the title from the first lines', () => {
+  it('cuts where the plain reading cuts', () => {
+    const crafted = [
+      '某县2023年政府信息公开工作年度报告\n一、总体情况\n正文\n正文\n正文\n正文\n',
+      '某县2023年政府信息公开\n工作年度报告\n\n\n\n\n\n',
+      '某县2023年政府信息公开工作年度\r\n报 告\r\n一\r\n二\r\n三\r\n四\r\n',
+      '关于报送政府信息公开工作年度报告的函\n\n某县2023年政府信息公开工作年度报告\n告告\n告\n',
+      '告\n告\n政府信息公开工作年度报告',
+      '没有标题的正文\n一、总体情况\n',
+      '',
+      '政府信息公开工作年度报告',
+    ];
+    for (const text of [...crafted, ...texts().map(([, t]) => t)]) assert.equal(titleLines(text), titleLinesPlainly(text), text.slice(0, 40));
+  });
+
   it('gives the agency and year the whole report gives', () => {
     const all = texts();
     assert.ok(all.length > 30, `${all.length} texts`);

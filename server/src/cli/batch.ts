@@ -13,7 +13,8 @@ import { applySafeFixes } from '../features/fixAll';
 import { sarifResults, toGithub } from '../features/sarif';
 import { TablesExport, exportTables } from '../features/tablesExport';
 import { ConfigError, ReportConfig, findConfig, ignoresFor, readConfig } from '../files/config';
-import { readReportFile } from '../files/published';
+import { judgeCandidate } from '../files/findReports';
+import { publishedReports, readReportFile } from '../files/published';
 import { notWritable, writeFileAtomic } from '../files/write';
 import type { Locale } from '../i18n';
 import { looksLikeReport } from '../parse/detect';
@@ -93,6 +94,20 @@ function configOf(file: string): ReportConfig | ConfigError {
     configs.set(file, c);
   }
   return c;
+}
+
+/** A file a folder scan lists, judged: a report or not (or why a report cannot be read), and its title when it is one. */
+export interface Judgement {
+  index: number;
+  verdict: boolean | string;
+  identity?: { agency?: string; year?: number };
+}
+
+/** Whether a file found in a folder is a report; its agency and year from the text that tells (read once). */
+export function judge(task: FileTask, locale: Locale): Judgement {
+  let identity: Judgement['identity'];
+  const verdict = judgeCandidate(task.file, publishedReports(locale, (_file, text) => (identity = titleOf(text))));
+  return identity ? { index: task.index, verdict, identity } : { index: task.index, verdict };
 }
 
 /** Reads a file's title only. */

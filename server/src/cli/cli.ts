@@ -5,18 +5,17 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { ParseArgsConfig, parseArgs as parseNodeArgs } from 'node:util';
-import { findPrevious } from '../crossYear';
+import { previousOfEach } from '../crossYear';
 import { toSarif } from '../features/sarif';
 import { tablesToCsv } from '../features/tablesCsv';
 import type { TablesExport } from '../features/tablesExport';
 import { SumResult, sumTables } from '../features/sum';
 import { table2Text, table3Text, table4Text } from '../features/tablesText';
 import { Locale, pickLocale } from '../i18n';
-import { Unreadable, findReports } from '../files/findReports';
-import { REPORT_FILE_NAMES, publishedReports } from '../files/published';
-import { FileIdentity, FileOutcome, FileTask, OutputFormat, RunSettings, checkFile, identify, jsonElement } from './batch';
-import { titleOf } from '../parse/title';
-import { Pool } from './pool';
+import { listCandidates } from '../files/findReports';
+import { REPORT_FILE_NAMES } from '../files/published';
+import { FileIdentity, FileOutcome, FileTask, Judgement, OutputFormat, RunSettings, checkFile, identify, jsonElement, judge } from './batch';
+import { Pool, WORKER_HEAP_MB } from './pool';
 import { Shard, mergeResults, parseShard, shardOf } from './shards';
 import { VERSION } from '../version';
 
@@ -247,20 +246,6 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
   return { ok: true, options };
 }
 
-/** Report files below a directory, reporting the unreadable ones. */
-function findReportsIn(dir: string, io: CliIO, unreadable: string[], locale: Locale, titles: Map<string, { agency?: string; year?: number }>, shard: Shard | undefined): string[] {
-  const problems: Unreadable[] = [];
-  // each report's agency and year while its text is at hand (the cross-year index needs no second read)
-  const found = findReports(dir, problems, REPORT_FILE_NAMES, publishedReports(locale, (file, text) => titles.set(file, titleOf(text))));
-  for (const u of problems) {
-    // a file that cannot be read is named by the shard it falls in (one run's whole output is the shards' together)
-    if (shard && shardOf(u.path, shard.n) !== shard.k) continue;
-    unreadable.push(u.path);
-    io.stderr(`gov-report-lint: ${u.path}: ${u.message}\n`);
-  }
-  return found;
-}
-
 /** The last line of the text output: how many files, how many problems of each kind. */
 function summaryLine(files: number, errors: number, warnings: number, others: number, locale: Locale): string {
   const total = errors + warnings + others;
@@ -283,54 +268,73 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
   const { options } = parsed;
   if (options.merge) return runMerge(options, io);
   const unreadable: string[] = [];
-  const files: string[] = [];
-  // files found in folders (a PDF among them is taken only if its text is a report)
-  const found = new Set<string>();
-  /** the agency and year of the reports found in folders, learnt as they were found */
-  const titles = new Map<string, { agency?: string; year?: number }>();
+  const zh = options.locale === 'zh';
+  /** what the paths name, in order: files given, and the files folders hold (to be judged: reports or not) */
+  const items: { file: string; listed: boolean; message?: string }[] = [];
   for (const p of options.paths) {
     let stat: fs.Stats;
     try {
       stat = fs.statSync(p);
     } catch (e) {
       unreadable.push(p);
-      io.stderr(`gov-report-lint: ${p}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? (options.locale === 'zh' ? '文件不存在' : 'no such file or directory') : (e as Error).message}\n`);
+      io.stderr(`gov-report-lint: ${p}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? (zh ? '文件不存在' : 'no such file or directory') : (e as Error).message}\n`);
       continue;
     }
-    if (stat.isDirectory()) {
-      for (const f of findReportsIn(p, io, unreadable, options.locale, titles, options.shard)) {
-        files.push(f);
-        found.add(f);
-      }
-    }
-    else files.push(p);
+    if (stat.isDirectory()) for (const c of listCandidates(p, REPORT_FILE_NAMES)) items.push({ file: c.path, listed: true, ...(c.message !== undefined ? { message: c.message } : {}) });
+    else items.push({ file: p, listed: false });
   }
-
-  const run: RunSettings = {
-    format: options.format,
-    mode: options.toText ? 'text' : options.tables || options.sum ? 'tables' : 'check',
-    quiet: options.quiet,
-    fix: options.fix,
-    verbose: options.verbose,
-    locale: options.locale,
-    ...(options.config !== undefined ? { config: options.config } : {}),
-  };
-  const tasks: FileTask[] = files.map((file, index) => ({ index, file, found: found.has(file) }));
-  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), tasks.length));
-  const pool = jobs > 1 && io.workerScript ? new Pool(jobs, io.workerScript) : undefined;
+  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), items.length));
+  // files are read in worker threads (one is enough to bound the heap a run uses), a single file here
+  const pool = items.length > 1 && io.workerScript ? new Pool(jobs, io.workerScript) : undefined;
   try {
+    /** the reports: files given, and the files in folders judged to be reports */
+    const tasks: FileTask[] = [];
+    /** each one's agency and year where judging it read them (a report found in a folder: no second read) */
+    let known: (FileIdentity | undefined)[] = [];
+    const judge1 = (index: number): Promise<Judgement> => {
+      const it = items[index]!;
+      if (!it.listed) return Promise.resolve({ index, verdict: true });
+      if (it.message !== undefined) return Promise.resolve({ index, verdict: it.message });
+      const task: FileTask = { index, file: it.file, found: true };
+      return pool ? pool.ask({ kind: 'judge', task, locale: options.locale }).then((a) => a.judgement ?? { index, verdict: a.error ?? 'no answer' }) : Promise.resolve(judge(task, options.locale));
+    };
+    await inOrder(items.length, judge1, jobs * 4, (j) => {
+      const it = items[j.index]!;
+      if (j.verdict === true) {
+        known.push(j.identity ? { index: tasks.length, ...j.identity } : undefined);
+        tasks.push({ index: tasks.length, file: it.file, found: it.listed });
+      } else if (typeof j.verdict === 'string' && (!options.shard || shardOf(it.file, options.shard.n) === options.shard.k)) {
+        // a file that cannot be read is named by the shard it falls in (one run's whole output is the shards' together)
+        unreadable.push(it.file);
+        io.stderr(`gov-report-lint: ${it.file}: ${j.verdict}\n`);
+      }
+    });
+    // what a run keeps of each file from now on is its task alone (memory flat in the number of files)
+    items.length = 0;
+
+    const run: RunSettings = {
+      format: options.format,
+      mode: options.toText ? 'text' : options.tables || options.sum ? 'tables' : 'check',
+      quiet: options.quiet,
+      fix: options.fix,
+      verbose: options.verbose,
+      locale: options.locale,
+      ...(options.config !== undefined ? { config: options.config } : {}),
+    };
     // last year's reports among the files: each file's agency and year first (a small index, not the files)
     if (run.mode === 'check' && tasks.length > 1) {
-      const identify1 = (t: FileTask): Promise<FileIdentity> => {
-        const known = titles.get(t.file);
-        if (known) return Promise.resolve({ index: t.index, ...known });
-        return pool ? pool.ask({ kind: 'identify', task: t }).then((a) => a.identity ?? { index: t.index }) : identify(t);
+      const identities: FileIdentity[] = [];
+      const identify1 = (index: number): Promise<FileIdentity> => {
+        const t = tasks[index]!;
+        const k = known[index];
+        if (k) return Promise.resolve(k);
+        return pool ? pool.ask({ kind: 'identify', task: t }).then((a) => a.identity ?? { index }) : identify(t);
       };
-      const identities = await inOrder(tasks, identify1, jobs * 4, () => undefined);
-      const candidates = identities.map((id) => ({ uri: tasks[id.index]!.file, agency: id.agency, year: id.year }));
+      await inOrder(tasks.length, identify1, jobs * 4, (id) => identities.push(id));
+      known = [];
+      const previous = previousOfEach(identities.map((id) => ({ uri: tasks[id.index]!.file, agency: id.agency, year: id.year })));
       for (const t of tasks) {
-        const me = candidates[t.index]!;
-        const before = findPrevious(me.agency, me.year, candidates.filter((c) => c !== me));
+        const before = previous[t.index];
         if (before) t.previous = before.uri;
       }
     }
@@ -344,14 +348,14 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
             throw new Error(a.error ?? 'no answer');
           })
         : checkFile(t, run);
-    await inOrder(mine, (t) => check(t).catch((e: unknown) => failedOutcome(t, e, options.locale)), jobs * 4, (o) => {
+    await inOrder(mine.length, (k): Promise<FileOutcome> => check(mine[k]!).catch((e: unknown) => failedOutcome(mine[k]!, e, options.locale)), jobs * 4, (o) => {
       if (o.unreadable) unreadable.push(o.file);
       if (o.configError && !unreadable.includes(o.configError.file)) {
         unreadable.push(o.configError.file);
         io.stderr(`gov-report-lint: ${o.configError.message}\n`);
       }
       output.file(o);
-    }, true);
+    });
     return output.end(unreadable.length > 0);
   } finally {
     await pool?.close();
@@ -405,27 +409,24 @@ function defaultJobs(): number {
 /** An outcome for a file whose check failed outright (more memory than a worker may use, or a bug): said, and counted as unreadable. */
 function failedOutcome(t: FileTask, e: unknown, locale: Locale): FileOutcome {
   const memory = (e as { code?: string } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
-  const why = memory ? (locale === 'zh' ? '检查此文件所需内存超出上限（128 MB），未检查' : 'checking it needs more memory than allowed (128 MB); not checked') : `internal error: ${e instanceof Error ? e.message : String(e)}`;
+  const why = memory ? (locale === 'zh' ? `检查此文件所需内存超出上限（${WORKER_HEAP_MB} MB），未检查` : `checking it needs more memory than allowed (${WORKER_HEAP_MB} MB); not checked`) : `internal error: ${e instanceof Error ? e.message : String(e)}`;
   return { index: t.index, file: t.file, stderr: `gov-report-lint: ${t.file}: ${why}\n`, unreadable: true, checked: false, errors: 0, warnings: 0, others: 0 };
 }
 
 /**
- * Runs `work` on every task, at most `window` at a time, and hands the results to `each` in the tasks'
- * order whatever order they finish in (only the results waiting for an earlier one are held). Returns
- * the results when `keep` (identities: small), else an empty list.
+ * Runs `work` on tasks 0 … count − 1, at most `window` at a time, and hands the results to `each` in
+ * the tasks' order whatever order they finish in (only the results waiting for an earlier one are held).
  */
-async function inOrder<R extends { index: number }>(tasks: readonly FileTask[], work: (t: FileTask) => Promise<R>, window: number, each: (r: R) => void, drop = false): Promise<R[]> {
-  const kept: R[] = [];
+async function inOrder<R extends { index: number }>(count: number, work: (index: number) => Promise<R>, window: number, each: (r: R) => void): Promise<void> {
   const waiting = new Map<number, R>();
   let nextOut = 0;
   let nextIn = 0;
   await new Promise<void>((resolve, reject) => {
     let running = 0;
     const launch = () => {
-      while (running < window && nextIn < tasks.length) {
-        const t = tasks[nextIn++]!;
+      while (running < window && nextIn < count) {
         running++;
-        work(t).then(
+        work(nextIn++).then(
           (r) => {
             running--;
             waiting.set(r.index, r);
@@ -434,19 +435,17 @@ async function inOrder<R extends { index: number }>(tasks: readonly FileTask[], 
               waiting.delete(nextOut);
               nextOut++;
               each(ready);
-              if (!drop) kept.push(ready);
             }
-            if (nextOut === tasks.length) resolve();
+            if (nextOut === count) resolve();
             else launch();
           },
           (e: unknown) => reject(e instanceof Error ? e : new Error(String(e))),
         );
       }
     };
-    if (tasks.length === 0) resolve();
+    if (count === 0) resolve();
     else launch();
   });
-  return kept;
 }
 
 /** The run's output, written as each file's outcome comes (JSON and SARIF stay valid documents). */

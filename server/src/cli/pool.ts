@@ -1,21 +1,42 @@
 /**
  * The command line's worker threads: each runs `batch.ts` on the files it is given (the CLI bundle
- * itself, started as a worker), so a run uses every core. Files go to whichever worker is free; the
- * caller puts the outcomes back in order.
+ * itself, started as a worker), so a run uses every core and each check's heap is bounded. Files go to
+ * the worker with the fewest in hand; the caller puts the outcomes back in order.
  */
 import { Worker } from 'node:worker_threads';
-import type { FileIdentity, FileOutcome, FileTask, RunSettings } from './batch';
+import type { Locale } from '../i18n';
+import type { FileIdentity, FileOutcome, FileTask, Judgement, RunSettings } from './batch';
 
-export type WorkerJob = { kind: 'identify'; task: FileTask } | { kind: 'check'; task: FileTask; run: RunSettings };
+export type WorkerJob = { kind: 'judge'; task: FileTask; locale: Locale } | { kind: 'identify'; task: FileTask } | { kind: 'check'; task: FileTask; run: RunSettings };
 export type WorkerRequest = WorkerJob & { id: number };
-export type WorkerAnswer = { id: number; identity?: FileIdentity; outcome?: FileOutcome; error?: string };
+export type WorkerAnswer = { id: number; judgement?: Judgement; identity?: FileIdentity; outcome?: FileOutcome; error?: string };
+
+/** A worker's heap (old generation): what one file may cost (a hostile file is failed, not the run). */
+export const WORKER_HEAP_MB = 128;
+
+/**
+ * Requests a worker holds at once. A worker answers its requests one after the other (worker.ts), so
+ * it never waits for the main thread between two files; the one it is doing is always its oldest.
+ */
+const DEPTH = 3;
+
+interface Pending {
+  request: WorkerJob;
+  resolve: (a: WorkerAnswer) => void;
+  reject: (e: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  /** its requests by id, oldest first (a Map keeps the order they were sent in) */
+  held: Map<number, Pending>;
+}
 
 export class Pool {
-  private readonly idle: Worker[] = [];
-  private readonly all: Worker[] = [];
-  private readonly queue: { request: WorkerJob; resolve: (a: WorkerAnswer) => void; reject: (e: Error) => void }[] = [];
-  private readonly pending = new Map<number, { resolve: (a: WorkerAnswer) => void; reject: (e: Error) => void; worker: Worker }>();
+  private readonly slots: Slot[] = [];
+  private readonly queue: Pending[] = [];
   private nextId = 0;
+  private closing = false;
 
   constructor(
     size: number,
@@ -24,16 +45,18 @@ export class Pool {
     for (let k = 0; k < size; k++) this.start();
   }
 
-  /** A new worker, idle. One that dies (a file that needed more than its heap) fails what it was doing and is replaced. */
+  /**
+   * A new worker. One that dies (a file that needed more than its heap) fails the file it was doing — its
+   * oldest request — and is replaced; the requests it held besides go back to the front of the queue.
+   */
   private start(): void {
-    // each worker's heap bounded (what a hostile file may cost; measured on 2 000 reports: within a
-    // tenth of the time unbounded, a third less memory)
-    const worker = new Worker(this.script, { workerData: { govReportWorker: true }, resourceLimits: { maxOldGenerationSizeMb: 128 } });
+    // each worker's heap bounded: what a hostile file may cost, and a run's memory whatever its size
+    const worker = new Worker(this.script, { workerData: { govReportWorker: true }, resourceLimits: { maxOldGenerationSizeMb: Number(process.env.OLDMB ?? WORKER_HEAP_MB), ...(process.env.YOUNGMB ? { maxYoungGenerationSizeMb: Number(process.env.YOUNGMB) } : {}) } });
+    const slot: Slot = { worker, held: new Map() };
     worker.on('message', (answer: WorkerAnswer) => {
-      const p = this.pending.get(answer.id);
+      const p = slot.held.get(answer.id);
       if (!p) return;
-      this.pending.delete(answer.id);
-      this.idle.push(worker);
+      slot.held.delete(answer.id);
       p.resolve(answer);
       this.next();
     });
@@ -41,24 +64,18 @@ export class Pool {
     const died = (e: Error) => {
       if (gone || this.closing) return;
       gone = true;
-      for (const [id, p] of this.pending) {
-        if (p.worker !== worker) continue;
-        this.pending.delete(id);
-        p.reject(e);
-      }
-      this.all.splice(this.all.indexOf(worker), 1);
-      const idle = this.idle.indexOf(worker);
-      if (idle >= 0) this.idle.splice(idle, 1);
+      this.slots.splice(this.slots.indexOf(slot), 1);
+      const [doing, ...waiting] = slot.held.values();
+      slot.held.clear();
+      this.queue.unshift(...waiting);
       this.start();
+      doing?.reject(e);
       this.next();
     };
     worker.on('error', died);
     worker.on('exit', (code) => died(new Error(`worker thread ended (${code})`)));
-    this.all.push(worker);
-    this.idle.push(worker);
+    this.slots.push(slot);
   }
-
-  private closing = false;
 
   ask(request: WorkerJob): Promise<WorkerAnswer> {
     return new Promise((resolve, reject) => {
@@ -67,18 +84,21 @@ export class Pool {
     });
   }
 
+  /** Hands queued requests to the workers holding the fewest. */
   private next(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.pop()!;
-      const { request, resolve, reject } = this.queue.shift()!;
+    while (this.queue.length > 0) {
+      let best: Slot | undefined;
+      for (const s of this.slots) if (s.held.size < DEPTH && (!best || s.held.size < best.held.size)) best = s;
+      if (!best) return;
+      const p = this.queue.shift()!;
       const id = this.nextId++;
-      this.pending.set(id, { resolve, reject, worker });
-      worker.postMessage({ ...request, id });
+      best.held.set(id, p);
+      best.worker.postMessage({ ...p.request, id });
     }
   }
 
   async close(): Promise<void> {
     this.closing = true;
-    await Promise.all(this.all.map((w) => w.terminate()));
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 }

@@ -1,19 +1,32 @@
-/** A worker thread of the command line: answers each file it is given (pool.ts). */
+/** A worker thread of the command line: answers the files it is given (pool.ts), one after the other. */
 import { parentPort } from 'node:worker_threads';
-import { checkFile, identify } from './batch';
+import { scaleCaches } from '../caches';
+import { checkFile, identify, judge } from './batch';
 import type { WorkerAnswer, WorkerRequest } from './pool';
 
 export function serveWorker(): void {
   const port = parentPort!;
+  // a worker checks reports it has never seen: its caches a tenth of the editor's (see caches.ts)
+  scaleCaches(0.1);
+  const queue: WorkerRequest[] = [];
+  let busy = false;
+  const answer = async (request: WorkerRequest): Promise<WorkerAnswer> => {
+    try {
+      if (request.kind === 'judge') return { id: request.id, judgement: judge(request.task, request.locale) };
+      if (request.kind === 'identify') return { id: request.id, identity: await identify(request.task) };
+      return { id: request.id, outcome: await checkFile(request.task, request.run) };
+    } catch (e) {
+      return { id: request.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+    }
+  };
+  // strictly one at a time (a PDF's reading awaits): the request being done is always the oldest held
+  const drain = async () => {
+    busy = true;
+    for (let r = queue.shift(); r; r = queue.shift()) port.postMessage(await answer(r));
+    busy = false;
+  };
   port.on('message', (request: WorkerRequest) => {
-    const answer = async (): Promise<WorkerAnswer> => {
-      try {
-        if (request.kind === 'identify') return { id: request.id, identity: await identify(request.task) };
-        return { id: request.id, outcome: await checkFile(request.task, request.run) };
-      } catch (e) {
-        return { id: request.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
-      }
-    };
-    void answer().then((a) => port.postMessage(a));
+    queue.push(request);
+    if (!busy) void drain();
   });
 }

@@ -25,39 +25,75 @@ export const TEXT_FILES = /\.(txt|md)$/i;
 /** A text file is a report when its text says so. */
 export const isTextReport: IsReport = (_file, bytes) => looksLikeReport(decodeText(bytes));
 
+/** A file a folder scan looks at (by its name), or one it cannot (`message`: why). */
+export interface Candidate {
+  path: string;
+  message?: string;
+}
+
+/**
+ * The files below a directory whose names `names` takes, in a stable order (a folder's entries by
+ * name, depth first), without reading them: what cannot be listed, a link out of the folder and a
+ * file past the size limit come with their message, in their place.
+ */
+export function listCandidates(dir: string, names: RegExp = TEXT_FILES, maxBytes = Infinity, root: string = dir, out: Candidate[] = []): Candidate[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    out.push({ path: dir, message: (e as Error).message });
+    return out;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) listCandidates(full, names, maxBytes, root, out);
+      continue;
+    }
+    if (!names.test(entry.name)) continue;
+    const problems: Unreadable[] = [];
+    if (!(entry.isFile() || (entry.isSymbolicLink() && linksInside(full, root, problems)))) {
+      for (const u of problems) out.push(u);
+      continue;
+    }
+    if (maxBytes !== Infinity) {
+      try {
+        // a file past the size limit is not even read (a 50 MB text file would hold up every scan)
+        const size = fs.statSync(full).size;
+        if (size > maxBytes) {
+          out.push({ path: full, message: `larger than the size limit (${(size / 1048576).toFixed(1)} MB): skipped` });
+          continue;
+        }
+      } catch (e) {
+        out.push({ path: full, message: (e as Error).message });
+        continue;
+      }
+    }
+    out.push({ path: full });
+  }
+  return out;
+}
+
+/** Whether a listed file is a report, read: true, false, or why a report cannot be read. */
+export function judgeCandidate(file: string, isReport: IsReport): boolean | string {
+  try {
+    return isReport(file, fs.readFileSync(file));
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
 /**
  * The report files below a directory, in a stable order: .txt and .md files whose text is a report,
  * or, with `names` and `isReport`, the files of those names that `isReport` takes.
  */
 export function findReports(dir: string, unreadable: Unreadable[] = [], names: RegExp = TEXT_FILES, isReport: IsReport = isTextReport, maxBytes = Infinity, root: string = dir): string[] {
   const found: string[] = [];
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch (e) {
-    unreadable.push({ path: dir, message: (e as Error).message });
-    return found;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) for (const f of findReports(full, unreadable, names, isReport, maxBytes, root)) found.push(f);
-    } else if ((entry.isFile() || (entry.isSymbolicLink() && linksInside(full, root, unreadable))) && names.test(entry.name)) {
-      try {
-        // a file past the size limit is not even read (a 50 MB text file would hold up every scan)
-        const size = fs.statSync(full).size;
-        if (size > maxBytes) {
-          unreadable.push({ path: full, message: `larger than the size limit (${(size / 1048576).toFixed(1)} MB): skipped` });
-          continue;
-        }
-        const verdict = isReport(full, fs.readFileSync(full));
-        if (verdict === true) found.push(full);
-        else if (typeof verdict === 'string') unreadable.push({ path: full, message: verdict });
-      } catch (e) {
-        unreadable.push({ path: full, message: (e as Error).message });
-      }
-    }
+  for (const c of listCandidates(dir, names, maxBytes, root)) {
+    const verdict = c.message !== undefined ? c.message : judgeCandidate(c.path, isReport);
+    if (verdict === true) found.push(c.path);
+    else if (typeof verdict === 'string') unreadable.push({ path: c.path, message: verdict });
   }
   return found;
 }

@@ -3,7 +3,7 @@
  * Offsets are UTF-16 code unit offsets into the document string, exactly as
  * LSP counts `character`.
  */
-import { CacheName, cacheOff } from '../caches';
+import { CacheName, cacheLimit, cacheOff } from '../caches';
 
 export interface Span {
   /** inclusive start offset */
@@ -145,7 +145,7 @@ export class TextMemo<V> {
     if (this.name && cacheOff(this.name)) return compute(text);
     let value = this.values.get(text);
     if (value === undefined) {
-      if (this.values.size >= this.limit) this.values.clear();
+      if (this.values.size >= cacheLimit(this.limit)) this.values.clear();
       const own = detach(text);
       value = compute(own);
       this.values.set(own, value);

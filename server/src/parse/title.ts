@@ -23,15 +23,29 @@ export function titleOf(text: string): { agency?: string; year?: number } {
  * letter names the report before its title does), or none of them when no line has it.
  */
 export function titleLines(text: string): string {
+  // only a line that has the phrase's last character, or follows one that has it, can end it: the
+  // others are passed over without taking their white space out (most of a report's first lines)
+  const lastChar = TITLE_PHRASE[TITLE_PHRASE.length - 1]!;
+  let nextLast = text.indexOf(lastChar);
   let at = -1;
-  let before = '';
+  let prevStart = 0;
+  let prevEnd = 0;
+  let prevHas = false;
   let cut = 0;
   for (let k = 0; k < 130; k++) {
     const next = text.indexOf('\n', at + 1);
-    const line = (next < 0 ? text.slice(at + 1) : text.slice(at + 1, next)).replace(/\s+/g, '');
-    if ((before + line).includes(TITLE_PHRASE)) cut = k + 4;
+    const end = next < 0 ? text.length : next;
+    while (nextLast >= 0 && nextLast <= at) nextLast = text.indexOf(lastChar, nextLast + 1);
+    const has = nextLast >= 0 && nextLast < end;
+    if (has || prevHas) {
+      const line = text.slice(at + 1, end).replace(/\s+/g, '');
+      const before = k > 0 ? text.slice(prevStart, prevEnd).replace(/\s+/g, '') : '';
+      if ((before + line).includes(TITLE_PHRASE)) cut = k + 4;
+    }
     if (next < 0) break;
-    before = line;
+    prevHas = has;
+    prevStart = at + 1;
+    prevEnd = end;
     at = next;
   }
   // the end of line `cut` (0-based count of lines kept)

@@ -14,13 +14,22 @@ export interface DecodedText {
   badLines?: number[];
 }
 
+/** The decoders, made once: without `stream` a decode keeps nothing from the one before. */
+type Decoder = { decode(bytes: Uint8Array): string };
+const DECODERS = new Map<TextEncodingName, Decoder>();
+function decoder(encoding: TextEncodingName): Decoder {
+  let d = DECODERS.get(encoding);
+  if (!d) DECODERS.set(encoding, (d = new TextDecoder(encoding)));
+  return d;
+}
+
 export function decodeWithEncoding(bytes: Uint8Array): DecodedText {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', bom: true };
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', bom: true };
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', bom: true };
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', bom: true };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', bom: true };
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: decoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', bom: true };
   const utf16 = utf16WithoutBom(bytes);
-  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16, bom: false };
-  const utf8 = new TextDecoder('utf-8').decode(bytes);
+  if (utf16) return { text: decoder(utf16).decode(bytes), encoding: utf16, bom: false };
+  const utf8 = decoder('utf-8').decode(bytes);
   const bad = badLines(utf8);
   if (bad.count === 0) return { text: utf8, encoding: 'utf-8', bom: false };
   // a few stray bytes in a UTF-8 file (a character cut, a byte flipped): still UTF-8, the lines named;
@@ -31,7 +40,7 @@ export function decodeWithEncoding(bytes: Uint8Array): DecodedText {
     if (c >= 0x80 && c !== 0xfffd) wide++;
   }
   if (wide >= 10 * bad.count) return { text: utf8, encoding: 'utf-8', bom: false, badLines: bad.lines };
-  return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030', bom: false };
+  return { text: decoder('gb18030').decode(bytes), encoding: 'gb18030', bom: false };
 }
 
 /**

@@ -13,12 +13,15 @@ function startsWith(bytes: Uint8Array, magic: number[], at = 0): boolean {
   return true;
 }
 
+/** One decoder for every file (a decoder's construction costs more than its kilobyte of work). */
+const LATIN1 = new TextDecoder('latin1');
+
 /** The form of a file, by its first bytes, then by its name. */
 export function sniffForm(bytes: Uint8Array, name: string): SourceForm | 'ole' | 'zip' | 'rtf' {
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return 'zip';
   // %PDF- within the first KB (some writers put bytes before it)
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  const head = LATIN1.decode(bytes.subarray(0, 1024));
   if (head.includes('%PDF-')) return 'pdf';
   if (head.startsWith('{\\rtf')) return 'rtf';
   if (/\.(?:html?|shtml|xhtml)$/i.test(name)) return 'html';
