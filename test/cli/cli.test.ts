@@ -308,6 +308,27 @@ describeJobs('gov-report-lint', () => {
     }
   });
 
+  it('a file that needs more memory than a worker may use is named, and the rest of the folder is checked', () => {
+    const dir = path.join(tmp, 'huge');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.copyFileSync(path.join(ROOT, 'examples', 'shizuishan-office-2023.txt'), path.join(dir, 'a.txt'));
+    // 150 MB of text that looks like a report: reading it takes more than a worker's heap
+    const line = Buffer.from('某县2023年政府信息公开工作年度报告 一二三四五六七八九十 '.repeat(20) + '\n');
+    const fd = fs.openSync(path.join(dir, 'b.txt'), 'w');
+    for (let i = 0; i < Math.ceil(150e6 / line.length); i++) fs.writeSync(fd, line);
+    fs.closeSync(fd);
+    try {
+      const r = lint(['--format', 'json', dir]);
+      assert.equal(r.code, 2, r.stderr);
+      assert.match(r.stderr, /b\.txt: 检查此文件所需内存超出上限（128 MB），未检查/);
+      const out = JSON.parse(r.stdout) as JsonFile[];
+      assert.deepEqual(out.map((f) => path.basename(f.file)), ['a.txt']);
+      assert.ok(out[0]!.diagnostics.some((d) => d.severity === 'error'), 'the other report checked');
+    } finally {
+      fs.rmSync(path.join(dir, 'b.txt'));
+    }
+  });
+
   it('writes GitHub workflow annotations', () => {
     const r = lint(['--format', 'github', 'examples/shizuishan-office-2023.txt']);
     const lines = r.stdout.trimEnd().split('\n');

@@ -54,7 +54,8 @@ export interface CliOptions {
 }
 
 export interface CliIO {
-  stdout: (s: string) => void;
+  /** text, or bytes already in UTF-8 (a file's output as a worker thread encoded it) */
+  stdout: (s: string | Uint8Array) => void;
   stderr: (s: string) => void;
   /** a progress line (a terminal's stderr only): replaced by the next; '' clears it */
   progress?: (line: string) => void;
@@ -291,14 +292,29 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
     const tasks: FileTask[] = [];
     /** each one's agency and year where judging it read them (a report found in a folder: no second read) */
     let known: (FileIdentity | undefined)[] = [];
-    const judge1 = (index: number): Promise<Judgement> => {
-      const it = items[index]!;
-      if (!it.listed) return Promise.resolve({ index, verdict: true });
-      if (it.message !== undefined) return Promise.resolve({ index, verdict: it.message });
-      const task: FileTask = { index, file: it.file, found: true };
-      return pool ? pool.ask({ kind: 'judge', task, locale: options.locale }).then((a) => a.judgement ?? { index, verdict: a.error ?? 'no answer' }) : Promise.resolve(judge(task, options.locale));
+    /** files judged in a worker (many to a request: a worker's answer per file would cost the main thread more than the judging) */
+    const askJudge = (list: FileTask[]): Promise<Judgement[]> =>
+      pool!.ask({ kind: 'judge', tasks: list, locale: options.locale }).then(
+        (a) => a.judgements ?? list.map((t) => ({ index: t.index, verdict: a.error ?? 'no answer' })),
+        // the worker died (a file that needs more than its heap): each again alone, the one to blame named
+        (e: unknown) => (list.length > 1 ? Promise.all(list.map((t) => askJudge([t]))).then((x) => x.flat()) : [{ index: list[0]!.index, verdict: whyFailed(e, options.locale) }]),
+      );
+    const JUDGED_TOGETHER = 32;
+    const judgeChunk = async (c: number): Promise<{ index: number; list: Judgement[] }> => {
+      const from = c * JUDGED_TOGETHER;
+      const to = Math.min(items.length, from + JUDGED_TOGETHER);
+      const list: Judgement[] = [];
+      const ask: FileTask[] = [];
+      for (let index = from; index < to; index++) {
+        const it = items[index]!;
+        if (!it.listed) list.push({ index, verdict: true });
+        else if (it.message !== undefined) list.push({ index, verdict: it.message });
+        else ask.push({ index, file: it.file, found: true });
+      }
+      if (ask.length > 0) list.push(...(pool ? await askJudge(ask) : ask.map((t) => judge(t, options.locale))));
+      return { index: c, list: list.sort((x, y) => x.index - y.index) };
     };
-    await inOrder(items.length, judge1, jobs * 4, (j) => {
+    await inOrder(Math.ceil(items.length / JUDGED_TOGETHER), judgeChunk, jobs * 2, (chunk) => chunk.list.forEach((j) => {
       const it = items[j.index]!;
       if (j.verdict === true) {
         known.push(j.identity ? { index: tasks.length, ...j.identity } : undefined);
@@ -308,7 +324,7 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
         unreadable.push(it.file);
         io.stderr(`gov-report-lint: ${it.file}: ${j.verdict}\n`);
       }
-    });
+    }));
     // what a run keeps of each file from now on is its task alone (memory flat in the number of files)
     items.length = 0;
 
@@ -406,10 +422,15 @@ function defaultJobs(): number {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length || 1;
 }
 
+/** Why a file's check (or reading) failed outright: more memory than a worker may use, or a bug. */
+function whyFailed(e: unknown, locale: Locale): string {
+  const memory = (e as { code?: string } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+  return memory ? (locale === 'zh' ? `检查此文件所需内存超出上限（${WORKER_HEAP_MB} MB），未检查` : `checking it needs more memory than allowed (${WORKER_HEAP_MB} MB); not checked`) : `internal error: ${e instanceof Error ? e.message : String(e)}`;
+}
+
 /** An outcome for a file whose check failed outright (more memory than a worker may use, or a bug): said, and counted as unreadable. */
 function failedOutcome(t: FileTask, e: unknown, locale: Locale): FileOutcome {
-  const memory = (e as { code?: string } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
-  const why = memory ? (locale === 'zh' ? `检查此文件所需内存超出上限（${WORKER_HEAP_MB} MB），未检查` : `checking it needs more memory than allowed (${WORKER_HEAP_MB} MB); not checked`) : `internal error: ${e instanceof Error ? e.message : String(e)}`;
+  const why = whyFailed(e, locale);
   return { index: t.index, file: t.file, stderr: `gov-report-lint: ${t.file}: ${why}\n`, unreadable: true, checked: false, errors: 0, warnings: 0, others: 0 };
 }
 
@@ -496,7 +517,7 @@ class Output {
     this.others += o.others;
     if (options.toText) {
       if (this.total > 1) io.stdout(`==> ${o.file} <==\n`);
-      io.stdout(o.out ?? '');
+      io.stdout(o.bytes ?? o.out ?? '');
       return;
     }
     if (options.sum) {
@@ -514,7 +535,14 @@ class Output {
       return;
     }
     const elements = options.format === 'json' ? o.json : options.format === 'sarif' ? o.sarif : undefined;
-    if (elements) {
+    if (o.bytes && (options.format === 'json' || options.format === 'sarif')) {
+      if (o.elements) {
+        io.stdout(this.first ? '\n' : ',\n');
+        io.stdout(o.bytes);
+        this.first = false;
+      }
+    } else if (o.bytes) io.stdout(o.bytes);
+    else if (elements) {
       for (const e of elements) {
         io.stdout((this.first ? '\n' : ',\n') + e);
         this.first = false;

@@ -7,9 +7,9 @@ import { Worker } from 'node:worker_threads';
 import type { Locale } from '../i18n';
 import type { FileIdentity, FileOutcome, FileTask, Judgement, RunSettings } from './batch';
 
-export type WorkerJob = { kind: 'judge'; task: FileTask; locale: Locale } | { kind: 'identify'; task: FileTask } | { kind: 'check'; task: FileTask; run: RunSettings };
+export type WorkerJob = { kind: 'judge'; tasks: FileTask[]; locale: Locale } | { kind: 'identify'; task: FileTask } | { kind: 'check'; task: FileTask; run: RunSettings };
 export type WorkerRequest = WorkerJob & { id: number };
-export type WorkerAnswer = { id: number; judgement?: Judgement; identity?: FileIdentity; outcome?: FileOutcome; error?: string };
+export type WorkerAnswer = { id: number; judgements?: Judgement[]; identity?: FileIdentity; outcome?: FileOutcome; error?: string };
 
 /** A worker's heap (old generation): what one file may cost (a hostile file is failed, not the run). */
 export const WORKER_HEAP_MB = 128;
@@ -51,7 +51,7 @@ export class Pool {
    */
   private start(): void {
     // each worker's heap bounded: what a hostile file may cost, and a run's memory whatever its size
-    const worker = new Worker(this.script, { workerData: { govReportWorker: true }, resourceLimits: { maxOldGenerationSizeMb: Number(process.env.OLDMB ?? WORKER_HEAP_MB), ...(process.env.YOUNGMB ? { maxYoungGenerationSizeMb: Number(process.env.YOUNGMB) } : {}) } });
+    const worker = new Worker(this.script, { workerData: { govReportWorker: true }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     const slot: Slot = { worker, held: new Map() };
     worker.on('message', (answer: WorkerAnswer) => {
       const p = slot.held.get(answer.id);

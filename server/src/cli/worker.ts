@@ -1,7 +1,7 @@
 /** A worker thread of the command line: answers the files it is given (pool.ts), one after the other. */
 import { parentPort } from 'node:worker_threads';
 import { scaleCaches } from '../caches';
-import { checkFile, identify, judge } from './batch';
+import { checkFile, identify, judge, packOutcome } from './batch';
 import type { WorkerAnswer, WorkerRequest } from './pool';
 
 export function serveWorker(): void {
@@ -12,7 +12,7 @@ export function serveWorker(): void {
   let busy = false;
   const answer = async (request: WorkerRequest): Promise<WorkerAnswer> => {
     try {
-      if (request.kind === 'judge') return { id: request.id, judgement: judge(request.task, request.locale) };
+      if (request.kind === 'judge') return { id: request.id, judgements: request.tasks.map((t) => judge(t, request.locale)) };
       if (request.kind === 'identify') return { id: request.id, identity: await identify(request.task) };
       return { id: request.id, outcome: await checkFile(request.task, request.run) };
     } catch (e) {
@@ -22,7 +22,15 @@ export function serveWorker(): void {
   // strictly one at a time (a PDF's reading awaits): the request being done is always the oldest held
   const drain = async () => {
     busy = true;
-    for (let r = queue.shift(); r; r = queue.shift()) port.postMessage(await answer(r));
+    for (let r = queue.shift(); r; r = queue.shift()) {
+      const a = await answer(r);
+      if (!a.outcome) port.postMessage(a);
+      else {
+        // the output goes as bytes, moved rather than copied
+        const { outcome, transfer } = packOutcome(a.outcome);
+        port.postMessage({ ...a, outcome }, transfer);
+      }
+    }
     busy = false;
   };
   port.on('message', (request: WorkerRequest) => {
