@@ -28,6 +28,18 @@ export interface TestServer {
   stop(): void;
 }
 
+/**
+ * A reader of a server's stdout for a test client. Without the partial-message timer: vscode-jsonrpc's
+ * reader arms a 10 s timer while a message is half received and arms it again each time it fires, and
+ * disposing the connection does not stop it — a server stopped in the middle of a message left the test
+ * process alive for ever after all its tests had passed (seen in CI; test/protocol/testClient.test.ts).
+ */
+export function serverReader(stdout: NodeJS.ReadableStream): StreamMessageReader {
+  const reader = new StreamMessageReader(stdout);
+  reader.partialMessageTimeout = 0;
+  return reader;
+}
+
 /** A web worker's global scope for the browser bundle, made from worker_threads. */
 const WORKER_SHIM = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -52,7 +64,7 @@ export async function startServer(locale: string, rootUri: string | null = null,
   let end: () => void;
   if (where === 'node') {
     const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    connection = createProtocolConnection(serverReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     end = () => {
       // the pipes closed on our side too (an open one would keep the test process alive)
       child.stdin?.destroy();

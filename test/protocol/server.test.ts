@@ -26,13 +26,13 @@ import {
   PublishDiagnosticsNotification,
   PublishDiagnosticsParams,
   ShutdownRequest,
-  StreamMessageReader,
   StreamMessageWriter,
   TextDocumentSyncKind,
   createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import * as fs from 'node:fs';
 import { analyze } from '../../server/src/check';
+import { serverReader } from './lspClient';
 import { exportTables } from '../../server/src/features/tablesExport';
 import { type PublishedText, ReadPublishedRequest } from '../../server/src/lsp/protocol';
 import { toDiagnostics } from '../../server/src/features/diagnostics';
@@ -68,7 +68,7 @@ function uriOf(file: string): string {
 
 before(async () => {
   child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  connection = createProtocolConnection(serverReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
     received.push(p);
     for (let i = waiters.length - 1; i >= 0; i--) {
