@@ -8,8 +8,7 @@ import { ParseArgsConfig, parseArgs as parseNodeArgs } from 'node:util';
 import { previousOfEach } from '../crossYear';
 import { toSarif } from '../features/sarif';
 import { tablesToCsv } from '../features/tablesCsv';
-import type { TablesExport } from '../features/tablesExport';
-import { SumResult, sumTables } from '../features/sum';
+import { SumAccumulator, SumResult } from '../features/sum';
 import { table2Text, table3Text, table4Text } from '../features/tablesText';
 import { Locale, pickLocale } from '../i18n';
 import { listCandidates } from '../files/findReports';
@@ -476,7 +475,8 @@ class Output {
   private warnings = 0;
   private others = 0;
   private first = true;
-  private readonly sums: { file: string; tables: TablesExport }[] = [];
+  /** --sum: each report's tables added to its year's running sums as it comes */
+  private readonly sums = new SumAccumulator();
   private sarifTail = '';
   private readonly started = performance.now();
   private lastProgress = 0;
@@ -521,7 +521,7 @@ class Output {
       return;
     }
     if (options.sum) {
-      if (o.tables) this.sums.push({ file: o.file, tables: o.tables });
+      if (o.tables) this.sums.add({ file: o.file, tables: o.tables });
       return;
     }
     if (options.tables) {
@@ -569,7 +569,7 @@ class Output {
     if (io.progress) io.progress('');
     if (options.toText) return unreadable ? EXIT_USAGE : EXIT_OK;
     if (options.sum) {
-      const result = sumTables(this.sums, options.year);
+      const result = this.sums.result(options.year);
       if (options.format === 'json') io.stdout(JSON.stringify(result, null, 2) + '\n');
       else if (options.format === 'csv') io.stdout(tablesToCsv([{ ...result.tables, file: '' }]));
       else io.stdout(sumText(result, options.locale));

@@ -65,42 +65,77 @@ export function unreadablePlaces(t: TablesExport): string[] {
   return out;
 }
 
-export function sumTables(inputs: readonly SumInput[], year?: number): SumResult {
-  let target = year;
-  if (target === undefined) {
-    const counts = new Map<number, number>();
-    for (const i of inputs) if (i.tables.year !== undefined) counts.set(i.tables.year, (counts.get(i.tables.year) ?? 0) + 1);
-    target = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
-  }
-  const included: SumInput[] = [];
-  const excluded: Excluded[] = [];
-  const partial: Partial[] = [];
-  for (const i of inputs) {
-    if (i.tables.year === undefined || i.tables.year !== target) {
-      const y = i.tables.year === undefined ? '年度不明' : `${i.tables.year} 年`;
-      excluded.push({ file: i.file, reason: { zh: `${y}的报告，不是 ${target ?? '?'} 年的`, en: `${i.tables.year ?? 'unknown year'}, not ${target ?? '?'}` } });
-      continue;
-    }
-    const bad = unreadablePlaces(i.tables);
-    if (bad.length > 0) partial.push({ file: i.file, unreadable: bad });
-    included.push(i);
-  }
-  const tables: TablesExport = { agency: `合计（${included.length} 份）`, format: '2021' };
-  if (target !== undefined) tables.year = target;
-  if (included.length > 0) {
-    tables.table2 = {};
+/** The running sums of one year's reports (added in the order they come, as the whole list would be). */
+interface YearSums {
+  files: string[];
+  partial: Partial[];
+  table2: Map<string, Map<string, number>>;
+  table3: Map<string, number[]>;
+  table4: number[];
+}
+
+/**
+ * 汇总 as the reports come: each report's tables are added to its year's running sums and dropped, so a
+ * run of any size keeps per report only its file name and year (the result lists them anyway).
+ */
+export class SumAccumulator {
+  private readonly seen: { file: string; year?: number }[] = [];
+  private readonly byYear = new Map<number, YearSums>();
+
+  add(input: SumInput): void {
+    const { file, tables: t } = input;
+    this.seen.push(t.year === undefined ? { file } : { file, year: t.year });
+    if (t.year === undefined) return;
+    let y = this.byYear.get(t.year);
+    if (!y) this.byYear.set(t.year, (y = { files: [], partial: [], table2: new Map(), table3: new Map(), table4: new Array<number>(15).fill(0) }));
+    y.files.push(file);
+    const bad = unreadablePlaces(t);
+    if (bad.length > 0) y.partial.push({ file, unreadable: bad });
     for (const spec of TABLE2_ROWS) {
-      const row: Record<string, number> = {};
-      for (const col of spec.columns) row[col] = round(included.reduce((s, i) => s + (i.tables.table2?.[spec.label]?.[col] ?? 0), 0));
-      tables.table2[spec.label] = row;
+      let row = y.table2.get(spec.label);
+      if (!row) y.table2.set(spec.label, (row = new Map()));
+      for (const col of spec.columns) row.set(col, (row.get(col) ?? 0) + (t.table2?.[spec.label]?.[col] ?? 0));
     }
-    tables.table3 = {};
     for (const spec of TABLE3_ROWS) {
-      tables.table3[spec.key] = Array.from({ length: 7 }, (_v, k) => included.reduce((s, i) => s + (i.tables.table3?.[spec.key]?.[k] ?? 0), 0));
+      let row = y.table3.get(spec.key);
+      if (!row) y.table3.set(spec.key, (row = new Array<number>(7).fill(0)));
+      for (let k = 0; k < 7; k++) row[k]! += t.table3?.[spec.key]?.[k] ?? 0;
     }
-    tables.table4 = Array.from({ length: 15 }, (_v, k) => included.reduce((s, i) => s + (i.tables.table4?.[k] ?? 0), 0));
+    for (let k = 0; k < 15; k++) y.table4[k]! += t.table4?.[k] ?? 0;
   }
-  const result: SumResult = { included: included.map((i) => i.file), excluded, partial, tables };
-  if (target !== undefined) result.year = target;
-  return result;
+
+  /** The sums of `year`, or of the year most of the reports are of (the later one of two as common). */
+  result(year?: number): SumResult {
+    const target = year ?? [...this.byYear.entries()].sort((a, b) => b[1].files.length - a[1].files.length || b[0] - a[0])[0]?.[0];
+    const excluded: Excluded[] = [];
+    for (const i of this.seen) {
+      if (i.year !== undefined && i.year === target) continue;
+      const y = i.year === undefined ? '年度不明' : `${i.year} 年`;
+      excluded.push({ file: i.file, reason: { zh: `${y}的报告，不是 ${target ?? '?'} 年的`, en: `${i.year ?? 'unknown year'}, not ${target ?? '?'}` } });
+    }
+    const sums = target === undefined ? undefined : this.byYear.get(target);
+    const included = sums?.files ?? [];
+    const tables: TablesExport = { agency: `合计（${included.length} 份）`, format: '2021' };
+    if (target !== undefined) tables.year = target;
+    if (sums) {
+      tables.table2 = {};
+      for (const spec of TABLE2_ROWS) {
+        const row: Record<string, number> = {};
+        for (const col of spec.columns) row[col] = round(sums.table2.get(spec.label)?.get(col) ?? 0);
+        tables.table2[spec.label] = row;
+      }
+      tables.table3 = {};
+      for (const spec of TABLE3_ROWS) tables.table3[spec.key] = [...sums.table3.get(spec.key)!];
+      tables.table4 = [...sums.table4];
+    }
+    const result: SumResult = { included: [...included], excluded, partial: sums ? [...sums.partial] : [], tables };
+    if (target !== undefined) result.year = target;
+    return result;
+  }
+}
+
+export function sumTables(inputs: readonly SumInput[], year?: number): SumResult {
+  const sums = new SumAccumulator();
+  for (const i of inputs) sums.add(i);
+  return sums.result(year);
 }
