@@ -31,6 +31,27 @@ export interface Candidate {
   message?: string;
 }
 
+/** A folder's entries in the order every scan takes them: by name. */
+export function byName(entries: fs.Dirent[]): fs.Dirent[] {
+  return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * What a folder scan does with one entry: a folder to go into, a file to look at (its name is one of
+ * `names`; a link is followed only to a file inside the folder scanned, one out of it is named in
+ * `problems`), or nothing.
+ */
+export function entryKind(entry: fs.Dirent, full: string, root: string, names: RegExp, problems: Unreadable[]): 'folder' | 'file' | 'skip' {
+  if (entry.isDirectory()) return SKIP_DIRS.has(entry.name) || entry.name.startsWith('.') ? 'skip' : 'folder';
+  if (!names.test(entry.name)) return 'skip';
+  return entry.isFile() || (entry.isSymbolicLink() && linksInside(full, root, problems)) ? 'file' : 'skip';
+}
+
+/** Why a file is not read: past the size limit (a 50 MB text file would hold up every scan). */
+export function tooLarge(size: number, maxBytes: number): string | undefined {
+  return size > maxBytes ? `larger than the size limit (${(size / 1048576).toFixed(1)} MB): skipped` : undefined;
+}
+
 /**
  * The files below a directory whose names `names` takes, in a stable order (a folder's entries by
  * name, depth first), without reading them: what cannot be listed, a link out of the folder and a
@@ -39,30 +60,23 @@ export interface Candidate {
 export function listCandidates(dir: string, names: RegExp = TEXT_FILES, maxBytes = Infinity, root: string = dir, out: Candidate[] = []): Candidate[] {
   let entries: fs.Dirent[];
   try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
+    entries = byName(fs.readdirSync(dir, { withFileTypes: true }));
   } catch (e) {
     out.push({ path: dir, message: (e as Error).message });
     return out;
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) listCandidates(full, names, maxBytes, root, out);
-      continue;
-    }
-    if (!names.test(entry.name)) continue;
     const problems: Unreadable[] = [];
-    if (!(entry.isFile() || (entry.isSymbolicLink() && linksInside(full, root, problems)))) {
-      for (const u of problems) out.push(u);
-      continue;
-    }
+    const kind = entryKind(entry, full, root, names, problems);
+    out.push(...problems);
+    if (kind === 'folder') listCandidates(full, names, maxBytes, root, out);
+    if (kind !== 'file') continue;
     if (maxBytes !== Infinity) {
       try {
-        // a file past the size limit is not even read (a 50 MB text file would hold up every scan)
-        const size = fs.statSync(full).size;
-        if (size > maxBytes) {
-          out.push({ path: full, message: `larger than the size limit (${(size / 1048576).toFixed(1)} MB): skipped` });
+        const big = tooLarge(fs.statSync(full).size, maxBytes);
+        if (big) {
+          out.push({ path: full, message: big });
           continue;
         }
       } catch (e) {

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Minimatch } from 'minimatch';
-import { IsReport, SKIP_DIRS, TEXT_FILES, Unreadable, isTextReport, linksInside } from './findReports';
+import { IsReport, TEXT_FILES, Unreadable, byName, entryKind, isTextReport, tooLarge } from './findReports';
 
 /** Whether a path below the folder scanned (relative to it, with / separators) is left out: files.exclude. */
 export type Excluded = (relative: string, isDirectory: boolean) => boolean;
@@ -37,25 +37,25 @@ export async function findReportsAsync(
       unreadable.push({ path: dir, message: (e as Error).message });
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
+    for (const entry of byName(entries)) {
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (SKIP_DIRS.has(entry.name) || entry.name.startsWith('.') || excluded(relativeOf(full), true)) continue;
+      const kind = entryKind(entry, full, root, names, unreadable);
+      if (kind === 'skip' || excluded(relativeOf(full), kind === 'folder')) continue;
+      if (kind === 'folder') {
         await walk(full);
-      } else if ((entry.isFile() || (entry.isSymbolicLink() && linksInside(full, root, unreadable))) && names.test(entry.name) && !excluded(relativeOf(full), false)) {
-        try {
-          const size = (await fs.promises.stat(full)).size;
-          if (size > maxBytes) {
-            unreadable.push({ path: full, message: `larger than the size limit (${(size / 1048576).toFixed(1)} MB): skipped` });
-            continue;
-          }
-          const verdict = isReport(full, await fs.promises.readFile(full));
-          if (verdict === true) found.push(full);
-          else if (typeof verdict === 'string') unreadable.push({ path: full, message: verdict });
-        } catch (e) {
-          unreadable.push({ path: full, message: (e as Error).message });
+        continue;
+      }
+      try {
+        const big = tooLarge((await fs.promises.stat(full)).size, maxBytes);
+        if (big) {
+          unreadable.push({ path: full, message: big });
+          continue;
         }
+        const verdict = isReport(full, await fs.promises.readFile(full));
+        if (verdict === true) found.push(full);
+        else if (typeof verdict === 'string') unreadable.push({ path: full, message: verdict });
+      } catch (e) {
+        unreadable.push({ path: full, message: (e as Error).message });
       }
     }
   }
