@@ -33,9 +33,25 @@ export function cacheLimit(limit: number): number {
   return scale === 1 ? limit : Math.max(256, Math.floor(limit * scale));
 }
 
-/** Scales every cache's limit (1: as written). */
-export function scaleCaches(s: number): void {
+let longestKey = Infinity;
+
+/**
+ * The longest text a cache keeps an entry for. A batch of reports never seen before keeps short texts
+ * only: the format's headings, table headers and row labels come again in every report, a long line of
+ * prose never does, and looking it up costs its hash and its copy for nothing (measured: a cold check
+ * 1.46 → 1.34 ms with 100; 40 loses the short lines that do come again).
+ */
+export function cacheKeyMax(): number {
+  return longestKey;
+}
+
+/**
+ * Caches for a batch of reports never seen before (the command line's workers): every limit scaled
+ * by `s`, and no entry for a text longer than `longest` characters. (1, Infinity: as in the editor.)
+ */
+export function scaleCaches(s: number, longest = Infinity): void {
   scale = s;
+  longestKey = longest;
 }
 
 /** Switches these caches off, and every other on. */

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { CACHES, CacheName, switchCachesOff } from '../../server/src/caches';
+import { CACHES, CacheName, scaleCaches, switchCachesOff } from '../../server/src/caches';
 import { Analysis, analyze, clearCaches } from '../../server/src/check';
 import { exportTables } from '../../server/src/features/tablesExport';
 import { SEED_NAMES, readSeed } from '../helpers';
@@ -38,7 +38,10 @@ function run(texts: string[], off: CacheName[]): string[] {
   return texts.map((t) => said((prior = analyze(t, { prior }))));
 }
 
-after(() => switchCachesOff([]));
+after(() => {
+  switchCachesOff([]);
+  scaleCaches(1);
+});
 
 describe('caches switched off', () => {
   const names = Object.keys(CACHES) as CacheName[];
@@ -49,6 +52,13 @@ describe('caches switched off', () => {
       for (const off of [...names.map((n) => [n]), names]) {
         const got = run(texts, off);
         got.forEach((g, k) => assert.equal(g, allOn[k], `${off.join(', ')} off: keystroke ${k + 1} differs`));
+      }
+      // as the command line's workers keep them: a tenth of the entries, no long texts
+      scaleCaches(0.1, 100);
+      try {
+        run(texts, []).forEach((g, k) => assert.equal(g, allOn[k], `batch caches: keystroke ${k + 1} differs`));
+      } finally {
+        scaleCaches(1);
       }
     });
   }

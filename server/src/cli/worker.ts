@@ -6,8 +6,8 @@ import type { WorkerAnswer, WorkerRequest } from './pool';
 
 export function serveWorker(): void {
   const port = parentPort!;
-  // a worker checks reports it has never seen: its caches a tenth of the editor's (see caches.ts)
-  scaleCaches(0.1);
+  // a worker checks reports it has never seen: its caches a tenth of the editor's, short texts only (see caches.ts)
+  scaleCaches(0.1, 100);
   const queue: WorkerRequest[] = [];
   let busy = false;
   const answer = async (request: WorkerRequest): Promise<WorkerAnswer> => {

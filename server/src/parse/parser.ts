@@ -31,13 +31,29 @@ type LineClass =
   | { kind: 'text' };
 
 /** Where the content of a line starts and ends once Markdown markup is set aside. */
-interface Content {
-  start: number;
-  end: number;
-  /** content text as written */
-  raw: string;
-  /** content text, full-width forms folded to half-width (same length as the raw content) */
-  norm: string;
+/** A line's content: its text without leading and trailing markup. */
+class Content {
+  private folded: string | undefined;
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    /** content text as written */
+    readonly raw: string,
+  ) {}
+  /** content text, full-width forms folded to half-width (same length as the raw content); folded when first asked for */
+  get norm(): string {
+    return (this.folded ??= toHalfWidth(this.raw));
+  }
+}
+
+/**
+ * Whether a content can start a heading (一、) or a sub-item ((一), 一是, 1.): its first character,
+ * folded, is a Chinese numeral, a digit or an opening parenthesis. Most lines of prose cannot, and are
+ * not folded for the asking.
+ */
+function mayBeNumbered(raw: string): boolean {
+  const c = raw.charCodeAt(0);
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || c === 0x28 || c === 0xff08 || '一二三四五六七八九十'.includes(raw[0] ?? '-');
 }
 
 const LEADING_MARKUP = /^(?:[ \t\u3000]*(?:#{1,6}[ \t]+|>[ \t]*|[-*+][ \t]+|\*\*|__))*[ \t\u3000]*/;
@@ -58,7 +74,7 @@ function contentOf(line: Line): Content {
   const rest = line.text.slice(lead);
   const trail = trailingMarkup(rest);
   const raw = rest.slice(0, rest.length - trail);
-  return { start: line.start + lead, end: line.start + lead + raw.length, raw, norm: toHalfWidth(raw) };
+  return new Content(line.start + lead, line.start + lead + raw.length, raw);
 }
 
 
@@ -159,8 +175,9 @@ function classifyAt(line: Line): LineClass {
   if (RULE_LINE_RE.test(t)) return { kind: 'blank' }; // a rule of dashes under a header (pandoc, lynx): nothing
 
   const c = contentOf(line);
-  const h = HEADING_RE.exec(c.norm);
-  if (h && c.norm.length <= MAX_HEADING_LENGTH && !/[。；;]$/.test(c.norm)) {
+  if (!mayBeNumbered(c.raw)) return { kind: 'text' };
+  const h = c.raw.length <= MAX_HEADING_LENGTH ? HEADING_RE.exec(c.norm) : null;
+  if (h && !/[。；;]$/.test(c.norm)) {
     const number = cjkNumeralValue(h[1]!);
     if (number >= 1) {
       const textStart = h[2] !== undefined ? c.start + c.norm.length - h[2].length : c.end;

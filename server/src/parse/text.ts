@@ -3,7 +3,7 @@
  * Offsets are UTF-16 code unit offsets into the document string, exactly as
  * LSP counts `character`.
  */
-import { CacheName, cacheLimit, cacheOff } from '../caches';
+import { CacheName, cacheKeyMax, cacheLimit, cacheOff } from '../caches';
 
 export interface Span {
   /** inclusive start offset */
@@ -143,6 +143,8 @@ export class TextMemo<V> {
 
   get(text: string, compute: (own: string) => V): V {
     if (this.name && cacheOff(this.name)) return compute(text);
+    // a text too long to be kept: computed from a copy, as a kept one is (what it computes may be kept elsewhere)
+    if (text.length > cacheKeyMax()) return compute(detach(text));
     let value = this.values.get(text);
     if (value === undefined) {
       if (this.values.size >= cacheLimit(this.limit)) this.values.clear();
