@@ -99,20 +99,6 @@ export function judgeCandidate(file: string, isReport: IsReport): boolean | stri
 }
 
 /**
- * The report files below a directory, in a stable order: .txt and .md files whose text is a report,
- * or, with `names` and `isReport`, the files of those names that `isReport` takes.
- */
-export function findReports(dir: string, unreadable: Unreadable[] = [], names: RegExp = TEXT_FILES, isReport: IsReport = isTextReport, maxBytes = Infinity, root: string = dir): string[] {
-  const found: string[] = [];
-  for (const c of listCandidates(dir, names, maxBytes, root)) {
-    const verdict = c.message !== undefined ? c.message : judgeCandidate(c.path, isReport);
-    if (verdict === true) found.push(c.path);
-    else if (typeof verdict === 'string') unreadable.push({ path: c.path, message: verdict });
-  }
-  return found;
-}
-
-/**
  * A link to a file inside the folder scanned is followed (reports are often links into a shared
  * tree); a link out of it, or to a folder, is not, and one out of it is named.
  */

@@ -51,10 +51,10 @@ export function publishedReports(locale: Locale, found?: (file: string, text: st
       // what cannot be read is named when it is a report: by its text where that can be found, else by its name
       const isReport = form === 'ole' ? holdsUtf16(bytes, '年度报告') || REPORT_NAME.test(name) : REPORT_NAME.test(name);
       if (!isReport) return false;
-      const r = readSync(bytes, file);
+      const r = readSync(bytes, file, form);
       return r.ok ? report(file, r.read.text) : r.refusal.message[locale];
     }
-    const r = readSync(bytes, file);
+    const r = readSync(bytes, file, form);
     if (!r.ok) return r.refusal.reason === 'no-report' ? false : r.refusal.message[locale];
     return report(file, r.read.text);
   };
@@ -63,11 +63,12 @@ export function publishedReports(locale: Locale, found?: (file: string, text: st
 /** Reads a report file in any form. Never rejects for a file's content (a file system error does). */
 export async function readReportFile(file: string): Promise<ReadResult> {
   const bytes = fs.readFileSync(file);
-  return sniffForm(bytes, file) === 'pdf' ? loadReaders().readBytesAsync(bytes, file, loadPdfReader()) : readSync(bytes, file);
+  const form = sniffForm(bytes, file);
+  return form === 'pdf' ? loadReaders().readBytesAsync(bytes, file, loadPdfReader()) : readSync(bytes, file, form);
 }
 
-/** A file that is not a PDF, read: text as it is decoded, other forms by the readers (loaded the first time). */
-function readSync(bytes: Uint8Array, file: string): ReadResult {
-  if (sniffForm(bytes, file) === 'text') return textRead(bytes);
+/** A file that is not a PDF, read (its form sniffed already): text as it is decoded, other forms by the readers (loaded the first time). */
+function readSync(bytes: Uint8Array, file: string, form: ReturnType<typeof sniffForm>): ReadResult {
+  if (form === 'text') return textRead(bytes);
   return loadReaders().readBytes(bytes, file);
 }
