@@ -60,19 +60,15 @@ export interface FileOutcome {
   skipped?: boolean;
   /** read and checked (or printed): counted in the run's summary */
   checked: boolean;
-  /** its share of the output (text lines, a JSON element, SARIF results, GitHub lines, its report text) */
-  out?: string;
-  /** JSON output: its element; SARIF: its results — each as written inside the document's array */
-  json?: string[];
-  sarif?: string[];
-  tables?: TablesExport;
   /**
-   * Its share of the output as UTF-8, in place of `out`, `json` and `sarif` (a worker thread's outcome:
-   * bytes cross to the main thread without a copy, and never become garbage on its heap). JSON and
-   * SARIF: the elements joined by ",\n", `elements` of them.
+   * Its share of the output: text lines, GitHub lines or its report text; for JSON its element and for
+   * SARIF its results, as written inside the document's array, joined by ",\n" (`elements` of them)
    */
-  bytes?: Uint8Array;
+  out?: string;
   elements?: number;
+  /** `out` as UTF-8 (a worker thread's outcome: bytes cross to the main thread without a copy, and never become garbage on its heap) */
+  bytes?: Uint8Array;
+  tables?: TablesExport;
   errors: number;
   warnings: number;
   others: number;
@@ -80,16 +76,12 @@ export interface FileOutcome {
 
 const utf8 = new TextEncoder();
 
-/** An outcome with its output as bytes (packOutcome), and the buffers to transfer with it. */
+/** An outcome with its output as bytes, and the buffers to transfer with it. */
 export function packOutcome(o: FileOutcome): { outcome: FileOutcome; transfer: ArrayBuffer[] } {
-  const elements = o.json ?? o.sarif;
-  const text = elements ? elements.join(',\n') : o.out;
-  if (text === undefined) return { outcome: o, transfer: [] };
-  const { out: _out, json: _json, sarif: _sarif, ...rest } = o;
-  const bytes = utf8.encode(text);
-  const packed: FileOutcome = { ...rest, bytes };
-  if (elements) packed.elements = elements.length;
-  return { outcome: packed, transfer: [bytes.buffer as ArrayBuffer] };
+  if (o.out === undefined) return { outcome: o, transfer: [] };
+  const { out, ...rest } = o;
+  const bytes = utf8.encode(out);
+  return { outcome: { ...rest, bytes }, transfer: [bytes.buffer as ArrayBuffer] };
 }
 
 /** A file's agency and year, from its title (for finding last year's report among the run's files). */
@@ -239,8 +231,13 @@ export async function checkFile(task: FileTask, run: RunSettings): Promise<FileO
         return { rule: String(d.code), severity: SEVERITY_NAME[d.severity ?? 1], message: d.message, range: d.range, ...(page ? { page } : {}) };
       }),
     };
-    outcome.json = [jsonElement(element, 1)];
-  } else if (run.format === 'sarif') outcome.sarif = sarifResults({ file, diagnostics }).map((r) => jsonElement(r, 4));
+    outcome.out = jsonElement(element, 1);
+    outcome.elements = 1;
+  } else if (run.format === 'sarif') {
+    const results = sarifResults({ file, diagnostics });
+    outcome.out = results.map((r) => jsonElement(r, 4)).join(',\n');
+    outcome.elements = results.length;
+  }
   else if (run.format === 'github') outcome.out = toGithub([{ file, diagnostics }]);
   else {
     outcome.out = diagnostics

@@ -534,20 +534,14 @@ class Output {
       this.first = false;
       return;
     }
-    const elements = options.format === 'json' ? o.json : options.format === 'sarif' ? o.sarif : undefined;
-    if (o.bytes && (options.format === 'json' || options.format === 'sarif')) {
-      if (o.elements) {
-        io.stdout(this.first ? '\n' : ',\n');
-        io.stdout(o.bytes);
-        this.first = false;
-      }
-    } else if (o.bytes) io.stdout(o.bytes);
-    else if (elements) {
-      for (const e of elements) {
-        io.stdout((this.first ? '\n' : ',\n') + e);
-        this.first = false;
-      }
-    } else io.stdout(o.out ?? '');
+    const output = o.bytes ?? o.out ?? '';
+    if (options.format === 'json' || options.format === 'sarif') {
+      // elements of the document's array: the separator before them, none for a file without any
+      if (!o.elements) return;
+      io.stdout(this.first ? '\n' : ',\n');
+      this.first = false;
+    }
+    io.stdout(output);
   }
 
   private done = 0;
