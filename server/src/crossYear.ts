@@ -12,11 +12,16 @@ export interface ReportIdentity {
   year?: number;
 }
 
+/** What pairs reports across years: a report's year and its agency's key (none without both). */
+function pairKey(agency: string | undefined, year: number | undefined): string | undefined {
+  return agency !== undefined && year !== undefined ? `${year}\u0000${agencyKey(agency)}` : undefined;
+}
+
 /** The candidate that is the same agency's report of the year before, if there is exactly one. */
 export function findPrevious<C extends ReportIdentity>(agency: string | undefined, year: number | undefined, candidates: readonly C[]): C | undefined {
   if (!agency || year === undefined) return undefined;
-  const key = agencyKey(agency);
-  const found = candidates.filter((c) => c.agency !== undefined && c.year === year - 1 && agencyKey(c.agency) === key);
+  const key = pairKey(agency, year - 1);
+  const found = candidates.filter((c) => pairKey(c.agency, c.year) === key);
   return found.length === 1 ? found[0] : undefined;
 }
 
@@ -26,9 +31,8 @@ export function findPrevious<C extends ReportIdentity>(agency: string | undefine
  */
 export function previousOfEach<C extends ReportIdentity>(candidates: readonly C[]): (C | undefined)[] {
   const byKey = new Map<string, C[]>();
-  const keyOf = (c: C) => (c.agency !== undefined && c.year !== undefined ? `${c.year}\u0000${agencyKey(c.agency)}` : undefined);
   for (const c of candidates) {
-    const key = keyOf(c);
+    const key = pairKey(c.agency, c.year);
     if (key === undefined) continue;
     const list = byKey.get(key);
     if (list) list.push(c);
@@ -36,7 +40,7 @@ export function previousOfEach<C extends ReportIdentity>(candidates: readonly C[
   }
   return candidates.map((c) => {
     if (!c.agency || c.year === undefined) return undefined;
-    const found = byKey.get(`${c.year - 1}\u0000${agencyKey(c.agency)}`);
+    const found = byKey.get(pairKey(c.agency, c.year - 1)!);
     return found?.length === 1 ? found[0] : undefined;
   });
 }
