@@ -96,6 +96,19 @@ const SEVERITY_NAME = ['', 'error', 'warning', 'information', 'hint'] as const;
 /** Configs read in this thread, by path (a run has a handful). */
 const configs = new Map<string, ReportConfig | ConfigError>();
 
+/**
+ * The config file each folder's reports use, by folder: the search upwards is made once per folder, not
+ * once per report (a province's reports come a hundred to a folder). Invariant: a run creates and
+ * removes no config file.
+ */
+const nearestConfig = new Map<string, string | undefined>();
+
+function configFileFor(file: string): string | undefined {
+  const dir = path.dirname(path.resolve(file));
+  if (!nearestConfig.has(dir)) nearestConfig.set(dir, findConfig(file));
+  return nearestConfig.get(dir);
+}
+
 function configOf(file: string): ReportConfig | ConfigError {
   let c = configs.get(file);
   if (!c) {
@@ -172,7 +185,7 @@ export async function checkFile(task: FileTask, run: RunSettings): Promise<FileO
     return outcome;
   }
   const options: AnalyzeOptions = {};
-  const configFile = run.config ?? findConfig(file);
+  const configFile = run.config ?? configFileFor(file);
   if (configFile) {
     const config = configOf(configFile);
     if (config instanceof ConfigError) {
