@@ -29,7 +29,7 @@ export function findPrevious<C extends ReportIdentity>(agency: string | undefine
  * `findPrevious` over many candidates at once: each one's report of the year before among the others,
  * found through an index by agency and year (a province's reports: linear, not each against every other).
  */
-export function previousOfEach<C extends ReportIdentity>(candidates: readonly C[]): (C | undefined)[] {
+export function previousOfEach<C extends Omit<ReportIdentity, 'uri'>>(candidates: readonly C[]): (C | undefined)[] {
   const byKey = new Map<string, C[]>();
   for (const c of candidates) {
     const key = pairKey(c.agency, c.year);

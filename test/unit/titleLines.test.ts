@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { titleLines } from '../../server/src/parse/title';
+import { titleLines, titleOf } from '../../server/src/parse/title';
 import { TITLE_PHRASE } from '../../server/src/format/national';
 import { parse } from '../../server/src/parse/parser';
 import { ROOT } from '../helpers';
@@ -23,12 +23,15 @@ function texts(): [string, string][] {
 }
 
 /** What titleLines is, said plainly (every line's white space taken out; titleLines skips what cannot matter). */
-function titleLinesPlainly(text: string): string {
+function titleLinesPlainly(text: string, upTo: 'first' | 'last' = 'last'): string {
   const lines = text.split('\n');
   let cut = 0;
   for (let k = 0; k < Math.min(130, lines.length); k++) {
     const before = k > 0 ? lines[k - 1]!.replace(/\s+/g, '') : '';
-    if ((before + lines[k]!.replace(/\s+/g, '')).includes(TITLE_PHRASE)) cut = k + 4;
+    if ((before + lines[k]!.replace(/\s+/g, '')).includes(TITLE_PHRASE)) {
+      cut = k + 4;
+      if (upTo === 'first') break;
+    }
   }
   return cut >= lines.length ? text : lines.slice(0, cut).join('\n') + (cut > 0 ? '\n' : '');
 }
@@ -45,7 +48,11 @@ describe('the title from the first lines', () => {
       '',
       '政府信息公开工作年度报告',
     ];
-    for (const text of [...crafted, ...texts().map(([, t]) => t)]) assert.equal(titleLines(text), titleLinesPlainly(text), text.slice(0, 40));
+    for (const text of [...crafted, ...texts().map(([, t]) => t)]) {
+      assert.equal(titleLines(text), titleLinesPlainly(text), text.slice(0, 40));
+      assert.equal(titleLines(text, 'first'), titleLinesPlainly(text, 'first'), text.slice(0, 40));
+    }
+    assert.equal(titleLines(crafted[3]!, 'first'), '关于报送政府信息公开工作年度报告的函\n\n某县2023年政府信息公开工作年度报告\n告告\n', 'to three lines after where the phrase first ends');
   });
 
   it('gives the agency and year the whole report gives', () => {
@@ -56,8 +63,18 @@ describe('the title from the first lines', () => {
       const whole = parse(text).title;
       const first = parse(titleLines(text)).title;
       assert.deepEqual([first?.agency, first?.year], [whole?.agency, whole?.year], name);
+      assert.deepEqual(titleOf(text), { ...(whole?.agency !== undefined ? { agency: whole.agency } : {}), ...(whole?.year !== undefined ? { year: whole.year } : {}) }, name);
       if (whole?.year !== undefined) titled++;
     }
     assert.ok(titled > 20, `${titled} with a year`);
+  });
+
+  it('reads past a covering letter that names the report first, and past prose that names it again', () => {
+    const letter = '关于报送某县2023年政府信息公开工作年度报告的函\n市政府办公室：\n现将我县年度报告报送如下。\n\n\n\n某县2024年政府信息公开工作年度报告\n一、总体情况\n本年度报告中的数据……\n';
+    assert.deepEqual(titleOf(letter), { agency: parse(letter).title?.agency, year: 2024 });
+    assert.equal(parse(letter).title?.year, 2024);
+    const prose = '某县2023年政府信息公开工作年度报告\n一、总体情况\n' + '正文。\n'.repeat(20) + '本年度报告所列数据……\n'.repeat(5);
+    assert.deepEqual(titleOf(prose), { agency: parse(prose).title!.agency, year: 2023 });
+    assert.deepEqual(titleOf('没有标题的正文\n一、总体情况\n本年度报告……\n'), {});
   });
 });

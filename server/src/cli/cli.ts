@@ -11,9 +11,10 @@ import { tablesToCsv } from '../features/tablesCsv';
 import { SumAccumulator, SumResult } from '../features/sum';
 import { table2Text, table3Text, table4Text } from '../features/tablesText';
 import { Locale, pickLocale } from '../i18n';
-import { listCandidates } from '../files/findReports';
+import { eachCandidate } from '../files/findReports';
 import { REPORT_FILE_NAMES } from '../files/published';
 import { FileIdentity, FileOutcome, FileTask, Judgement, OutputFormat, RunSettings, checkFile, identify, jsonElement, judge } from './batch';
+import { PackedStrings } from './packed';
 import { Pool, WORKER_HEAP_MB } from './pool';
 import { Shard, mergeResults, parseShard, shardOf } from './shards';
 import { VERSION } from '../version';
@@ -268,65 +269,14 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
   const { options } = parsed;
   if (options.merge) return runMerge(options, io);
   const unreadable: string[] = [];
-  const zh = options.locale === 'zh';
-  /** what the paths name, in order: files given, and the files folders hold (to be judged: reports or not) */
-  const items: { file: string; listed: boolean; message?: string }[] = [];
-  for (const p of options.paths) {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(p);
-    } catch (e) {
-      unreadable.push(p);
-      io.stderr(`gov-report-lint: ${p}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? (zh ? '文件不存在' : 'no such file or directory') : (e as Error).message}\n`);
-      continue;
-    }
-    if (stat.isDirectory()) for (const c of listCandidates(p, REPORT_FILE_NAMES)) items.push({ file: c.path, listed: true, ...(c.message !== undefined ? { message: c.message } : {}) });
-    else items.push({ file: p, listed: false });
-  }
-  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), items.length));
+  const files = listFiles(options, io, unreadable);
+  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), files.paths.length));
   // files are read in worker threads (one is enough to bound the heap a run uses), a single file here
-  const pool = items.length > 1 && io.workerScript ? new Pool(jobs, io.workerScript) : undefined;
+  const pool = files.paths.length > 1 && io.workerScript ? new Pool(jobs, io.workerScript) : undefined;
   try {
-    /** the reports: files given, and the files in folders judged to be reports */
-    const tasks: FileTask[] = [];
-    /** each one's agency and year where judging it read them (a report found in a folder: no second read) */
-    let known: (FileIdentity | undefined)[] = [];
-    /** files judged in a worker (many to a request: a worker's answer per file would cost the main thread more than the judging) */
-    const askJudge = (list: FileTask[]): Promise<Judgement[]> =>
-      pool!.ask({ kind: 'judge', tasks: list, locale: options.locale }).then(
-        (a) => a.judgements ?? list.map((t) => ({ index: t.index, verdict: a.error ?? 'no answer' })),
-        // the worker died (a file that needs more than its heap): each again alone, the one to blame named
-        (e: unknown) => (list.length > 1 ? Promise.all(list.map((t) => askJudge([t]))).then((x) => x.flat()) : [{ index: list[0]!.index, verdict: whyFailed(e, options.locale) }]),
-      );
-    const JUDGED_TOGETHER = 32;
-    const judgeChunk = async (c: number): Promise<{ index: number; list: Judgement[] }> => {
-      const from = c * JUDGED_TOGETHER;
-      const to = Math.min(items.length, from + JUDGED_TOGETHER);
-      const list: Judgement[] = [];
-      const ask: FileTask[] = [];
-      for (let index = from; index < to; index++) {
-        const it = items[index]!;
-        if (!it.listed) list.push({ index, verdict: true });
-        else if (it.message !== undefined) list.push({ index, verdict: it.message });
-        else ask.push({ index, file: it.file, found: true });
-      }
-      if (ask.length > 0) list.push(...(pool ? await askJudge(ask) : ask.map((t) => judge(t, options.locale))));
-      return { index: c, list: list.sort((x, y) => x.index - y.index) };
-    };
-    await inOrder(Math.ceil(items.length / JUDGED_TOGETHER), judgeChunk, jobs * 2, (chunk) => chunk.list.forEach((j) => {
-      const it = items[j.index]!;
-      if (j.verdict === true) {
-        known.push(j.identity ? { index: tasks.length, ...j.identity } : undefined);
-        tasks.push({ index: tasks.length, file: it.file, found: it.listed });
-      } else if (typeof j.verdict === 'string' && (!options.shard || shardOf(it.file, options.shard.n) === options.shard.k)) {
-        // a file that cannot be read is named by the shard it falls in (one run's whole output is the shards' together)
-        unreadable.push(it.file);
-        io.stderr(`gov-report-lint: ${it.file}: ${j.verdict}\n`);
-      }
-    }));
-    // what a run keeps of each file from now on is its task alone (memory flat in the number of files)
-    items.length = 0;
-
+    // each step in a function of its own: what it builds for its own use is let go when it returns
+    // (a suspended async function keeps everything its frame refers to)
+    await judgeFiles(files, options, io, unreadable, pool, jobs);
     const run: RunSettings = {
       format: options.format,
       mode: options.toText ? 'text' : options.tables || options.sum ? 'tables' : 'check',
@@ -336,34 +286,25 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
       locale: options.locale,
       ...(options.config !== undefined ? { config: options.config } : {}),
     };
-    // last year's reports among the files: each file's agency and year first (a small index, not the files)
-    if (run.mode === 'check' && tasks.length > 1) {
-      const identities: FileIdentity[] = [];
-      const identify1 = (index: number): Promise<FileIdentity> => {
-        const t = tasks[index]!;
-        const k = known[index];
-        if (k) return Promise.resolve(k);
-        return pool ? pool.ask({ kind: 'identify', task: t }).then((a) => a.identity ?? { index }) : identify(t);
-      };
-      await inOrder(tasks.length, identify1, jobs * 4, (id) => identities.push(id));
-      known = [];
-      const previous = previousOfEach(identities.map((id) => ({ uri: tasks[id.index]!.file, agency: id.agency, year: id.year })));
-      for (const t of tasks) {
-        const before = previous[t.index];
-        if (before) t.previous = before.uri;
-      }
-    }
+    /** each report's report of the year before, by place in `reports` (−1: none among the files) */
+    const previous = run.mode === 'check' && files.reports.length > 1 ? await pairYears(files, pool, jobs) : undefined;
     // this machine's part of the files (last year's reports were found among all of them)
-    const mine = options.shard ? inShard(tasks, options.shard) : tasks;
-    const output = new Output(options, io, mine.length);
-    const check = (t: FileTask): Promise<FileOutcome> =>
-      pool
+    const { shard } = options;
+    const mine = shard ? files.reports.flatMap((f, r) => (shardOf(files.paths.get(f), shard.n) === shard.k ? [r] : [])) : undefined;
+    const count = mine ? mine.length : files.reports.length;
+    const output = new Output(options, io, count);
+    const check = (k: number): Promise<FileOutcome> => {
+      const r = mine ? mine[k]! : k;
+      const t = taskOf(files, k, r, previous ? previous[r]! : -1);
+      const outcome = pool
         ? pool.ask({ kind: 'check', task: t, run }).then((a) => {
             if (a.outcome) return a.outcome;
             throw new Error(a.error ?? 'no answer');
           })
         : checkFile(t, run);
-    await inOrder(mine.length, (k): Promise<FileOutcome> => check(mine[k]!).catch((e: unknown) => failedOutcome(mine[k]!, e, options.locale)), jobs * 4, (o) => {
+      return outcome.catch((e: unknown) => failedOutcome(t, e, options.locale));
+    };
+    await inOrder(count, check, jobs * 4, (o) => {
       if (o.unreadable) unreadable.push(o.file);
       if (o.configError && !unreadable.includes(o.configError.file)) {
         unreadable.push(o.configError.file);
@@ -377,9 +318,110 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
   }
 }
 
-/** The tasks of one shard, numbered again from 0 (the order they are written in). */
-function inShard(tasks: readonly FileTask[], shard: Shard): FileTask[] {
-  return tasks.filter((t) => shardOf(t.file, shard.n) === shard.k).map((t, index) => ({ ...t, index }));
+/**
+ * What a run keeps per file (INV-batch): its path, packed off the heap, and a few numbers — no object
+ * per file, so that the main thread's heap stays small whatever their number.
+ */
+interface RunFiles {
+  /** every file named or found in a folder, in order */
+  paths: PackedStrings;
+  /** those named on the command line (not found in a folder: taken whatever their text) */
+  given: Set<number>;
+  /** those a folder scan could not look at, and why */
+  notes: Map<number, string>;
+  /** the reports (files given, and the files in folders judged to be reports): their places in `paths` */
+  reports: number[];
+  /** each report's agency ('' when its title names none), by place in `reports` */
+  agencies: PackedStrings;
+  /** each report's year (0: none; −1: not read yet), by place in `reports` */
+  years: number[];
+}
+
+/** The files the paths name: files given, and the files folders hold (to be judged: reports or not). */
+function listFiles(options: CliOptions, io: CliIO, unreadable: string[]): RunFiles {
+  const zh = options.locale === 'zh';
+  const files: RunFiles = { paths: new PackedStrings(), given: new Set(), notes: new Map(), reports: [], agencies: new PackedStrings(), years: [] };
+  for (const p of options.paths) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(p);
+    } catch (e) {
+      unreadable.push(p);
+      io.stderr(`gov-report-lint: ${p}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? (zh ? '文件不存在' : 'no such file or directory') : (e as Error).message}\n`);
+      continue;
+    }
+    if (stat.isDirectory()) {
+      eachCandidate(p, REPORT_FILE_NAMES, (c) => {
+        const k = files.paths.push(c.path);
+        if (c.message !== undefined) files.notes.set(k, c.message);
+      });
+    } else files.given.add(files.paths.push(p));
+  }
+  return files;
+}
+
+/** A report as a worker is given it (made when it is sent: none is kept). */
+function taskOf(files: RunFiles, index: number, r: number, previous: number): FileTask {
+  const f = files.reports[r]!;
+  return { index, file: files.paths.get(f), found: !files.given.has(f), ...(previous >= 0 ? { previous: files.paths.get(files.reports[previous]!) } : {}) };
+}
+
+/** Which files are reports (those found in folders judged by their text), with the agency and year that reading gave. */
+async function judgeFiles(files: RunFiles, options: CliOptions, io: CliIO, unreadable: string[], pool: Pool | undefined, jobs: number): Promise<void> {
+  /** files judged in a worker (many to a request: a worker's answer per file would cost the main thread more than the judging) */
+  const askJudge = (list: FileTask[]): Promise<Judgement[]> =>
+    pool!.ask({ kind: 'judge', tasks: list, locale: options.locale }).then(
+      (a) => a.judgements ?? list.map((t) => ({ index: t.index, verdict: a.error ?? 'no answer' })),
+      // the worker died (a file that needs more than its heap): each again alone, the one to blame named
+      (e: unknown) => (list.length > 1 ? Promise.all(list.map((t) => askJudge([t]))).then((x) => x.flat()) : [{ index: list[0]!.index, verdict: whyFailed(e, options.locale) }]),
+    );
+  const JUDGED_TOGETHER = 32;
+  const judgeChunk = async (c: number): Promise<{ index: number; list: Judgement[] }> => {
+    const from = c * JUDGED_TOGETHER;
+    const to = Math.min(files.paths.length, from + JUDGED_TOGETHER);
+    const list: Judgement[] = [];
+    const ask: FileTask[] = [];
+    for (let index = from; index < to; index++) {
+      const note = files.notes.get(index);
+      if (files.given.has(index)) list.push({ index, verdict: true });
+      else if (note !== undefined) list.push({ index, verdict: note });
+      else ask.push({ index, file: files.paths.get(index), found: true });
+    }
+    if (ask.length > 0) list.push(...(pool ? await askJudge(ask) : ask.map((t) => judge(t, options.locale))));
+    return { index: c, list: list.sort((x, y) => x.index - y.index) };
+  };
+  const { shard } = options;
+  await inOrder(Math.ceil(files.paths.length / JUDGED_TOGETHER), judgeChunk, jobs * 2, (chunk) => chunk.list.forEach((j) => {
+    if (j.verdict === true) {
+      files.reports.push(j.index);
+      files.agencies.push(j.identity?.agency ?? '');
+      files.years.push(j.identity ? (j.identity.year ?? 0) : -1);
+      return;
+    }
+    const file = files.paths.get(j.index);
+    if (typeof j.verdict === 'string' && (!shard || shardOf(file, shard.n) === shard.k)) {
+      // a file that cannot be read is named by the shard it falls in (one run's whole output is the shards' together)
+      unreadable.push(file);
+      io.stderr(`gov-report-lint: ${file}: ${j.verdict}\n`);
+    }
+  }));
+  files.notes.clear();
+}
+
+/** Each report's report of the year before among the files: their agencies and years first (a small index, not the files). */
+async function pairYears(files: RunFiles, pool: Pool | undefined, jobs: number): Promise<Int32Array> {
+  const identities: FileIdentity[] = [];
+  const identify1 = (r: number): Promise<FileIdentity> => {
+    if (files.years[r]! >= 0) return Promise.resolve({ index: r, agency: files.agencies.get(r) || undefined, year: files.years[r] || undefined });
+    const t = taskOf(files, r, r, -1);
+    return pool ? pool.ask({ kind: 'identify', task: t }).then((a) => a.identity ?? { index: r }) : identify(t);
+  };
+  await inOrder(files.reports.length, identify1, jobs * 4, (id) => identities.push(id));
+  const previous = new Int32Array(files.reports.length).fill(-1);
+  previousOfEach(identities).forEach((before, r) => {
+    if (before) previous[r] = before.index;
+  });
+  return previous;
 }
 
 /** The largest result file --merge reads (a JSON string cannot be much longer). */

@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { looksLikeReport } from '../parse/detect';
+import { detach } from '../parse/text';
 import { decodeText } from '../read/decode';
 
 export const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -53,40 +54,41 @@ export function tooLarge(size: number, maxBytes: number): string | undefined {
 }
 
 /**
- * The files below a directory whose names `names` takes, in a stable order (a folder's entries by
- * name, depth first), without reading them: what cannot be listed, a link out of the folder and a
- * file past the size limit come with their message, in their place.
+ * The files below a directory whose names `names` takes, each handed to `each` in a stable order (a
+ * folder's entries by name, depth first), without reading them: what cannot be listed, a link out of
+ * the folder and a file past the size limit come with their message, in their place. Nothing is kept:
+ * the caller keeps what it needs of each.
  */
-export function listCandidates(dir: string, names: RegExp = TEXT_FILES, maxBytes = Infinity, root: string = dir, out: Candidate[] = []): Candidate[] {
+export function eachCandidate(dir: string, names: RegExp, each: (c: Candidate) => void, maxBytes = Infinity, root: string = dir): void {
   let entries: fs.Dirent[];
   try {
     entries = byName(fs.readdirSync(dir, { withFileTypes: true }));
   } catch (e) {
-    out.push({ path: dir, message: (e as Error).message });
-    return out;
+    each({ path: dir, message: (e as Error).message });
+    return;
   }
   for (const entry of entries) {
-    const full = path.join(dir, entry.name);
+    // a copy of its own: the joined path is a tree of the pieces normalizing built (~450 bytes a file)
+    const full = detach(path.join(dir, entry.name));
     const problems: Unreadable[] = [];
     const kind = entryKind(entry, full, root, names, problems);
-    out.push(...problems);
-    if (kind === 'folder') listCandidates(full, names, maxBytes, root, out);
+    problems.forEach(each);
+    if (kind === 'folder') eachCandidate(full, names, each, maxBytes, root);
     if (kind !== 'file') continue;
     if (maxBytes !== Infinity) {
       try {
         const big = tooLarge(fs.statSync(full).size, maxBytes);
         if (big) {
-          out.push({ path: full, message: big });
+          each({ path: full, message: big });
           continue;
         }
       } catch (e) {
-        out.push({ path: full, message: (e as Error).message });
+        each({ path: full, message: (e as Error).message });
         continue;
       }
     }
-    out.push({ path: full });
+    each({ path: full });
   }
-  return out;
 }
 
 /** Whether a listed file is a report, read: true, false, or why a report cannot be read. */

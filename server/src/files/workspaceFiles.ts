@@ -19,7 +19,7 @@ export function excludedBy(patterns: readonly string[]): Excluded {
 }
 
 /**
- * The reports below a folder (as `listCandidates` lists it, each file read and judged) without blocking: the folders are read asynchronously, so the language server answers
+ * The reports below a folder (as `eachCandidate` lists it, each file read and judged) without blocking: the folders are read asynchronously, so the language server answers
  * edits and requests while a large workspace is searched; files.exclude is honoured (`excluded`).
  */
 export async function findReportsAsync(

@@ -7,10 +7,19 @@ import { parse } from './parser';
 
 /**
  * A report's agency and year from its title. The title is looked for in the first lines (parser.ts
- * TITLE_SEARCH_LINES): only the lines up to the title phrase (and a few after it) are parsed.
+ * TITLE_SEARCH_LINES): only the lines up to the title phrase (and a few after it) are parsed — first
+ * up to where the phrase first ends (most reports: their first lines, whatever their prose says after),
+ * and only when no title is there up to where it last ends (a covering letter names the report before
+ * its title does). The parser takes the first title it meets, line by line: one found in fewer lines is
+ * the one all of them give.
  */
 export function titleOf(text: string): { agency?: string; year?: number } {
-  const title = parse(titleLines(text)).title;
+  const first = titleLines(text, 'first');
+  let title = parse(first).title;
+  if (!title) {
+    const last = titleLines(text);
+    if (last.length > first.length) title = parse(last).title;
+  }
   const out: { agency?: string; year?: number } = {};
   if (title?.agency !== undefined) out.agency = title.agency;
   if (title?.year !== undefined) out.year = title.year;
@@ -20,9 +29,10 @@ export function titleOf(text: string): { agency?: string; year?: number } {
 /**
  * The first lines of a text, as far as the title can reach: to three lines after the last of its first
  * 130 lines where the title phrase ends (white space set aside, also across a line break; a covering
- * letter names the report before its title does), or none of them when no line has it.
+ * letter names the report before its title does), or none of them when no line has it. `upTo`
+ * 'first': to three lines after the first such line instead.
  */
-export function titleLines(text: string): string {
+export function titleLines(text: string, upTo: 'first' | 'last' = 'last'): string {
   // only a line that has the phrase's last character, or follows one that has it, can end it: the
   // others are passed over without taking their white space out (most of a report's first lines)
   const lastChar = TITLE_PHRASE[TITLE_PHRASE.length - 1]!;
@@ -40,7 +50,10 @@ export function titleLines(text: string): string {
     if (has || prevHas) {
       const line = text.slice(at + 1, end).replace(/\s+/g, '');
       const before = k > 0 ? text.slice(prevStart, prevEnd).replace(/\s+/g, '') : '';
-      if ((before + line).includes(TITLE_PHRASE)) cut = k + 4;
+      if ((before + line).includes(TITLE_PHRASE)) {
+        cut = k + 4;
+        if (upTo === 'first') break;
+      }
     }
     if (next < 0) break;
     prevHas = has;
