@@ -5,7 +5,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { looksLikeReport } from '../parse/detect';
-import { detach } from '../parse/text';
 import { decodeText } from '../read/decode';
 
 export const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -68,11 +67,10 @@ export function eachCandidate(dir: string, names: RegExp, each: (c: Candidate) =
     return;
   }
   for (const entry of entries) {
-    // a copy of its own: the joined path is a tree of the pieces normalizing built (~450 bytes a file)
-    const full = detach(path.join(dir, entry.name));
+    const full = path.join(dir, entry.name);
     const problems: Unreadable[] = [];
     const kind = entryKind(entry, full, root, names, problems);
-    problems.forEach(each);
+    for (const p of problems) each(p);
     if (kind === 'folder') eachCandidate(full, names, each, maxBytes, root);
     if (kind !== 'file') continue;
     if (maxBytes !== Infinity) {
