@@ -24,6 +24,8 @@ export interface Piece {
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
+/** a digit, half- or full-width (０–９) */
+const isAnyDigit = (c: number) => isDigit(c) || (c >= 0xff10 && c <= 0xff19);
 const isSpace = (c: number) => c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
 const isCjk = (c: number) => c >= 0x3400 && c <= 0x9fff;
 const isMinus = (c: string | undefined) => c === '-' || c === '－' || c === '−';
@@ -31,6 +33,18 @@ const isMinus = (c: string | undefined) => c === '-' || c === '－' || c === '�
 /** What may not stand before an inline section heading: a numeral (十二、 二十、) or 第. The heading must name its section. */
 const BEFORE_HEADING = /[^一二三四五六七八九十第]/;
 const HEADING_AT = /[一二三四五六七八九十]{1,2}[、.．]/g;
+/**
+ * Whether a section heading could start inside a line (not at its start): the matches that step 1 of
+ * splitFlat reads further, found in the line before it is folded to half-width (the numerals, 、 and
+ * 第 are the same either way; ． and . both match).
+ */
+function mayHoldHeading(raw: string): boolean {
+  HEADING_AT.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = HEADING_AT.exec(raw))) if (m.index > 0 && BEFORE_HEADING.test(raw[m.index - 1]!)) return true;
+  return false;
+}
+
 /** A section title ends with one of these words, or at a digit, a sentence mark or white space. */
 const TITLE_END = /情况|事项|措施|概况|概述/;
 const MAX_TITLE = 30;
@@ -188,14 +202,24 @@ function tableStretches(t: string, from: number, to: number): Unit[][] {
   return stretches;
 }
 
-/** Whether a text has at least `n` numbers (runs of digits). */
-function hasNumbers(t: string, n: number): boolean {
+/**
+ * Whether a text has at least `n` runs of digits that could end a table row (tableStretches): a run
+ * followed by a unit of measure is prose, unless it is a year run into a cell (more than four digits
+ * before 年). Every row has one such run at least (an amount, 73802895.90元, has the run before its
+ * point) — the test lets more through, never fewer. Full-width digits count as digits, so that the
+ * test says the same of a line before and after it is folded to half-width.
+ */
+function hasRowNumbers(t: string, n: number): boolean {
   let count = 0;
-  let inRun = false;
   for (let k = 0; k < t.length; k++) {
-    const digit = isDigit(t.charCodeAt(k));
-    if (digit && !inRun && ++count >= n) return true;
-    inRun = digit;
+    if (!isAnyDigit(t.charCodeAt(k))) continue;
+    const d = k;
+    while (k < t.length && isAnyDigit(t.charCodeAt(k))) k++;
+    let a = k;
+    while (a < t.length && isSpace(t.charCodeAt(a))) a++;
+    const after = t.charAt(a);
+    const prose = MEASURE.test(after) && !(after === '年' && k - d > 4);
+    if (!prose && ++count >= n) return true;
   }
   return false;
 }
@@ -203,9 +227,13 @@ function hasNumbers(t: string, n: number): boolean {
 /**
  * Cuts a flattened line into pieces, or says it is not one (undefined): a line is taken for
  * flattened text when it is long and has a section heading, a sub-item or a table run inside it.
+ * (`screen` false: without the quick test that a line cannot hold four table rows — for tests.)
  */
-export function splitFlat(raw: string): Piece[] | undefined {
+export function splitFlat(raw: string, screen = true): Piece[] | undefined {
   if (raw.length < FLAT_MIN_LENGTH) return undefined;
+  // the same quick test as below, on the line as it is (most long lines are prose: not even folded to
+  // half-width then): no heading can start inside it, and it has fewer than four numbers that could end a row
+  if (screen && !mayHoldHeading(raw) && !hasRowNumbers(raw, 4)) return undefined;
   const t = toHalfWidth(raw);
   // 1. section headings inline
   const cuts: { at: number; end: number; kind: 'heading' | 'sub' }[] = [];
@@ -217,6 +245,11 @@ export function splitFlat(raw: string): Piece[] | undefined {
     const h = headingAt(t, at, m[0].length - 1);
     if (h) cuts.push({ at, end: h.end, kind: 'heading' });
   }
+  // without a heading inline, only a table run of four rows or more makes a line flattened, and that
+  // takes four numbers that could end a row: a paragraph with fewer is not cut (most long lines: their
+  // numbers are counts of something, 154件; the answer below would be the same, found at the cost of
+  // reading every run)
+  if (screen && !cuts.some((c) => c.kind === 'heading' && c.at > 0) && !hasRowNumbers(t, 4)) return undefined;
   // 2. sub-items after a sentence's end
   SUB_AT.lastIndex = 0;
   while ((m = SUB_AT.exec(t))) {
@@ -227,10 +260,6 @@ export function splitFlat(raw: string): Piece[] | undefined {
     if (b < 0 || /[。；;！!？?]/.test(prev) || (b < at - 1 && isDigit(t.charCodeAt(b)))) cuts.push({ at, end: at, kind: 'sub' });
   }
   cuts.sort((a, b) => a.at - b.at);
-  // without a heading inline, only a table run of four rows or more makes a line flattened, and that
-  // takes four numbers at least: a paragraph with fewer is not cut (most long lines; the answer below
-  // would be the same, found at the cost of reading every run)
-  if (!cuts.some((c) => c.kind === 'heading' && c.at > 0) && !hasNumbers(t, 4)) return undefined;
   // 3. segments between the cuts, with the table runs inside them
   const pieces: Piece[] = [];
   const text = (start: number, end: number) => {
