@@ -231,9 +231,12 @@ function hasRowNumbers(t: string, n: number): boolean {
  */
 export function splitFlat(raw: string, screen = true): Piece[] | undefined {
   if (raw.length < FLAT_MIN_LENGTH) return undefined;
-  // the same quick test as below, on the line as it is (most long lines are prose: not even folded to
-  // half-width then): no heading can start inside it, and it has fewer than four numbers that could end a row
-  if (screen && !mayHoldHeading(raw) && !hasRowNumbers(raw, 4)) return undefined;
+  // without a heading inline, only a table run of four rows or more makes a line flattened, and that
+  // takes four numbers that could end a row: a paragraph with fewer is not cut (most long lines: their
+  // numbers are counts of something, 154件; the answer below would be the same, found at the cost of
+  // reading every run). Told on the line as it is: a line of prose is not even folded to half-width.
+  const rows = !screen || hasRowNumbers(raw, 4);
+  if (!rows && !mayHoldHeading(raw)) return undefined;
   const t = toHalfWidth(raw);
   // 1. section headings inline
   const cuts: { at: number; end: number; kind: 'heading' | 'sub' }[] = [];
@@ -245,11 +248,7 @@ export function splitFlat(raw: string, screen = true): Piece[] | undefined {
     const h = headingAt(t, at, m[0].length - 1);
     if (h) cuts.push({ at, end: h.end, kind: 'heading' });
   }
-  // without a heading inline, only a table run of four rows or more makes a line flattened, and that
-  // takes four numbers that could end a row: a paragraph with fewer is not cut (most long lines: their
-  // numbers are counts of something, 154件; the answer below would be the same, found at the cost of
-  // reading every run)
-  if (screen && !cuts.some((c) => c.kind === 'heading' && c.at > 0) && !hasRowNumbers(t, 4)) return undefined;
+  if (!rows && !cuts.some((c) => c.kind === 'heading' && c.at > 0)) return undefined;
   // 2. sub-items after a sentence's end
   SUB_AT.lastIndex = 0;
   while ((m = SUB_AT.exec(t))) {

@@ -30,8 +30,7 @@ type LineClass =
   | { kind: 'subheading'; node: SubheadingNode }
   | { kind: 'text' };
 
-/** Where the content of a line starts and ends once Markdown markup is set aside. */
-/** A line's content: its text without leading and trailing markup. */
+/** A line's content: where it starts and ends once Markdown markup is set aside, and its text. */
 class Content {
   private folded: string | undefined;
   constructor(

@@ -76,9 +76,7 @@ export function decodeWithEncoding(bytes: Uint8Array): DecodedText {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: quickUtf8(bytes.subarray(3)) ?? decoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', bom: true };
   const utf16 = utf16WithoutBom(bytes);
   if (utf16) return { text: decoder(utf16).decode(bytes), encoding: utf16, bom: false };
-  const quick = quickUtf8(bytes);
-  if (quick !== undefined && quick.indexOf('\ufffd') < 0) return { text: quick, encoding: 'utf-8', bom: false };
-  const utf8 = quick ?? decoder('utf-8').decode(bytes);
+  const utf8 = quickUtf8(bytes) ?? decoder('utf-8').decode(bytes);
   const bad = badLines(utf8);
   if (bad.count === 0) return { text: utf8, encoding: 'utf-8', bom: false };
   // a few stray bytes in a UTF-8 file (a character cut, a byte flipped): still UTF-8, the lines named;
