@@ -25,24 +25,66 @@ export function findPrevious<C extends ReportIdentity>(agency: string | undefine
   return found.length === 1 ? found[0] : undefined;
 }
 
+/** A key's hash, a small integer (FNV-1a over its UTF-16 code units, kept to 30 bits). Exported for tests. */
+export function hashOf(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return (h >>> 0) & 0x3fffffff;
+}
+
+/** A place in `previousPlaces`'s index shared by more than one report (their keys compared one by one). */
+const SHARED = -2;
+
 /**
- * `findPrevious` over many candidates at once: each one's report of the year before among the others,
- * found through an index by agency and year (a province's reports: linear, not each against every other).
+ * `findPrevious` over the `count` reports of a batch at once, given by place: each one's place of the
+ * same agency's report of the year before (−1: none, or more than one). Linear, not each report
+ * against every other; and nothing per report outlives the call on the heap but numbers — the index is
+ * by the hash of each report's key, and keys are compared (made again from `agencyOf`) only where hashes
+ * meet: a batch's keys as strings would live through the young generation's collections and make V8
+ * grow it (INV-batch).
  */
-export function previousOfEach<C extends Omit<ReportIdentity, 'uri'>>(candidates: readonly C[]): (C | undefined)[] {
-  const byKey = new Map<string, C[]>();
-  for (const c of candidates) {
-    const key = pairKey(c.agency, c.year);
+export function previousPlaces(count: number, agencyOf: (k: number) => string | undefined, yearOf: (k: number) => number | undefined): Int32Array {
+  const keyOf = (k: number) => pairKey(agencyOf(k), yearOf(k));
+  const byHash = new Map<number, number>();
+  for (let k = 0; k < count; k++) {
+    const key = keyOf(k);
     if (key === undefined) continue;
-    const list = byKey.get(key);
-    if (list) list.push(c);
-    else byKey.set(key, [c]);
+    const h = hashOf(key);
+    const seen = byHash.get(h);
+    byHash.set(h, seen === undefined ? k : SHARED);
   }
-  return candidates.map((c) => {
-    if (!c.agency || c.year === undefined) return undefined;
-    const found = byKey.get(pairKey(c.agency, c.year - 1)!);
-    return found?.length === 1 ? found[0] : undefined;
-  });
+  /** where several reports share a hash: the one report whose key is the key looked for (−1: none, or more than one) */
+  const resolved = new Map<string, number>();
+  const previous = new Int32Array(count).fill(-1);
+  for (let k = 0; k < count; k++) {
+    const agency = agencyOf(k);
+    const year = yearOf(k);
+    if (!agency || year === undefined) continue;
+    const want = pairKey(agency, year - 1)!;
+    const h = hashOf(want);
+    const at = byHash.get(h);
+    if (at === undefined) continue;
+    if (at !== SHARED) {
+      if (keyOf(at) === want) previous[k] = at;
+      continue;
+    }
+    let one = resolved.get(want);
+    if (one === undefined) {
+      // the reports of that hash, their keys compared (a key twice — two files of one report — is no one)
+      one = -1;
+      for (let j = 0; j < count; j++) {
+        if (keyOf(j) !== want) continue;
+        if (one !== -1) {
+          one = -1;
+          break;
+        }
+        one = j;
+      }
+      resolved.set(want, one);
+    }
+    previous[k] = one;
+  }
+  return previous;
 }
 
 /** Last year's analysis as the rules see it. */

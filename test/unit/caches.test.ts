@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { CACHES, CacheName, scaleCaches, switchCachesOff } from '../../server/src/caches';
+import { CACHES, CacheName, batchCaches, cacheKeyMax, cacheLimit, cacheOff, editorCaches, switchCachesOff } from '../../server/src/caches';
 import { Analysis, analyze, clearCaches } from '../../server/src/check';
 import { exportTables } from '../../server/src/features/tablesExport';
 import { SEED_NAMES, readSeed } from '../helpers';
@@ -38,10 +38,7 @@ function run(texts: string[], off: CacheName[]): string[] {
   return texts.map((t) => said((prior = analyze(t, { prior }))));
 }
 
-after(() => {
-  switchCachesOff([]);
-  scaleCaches(1);
-});
+after(() => editorCaches());
 
 describe('caches switched off', () => {
   const names = Object.keys(CACHES) as CacheName[];
@@ -53,13 +50,33 @@ describe('caches switched off', () => {
         const got = run(texts, off);
         got.forEach((g, k) => assert.equal(g, allOn[k], `${off.join(', ')} off: keystroke ${k + 1} differs`));
       }
-      // as the command line's workers keep them: a tenth of the entries, no long texts
-      scaleCaches(0.1, 100);
+      // as the command line's workers keep them: the labels' cache only, a tenth of the entries, no long texts
+      batchCaches();
       try {
-        run(texts, []).forEach((g, k) => assert.equal(g, allOn[k], `batch caches: keystroke ${k + 1} differs`));
+        clearCaches();
+        let prior: Analysis | undefined;
+        texts.forEach((t, k) => assert.equal(said((prior = analyze(t, { prior }))), allOn[k], `batch caches: keystroke ${k + 1} differs`));
       } finally {
-        scaleCaches(1);
+        editorCaches();
       }
     });
   }
+});
+
+describe('the caches of a batch', () => {
+  it('keep the labels’ cache only, and the editor’s keep every one', () => {
+    const names = Object.keys(CACHES) as CacheName[];
+    try {
+      batchCaches();
+      assert.deepEqual(names.filter((n) => !cacheOff(n)), ['model.labels']);
+      assert.equal(cacheKeyMax(), 100);
+      assert.equal(cacheLimit(20000), 2000);
+      editorCaches();
+      assert.deepEqual(names.filter((n) => cacheOff(n)), []);
+      assert.equal(cacheKeyMax(), Infinity);
+      assert.equal(cacheLimit(20000), 20000);
+    } finally {
+      editorCaches();
+    }
+  });
 });

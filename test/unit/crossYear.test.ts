@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/check';
-import { findPrevious, previousOfEach, previousYear } from '../../server/src/crossYear';
+import { findPrevious, hashOf, previousPlaces, previousYear } from '../../server/src/crossYear';
 import { toDiagnostics } from '../../server/src/features/diagnostics';
 import { readSeed } from '../helpers';
 
@@ -18,6 +18,12 @@ const lastYear = thisYear
 const LAST_URI = 'file:///reports/wuzhong-2022.txt';
 const prev = () => previousYear(analyze(lastYear), LAST_URI, 'wuzhong-2022.txt');
 const codes = (text: string) => analyze(text, { previous: prev() }).problems.map((p) => p.rule);
+
+/** previousPlaces over identities as objects: each one's candidate of the year before, or undefined. */
+function placesOf<C extends { agency?: string; year?: number }>(candidates: C[]): (C | undefined)[] {
+  const places = previousPlaces(candidates.length, (k) => candidates[k]!.agency, (k) => candidates[k]!.year);
+  return Array.from(places, (p) => (p >= 0 ? candidates[p] : undefined));
+}
 
 describe('cross-year checks', () => {
   it('a consistent pair gives no cross-year warning', () => {
@@ -84,10 +90,33 @@ describe('cross-year checks', () => {
       return c;
     });
     candidates.push({ uri: 'twin', agency: '银川市', year: 2015 });
-    const each = previousOfEach(candidates);
+    const each = placesOf(candidates);
     const one = candidates.map((c) => findPrevious(c.agency, c.year, candidates.filter((o) => o !== c)));
     assert.deepEqual(each, one);
     assert.ok(each.some((c) => c !== undefined), 'some found');
     assert.ok(each.some((c, i) => c === undefined && candidates[i]!.year !== undefined), 'some not (two candidates, or none)');
+  });
+
+  it('tells apart two agencies whose keys share a hash', () => {
+    // two agencies whose 2022 keys hash alike (found by trying names until two meet)
+    const seen = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let i = 0; !pair; i++) {
+      const agency = `某${i}县`;
+      const h = hashOf(`2022\u0000${agency}`);
+      const other = seen.get(h);
+      if (other !== undefined) pair = [other, agency];
+      else seen.set(h, agency);
+    }
+    const [a, b] = pair;
+    const candidates = [
+      { uri: 'a22', agency: a, year: 2022 },
+      { uri: 'b22', agency: b, year: 2022 },
+      { uri: 'a23', agency: a, year: 2023 },
+      { uri: 'b23', agency: b, year: 2023 },
+      { uri: 'a22bis', agency: a, year: 2022 },
+    ];
+    assert.deepEqual(placesOf(candidates.slice(0, 4)).map((c) => c?.uri), [undefined, undefined, 'a22', 'b22']);
+    assert.deepEqual(placesOf(candidates).map((c) => c?.uri), [undefined, undefined, undefined, 'b22', undefined], 'a22 twice: a23 has none');
   });
 });

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { ParseArgsConfig, parseArgs as parseNodeArgs } from 'node:util';
-import { previousOfEach } from '../crossYear';
+import { previousPlaces } from '../crossYear';
 import { toSarif } from '../features/sarif';
 import { tablesToCsv } from '../features/tablesCsv';
 import { SumAccumulator, SumResult } from '../features/sum';
@@ -408,20 +408,25 @@ async function judgeFiles(files: RunFiles, options: CliOptions, io: CliIO, unrea
   files.notes.clear();
 }
 
-/** Each report's report of the year before among the files: their agencies and years first (a small index, not the files). */
+/** Each report's report of the year before among the files: their agencies and years first (a few numbers each, not the files). */
 async function pairYears(files: RunFiles, pool: Pool | undefined, jobs: number): Promise<Int32Array> {
-  const identities: FileIdentity[] = [];
-  const identify1 = (r: number): Promise<FileIdentity> => {
-    if (files.years[r]! >= 0) return Promise.resolve({ index: r, agency: files.agencies.get(r) || undefined, year: files.years[r] || undefined });
-    const t = taskOf(files, r, r, -1);
-    return pool ? pool.ask({ kind: 'identify', task: t }).then((a) => a.identity ?? { index: r }) : identify(t);
-  };
-  await inOrder(files.reports.length, identify1, jobs * 4, (id) => identities.push(id));
-  const previous = new Int32Array(files.reports.length).fill(-1);
-  previousOfEach(identities).forEach((before, r) => {
-    if (before) previous[r] = before.index;
-  });
-  return previous;
+  const count = files.reports.length;
+  let { agencies, years } = files;
+  if (years.includes(-1)) {
+    // the files given by name were not judged: their titles read now (in order, packed as they come)
+    const read = { agencies: new PackedStrings(), years: new Array<number>(count) };
+    const identify1 = (r: number): Promise<FileIdentity> => {
+      if (files.years[r]! >= 0) return Promise.resolve({ index: r, agency: files.agencies.get(r) || undefined, year: files.years[r] || undefined });
+      const t = taskOf(files, r, r, -1);
+      return pool ? pool.ask({ kind: 'identify', task: t }).then((a) => a.identity ?? { index: r }) : identify(t);
+    };
+    await inOrder(count, identify1, jobs * 4, (id) => {
+      read.agencies.push(id.agency ?? '');
+      read.years[id.index] = id.year ?? 0;
+    });
+    ({ agencies, years } = read);
+  }
+  return previousPlaces(count, (r) => agencies.get(r) || undefined, (r) => years[r] || undefined);
 }
 
 /** The largest result file --merge reads (a JSON string cannot be much longer). */

@@ -1,13 +1,13 @@
 /** A worker thread of the command line: answers the files it is given (pool.ts), one after the other. */
 import { parentPort } from 'node:worker_threads';
-import { scaleCaches } from '../caches';
+import { batchCaches } from '../caches';
 import { checkFile, identify, judge, packOutcome } from './batch';
 import type { WorkerAnswer, WorkerRequest } from './pool';
 
 export function serveWorker(): void {
   const port = parentPort!;
-  // a worker checks reports it has never seen: its caches a tenth of the editor's, short texts only (see caches.ts)
-  scaleCaches(0.1, 100);
+  // a worker checks reports it has never seen: only the caches that pay for themselves there (caches.ts)
+  batchCaches();
   const queue: WorkerRequest[] = [];
   let busy = false;
   const answer = async (request: WorkerRequest): Promise<WorkerAnswer> => {
