@@ -304,7 +304,10 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
         : checkFile(t, run);
       return outcome.catch((e: unknown) => failedOutcome(t, e, options.locale));
     };
-    await inOrder(count, check, jobs * 4, (o) => {
+    // two files a worker at a time: the one it checks and the next (it never waits for this thread); more
+    // in flight only made this thread's young generation grow (measured at 20 000 reports: 4 a worker,
+    // peak RSS 191–198 MB; 2, 165–169 MB; the same time)
+    await inOrder(count, check, jobs * 2, (o) => {
       if (o.unreadable) unreadable.push(o.file);
       if (o.configError && !unreadable.includes(o.configError.file)) {
         unreadable.push(o.configError.file);
