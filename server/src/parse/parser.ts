@@ -587,12 +587,21 @@ function markPageHeaders(lines: Line[], classes: LineClass[], facts: LineFacts[]
 
 /** Running headers of PDF text: the report's title again at the top of a page. */
 function markRunningHeaders(lines: Line[], classes: LineClass[], facts: LineFacts[], title: TitleNode, after: number): void {
+  // an ideograph of the title (its last): folding to half-width and squeezing leave it as it is, so that
+  // a line without it is not the title again — most lines, which are then not squeezed for the asking
+  let witness = '';
+  for (let k = title.text.length - 1; k >= 0 && !witness; k--) {
+    const c = title.text.charCodeAt(k);
+    if (c >= 0x3400 && c <= 0x9fff) witness = title.text[k]!;
+  }
   for (let i = after; i < lines.length; i++) {
     const c = classes[i]!;
     if (c.kind !== 'text' && c.kind !== 'row') continue;
     // the title squeezed is no longer than the line it stands in
-    const length = lines[i]!.text.length;
-    if (length >= title.text.length && length <= title.text.length * 2 + 40 && squeezed(facts[i]!) === title.text) classes[i] = { kind: 'blank' };
+    const line = lines[i]!.text;
+    const length = line.length;
+    if (length < title.text.length || length > title.text.length * 2 + 40 || (witness && !line.includes(witness))) continue;
+    if (squeezed(facts[i]!) === title.text) classes[i] = { kind: 'blank' };
   }
 }
 
