@@ -40,8 +40,8 @@ function describeJobs(name: string, fn: () => void): void {
   }
 }
 
-function lint(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [CLI, '--jobs', JOBS, ...args], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'C.UTF-8', ...env } });
+function lint(args: string[], env: NodeJS.ProcessEnv = {}, cwd = ROOT) {
+  const r = spawnSync(process.execPath, [CLI, '--jobs', JOBS, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'C.UTF-8', ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -268,6 +268,9 @@ describeJobs('gov-report-lint', () => {
 
   it('--shard K/N checks a stable part of the files; --merge joins the parts into what one run writes', () => {
     const dir = path.join(tmp, 'shards');
+    // run from the temporary folder, the files named by relative paths: a file's shard depends on its path,
+    // so that which shard each file falls in is the same in every run (not on the temporary folder's name)
+    const shardLint = (args: string[]) => lint(args.map((a) => (a === dir ? 'shards' : a)), {}, tmp);
     fs.mkdirSync(path.join(dir, 'sub'), { recursive: true });
     // a report and last year's, one an old Word file that cannot be read (named once, by its shard)
     const thisYear = readSeed('wuzhong-2023').replace('二、上年结转政府信息公开申请数量\t\t3\t0\t0\t0\t0\t0\t3', '二、上年结转政府信息公开申请数量\t\t4\t0\t0\t0\t0\t0\t3');
@@ -278,8 +281,8 @@ describeJobs('gov-report-lint', () => {
     Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);
     fs.writeFileSync(path.join(dir, '某县2023年度报告.doc'), ole);
     for (const format of ['json', 'sarif']) {
-      const whole = lint(['--format', format, dir]);
-      const parts = [1, 2, 3].map((k) => lint(['--format', format, '--shard', `${k}/3`, dir]));
+      const whole = shardLint(['--format', format, dir]);
+      const parts = [1, 2, 3].map((k) => shardLint(['--format', format, '--shard', `${k}/3`, dir]));
       const files = parts.map((p, k) => {
         const f = path.join(tmp, `shard-${k + 1}.${format}`);
         fs.writeFileSync(f, p.stdout);
@@ -292,16 +295,18 @@ describeJobs('gov-report-lint', () => {
       // the unreadable Word file: named by one shard only, which alone exits 2
       assert.equal(parts.filter((p) => /某县2023年度报告\.doc/.test(p.stderr)).length, 1);
       assert.equal(parts.filter((p) => p.code === 2).length, 1);
-      const merged = lint(['--merge', ...files.reverse()]);
+      const merged = shardLint(['--merge', ...files.reverse()]);
       assert.equal(merged.stdout, whole.stdout, `${format}: merged = one run`);
       assert.equal(merged.code, 1, 'errors in the merged results');
-      assert.equal(lint(['--merge', '--exit-zero', ...files]).code, 0);
+      assert.equal(shardLint(['--merge', '--exit-zero', ...files]).code, 0);
     }
     // last year's report is found whatever shard it is in
-    const years = JSON.parse(lint(['--format', 'json', dir]).stdout) as JsonFile[];
+    const years = JSON.parse(shardLint(['--format', 'json', dir]).stdout) as JsonFile[];
     assert.ok(years.find((f) => f.file.endsWith('wuzhong-2023.txt'))!.diagnostics.some((d) => d.rule === 'year-carryover'));
-    assert.equal(lint(['--format', 'json', '--merge', path.join(tmp, 'shard-1.json'), path.join(tmp, 'shard-1.sarif')]).code, 2, 'one format at a time');
-    const text = lint(['--merge', path.join(tmp, 'shard-1.json'), path.join(tmp, 'shard-1.json')]);
+    assert.equal(shardLint(['--format', 'json', '--merge', path.join(tmp, 'shard-1.json'), path.join(tmp, 'shard-1.sarif')]).code, 2, 'one format at a time');
+    // a shard's results given twice: its files named as in several
+    const withFiles = [1, 2, 3].map((k) => path.join(tmp, `shard-${k}.json`)).find((f) => (JSON.parse(fs.readFileSync(f, 'utf8')) as JsonFile[]).length > 0)!;
+    const text = shardLint(['--merge', withFiles, withFiles]);
     assert.match(text.stderr, /在多个结果中出现/);
     for (const args of [['--shard', '0/3', dir], ['--shard', '4/3', dir], ['--shard', dir], ['--merge', '--fix', 'a.json'], ['--merge', '--format', 'text', 'a.json'], ['--sum', '--shard', '1/2', dir], ['--merge', path.join(tmp, 'none.json')]]) {
       assert.equal(lint(args).code, 2, args.join(' '));
