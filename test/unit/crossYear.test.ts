@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/check';
-import { findPrevious, hashOf, previousPlaces, previousYear } from '../../server/src/crossYear';
+import { findPrevious, previousPlaces, previousYear } from '../../server/src/crossYear';
+import { fnv1a } from '../../server/src/parse/text';
 import { toDiagnostics } from '../../server/src/features/diagnostics';
 import { readSeed } from '../helpers';
 
@@ -103,7 +104,7 @@ describe('cross-year checks', () => {
     let pair: [string, string] | undefined;
     for (let i = 0; !pair; i++) {
       const agency = `某${i}县`;
-      const h = hashOf(`2022\u0000${agency}`);
+      const h = fnv1a(`2022\u0000${agency}`);
       const other = seen.get(h);
       if (other !== undefined) pair = [other, agency];
       else seen.set(h, agency);

@@ -304,10 +304,7 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
         : checkFile(t, run);
       return outcome.catch((e: unknown) => failedOutcome(t, e, options.locale));
     };
-    // two files a worker at a time: the one it checks and the next (it never waits for this thread); more
-    // in flight only made this thread's young generation grow (measured at 20 000 reports: 4 a worker,
-    // peak RSS 191–198 MB; 2, 165–169 MB; the same time)
-    await inOrder(count, check, jobs * 2, (o) => {
+    await inOrder(count, check, jobs * IN_FLIGHT, (o) => {
       if (o.unreadable) unreadable.push(o.file);
       if (o.configError && !unreadable.includes(o.configError.file)) {
         unreadable.push(o.configError.file);
@@ -363,6 +360,13 @@ function listFiles(options: CliOptions, io: CliIO, unreadable: string[]): RunFil
   return files;
 }
 
+/**
+ * Requests in flight a worker: the one it answers and the next (it never waits for this thread). More
+ * only made this thread's young generation grow (measured at 20 000 reports: 4 a worker, peak RSS
+ * 191–198 MB; 2, 165–169 MB; the same time).
+ */
+const IN_FLIGHT = 2;
+
 /** A report as a worker is given it (made when it is sent: none is kept). */
 function taskOf(files: RunFiles, index: number, r: number, previous: number): FileTask {
   const f = files.reports[r]!;
@@ -394,7 +398,7 @@ async function judgeFiles(files: RunFiles, options: CliOptions, io: CliIO, unrea
     return { index: c, list: list.sort((x, y) => x.index - y.index) };
   };
   const { shard } = options;
-  await inOrder(Math.ceil(files.paths.length / JUDGED_TOGETHER), judgeChunk, jobs * 2, (chunk) => chunk.list.forEach((j) => {
+  await inOrder(Math.ceil(files.paths.length / JUDGED_TOGETHER), judgeChunk, jobs * IN_FLIGHT, (chunk) => chunk.list.forEach((j) => {
     if (j.verdict === true) {
       files.reports.push(j.index);
       files.agencies.push(j.identity?.agency ?? '');
@@ -423,7 +427,7 @@ async function pairYears(files: RunFiles, pool: Pool | undefined, jobs: number):
       const t = taskOf(files, r, r, -1);
       return pool ? pool.ask({ kind: 'identify', task: t }).then((a) => a.identity ?? { index: r }) : identify(t);
     };
-    await inOrder(count, identify1, jobs * 4, (id) => {
+    await inOrder(count, identify1, jobs * IN_FLIGHT, (id) => {
       read.agencies.push(id.agency ?? '');
       read.years[id.index] = id.year ?? 0;
     });

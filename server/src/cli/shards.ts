@@ -5,6 +5,7 @@
  * run would have written. No scheduling here: an existing scheduler (an indexed Job, GNU parallel, a
  * CI matrix) runs one shard per job.
  */
+import { fnv1a } from '../parse/text';
 
 export interface Shard {
   /** 1-based */
@@ -27,13 +28,7 @@ export function parseShard(s: string): Shard | undefined {
  * added since) still cover every file exactly once.
  */
 export function shardOf(file: string, n: number): number {
-  let h = 0x811c9dc5;
-  const p = file.replace(/\\/g, '/');
-  for (let i = 0; i < p.length; i++) {
-    h ^= p.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return (h % n) + 1;
+  return (fnv1a(file.replace(/\\/g, '/')) % n) + 1;
 }
 
 /**

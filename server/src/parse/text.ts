@@ -116,6 +116,13 @@ export function toHalfWidth(s: string): string {
   return s.slice(0, i) + s.slice(i).replace(FULLWIDTH_RE, fold);
 }
 
+/** FNV-1a (32 bits, unsigned) over a string's UTF-16 code units: a stable hash of a short text. */
+export function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 /**
  * A copy of a string that does not keep alive the text it was cut from. (V8 keeps a slice as a view
  * of the whole string: a cache keyed by a line of each keystroke's text would hold every version of
