@@ -43,6 +43,8 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // the readers of web pages and Word files, for the language server: loaded on demand (the CLI has them built in)
   esbuild.build({ ...common, entryPoints: ['server/src/read/index.ts'], outfile: 'dist/readers.js', sourcemap: false }),
+  // the Word writer (the docx package): loaded on demand, when a report is exported to Word
+  esbuild.build({ ...common, entryPoints: ['server/src/features/exportDocx.ts'], outfile: 'dist/export.js', sourcemap: false }),
   // the PDF reader (pdf.js): loaded on demand, when a PDF is read (it is larger than all the rest)
   esbuild.build({
     ...common,

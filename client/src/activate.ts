@@ -10,6 +10,7 @@ import { LANGUAGE_ID, createLanguageDetector } from './languageDetector';
 import {
   CanonicalTextRequest,
   CheckWorkspaceRequest,
+  ExportReportRequest,
   ExportTablesRequest,
   ListReportsRequest,
   ReadPublishedRequest,
@@ -139,6 +140,69 @@ async function exportTablesCommand(): Promise<void> {
   void vscode.window.showInformationMessage(t('exported', target.path.slice(target.path.lastIndexOf('/') + 1)));
 }
 
+/**
+ * Exports the active report for publication: a Word document or a web page's fragment, beside the
+ * report (same name, new extension) unless `target` says where. While its tables have errors it asks
+ * first (`force` skips the question). Never writes over the report itself. Returns where it wrote.
+ */
+async function exportReport(format: 'docx' | 'html', target?: unknown, options?: { force?: boolean }): Promise<vscode.Uri | undefined> {
+  const doc = activeReport();
+  const c = doc && running();
+  if (!doc || !c) return undefined;
+  let answer = await c.sendRequest(ExportReportRequest, { uri: doc.uri.toString(), format, force: options?.force === true });
+  if (answer && !answer.ok && 'blockers' in answer) {
+    const list = answer.blockers.slice(0, 5).map((b) => `• ${b.message}`).join('\n') + (answer.blockers.length > 5 ? '\n…' : '');
+    const pick = await vscode.window.showWarningMessage(t('exportBlocked', answer.blockers.length, list), { modal: true }, t('exportAnyway'), t('showErrors'));
+    if (pick === t('showErrors')) await vscode.commands.executeCommand('workbench.actions.view.problems');
+    if (pick !== t('exportAnyway')) return undefined;
+    answer = await c.sendRequest(ExportReportRequest, { uri: doc.uri.toString(), format, force: true });
+  }
+  if (!answer) return undefined;
+  if (!answer.ok) {
+    if ('unavailable' in answer) void vscode.window.showErrorMessage(answer.unavailable);
+    return undefined;
+  }
+  const bytes = answer.base64 !== undefined ? Uint8Array.from(atob(answer.base64), (ch) => ch.charCodeAt(0)) : new TextEncoder().encode(answer.text ?? '');
+  // the file the report is (a published .docx opened as a report) is never written over
+  const source = doc.uri.scheme === PUBLISHED_SCHEME ? vscode.Uri.parse(doc.uri.query) : doc.uri;
+  const base = source.path.replace(/\.[^./]*$/, '');
+  const beside = source.scheme === 'untitled' ? undefined : source.with({ path: `${base}.${format}`, query: '', fragment: '' });
+  const saveAs = () =>
+    vscode.window.showSaveDialog({
+      defaultUri: beside,
+      filters: format === 'docx' ? { Word: ['docx'] } : { HTML: ['html', 'htm'] },
+    });
+  let uri = target instanceof vscode.Uri ? target : undefined;
+  if (!uri) {
+    if (!beside || beside.toString() === source.toString()) uri = await saveAs();
+    else {
+      let exists = true;
+      try {
+        await vscode.workspace.fs.stat(beside);
+      } catch {
+        exists = false;
+      }
+      uri = beside;
+      if (exists) {
+        const pick = await vscode.window.showWarningMessage(t('exportOverwrite', base.slice(base.lastIndexOf('/') + 1) + '.' + format), { modal: true }, t('replace'), t('saveAs'));
+        if (pick === t('saveAs')) uri = await saveAs();
+        else if (pick !== t('replace')) return undefined;
+      }
+    }
+  }
+  if (!uri) return undefined;
+  if (uri.toString() === source.toString()) return undefined;
+  await vscode.workspace.fs.writeFile(uri, bytes);
+  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  if (target === undefined) {
+    void vscode.window.showInformationMessage(t('reportExported', name), t('openExported'), ...(uri.scheme === 'file' ? [t('revealExported')] : [])).then((pick) => {
+      if (pick === t('openExported')) void vscode.env.openExternal(uri);
+      else if (pick === t('revealExported')) void vscode.commands.executeCommand('revealFileInOS', uri);
+    });
+  }
+  return uri;
+}
+
 /** 汇总: the sum of the chosen reports written into the active report (no tables yet), or compared with its tables. */
 async function sumReports(): Promise<void> {
   const doc = activeReport();
@@ -236,6 +300,8 @@ export async function activateWith(context: vscode.ExtensionContext, makeClient:
     // for the extension-host tests: what the table view has drawn (fresh: after its next drawing)
     vscode.commands.registerCommand('govReport._tableViewState', (fresh?: boolean) => tables.state(fresh === true)),
     vscode.commands.registerCommand('govReport.exportTables', exportTablesCommand),
+    vscode.commands.registerCommand('govReport.exportWord', (target?: unknown, options?: { force?: boolean }) => exportReport('docx', target, options)),
+    vscode.commands.registerCommand('govReport.exportHtml', (target?: unknown, options?: { force?: boolean }) => exportReport('html', target, options)),
     vscode.commands.registerCommand('govReport.sumReports', sumReports),
   );
   const notRunning = () => Promise.reject(new Error(t('serverNotRunning')));

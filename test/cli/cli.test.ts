@@ -610,3 +610,82 @@ describeJobs('gov-report-lint on PDFs', () => {
     assert.ok(out[0]!.diagnostics.length > 0 && out[0]!.diagnostics.every((d) => typeof d.page === 'number' && d.page >= 1));
   });
 });
+
+describe('gov-report-lint --export', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gov-report-export-'));
+    for (const name of ['tongxin-2022', 'wuwei-2023'] as const) fs.writeFileSync(path.join(dir, `${name}.txt`), readSeed(name));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('--export docx writes a Word document beside the report that reads back to the same tables', () => {
+    const file = path.join(dir, 'tongxin-2022.txt');
+    const r = lint(['--export', 'docx', file]);
+    assert.equal(r.code, 0, r.stderr);
+    const out = path.join(dir, 'tongxin-2022.docx');
+    assert.equal(r.stdout, out + '\n');
+    assert.equal(r.stderr, '');
+    assert.deepEqual([...fs.readFileSync(out).subarray(0, 2)], [0x50, 0x4b], 'a zip');
+    assert.deepEqual(tablesOf(out), tablesOf(file));
+    assert.equal(lint(['--format', 'json', out]).code, 0);
+  });
+
+  it('--export html --out writes a web page fragment where told, that reads back to the same tables', () => {
+    const file = path.join(dir, 'tongxin-2022.txt');
+    const out = path.join(dir, 'site', 'report.html');
+    fs.mkdirSync(path.dirname(out));
+    const r = lint(['--export', 'html', '--out', out, file]);
+    assert.equal(r.code, 0, r.stderr);
+    const html = fs.readFileSync(out, 'utf8');
+    assert.match(html, /^<article class="gov-annual-report">/);
+    assert.doesNotMatch(html, /<script/i);
+    assert.deepEqual(tablesOf(out), tablesOf(file));
+  });
+
+  it('refuses while the tables have errors, listing them (exit 1, nothing written); --force exports all the same', () => {
+    const file = path.join(dir, 'wuwei-2023.txt');
+    const out = path.join(dir, 'wuwei-2023.docx');
+    const r = lint(['--export', 'docx', file]);
+    assert.equal(r.code, 1);
+    assert.equal(r.stdout, '');
+    const lines = r.stderr.trim().split('\n');
+    assert.equal(lines.length, 9, r.stderr);
+    assert.ok(lines.slice(0, 8).every((l) => l.startsWith(`${file}:`) && / error (?:cell-residue|cell-empty|T3-row|T3-column) /.test(l)), r.stderr);
+    assert.match(lines[8]!, /未导出：表格中有 8 个错误.*--force/);
+    assert.ok(!fs.existsSync(out));
+    const forced = lint(['--export', 'docx', '--force', file]);
+    assert.equal(forced.code, 0, forced.stderr);
+    assert.match(forced.stderr, /表格中有 8 个错误，已按 --force 导出/);
+    assert.ok(fs.existsSync(out));
+    // in English too
+    assert.match(lint(['--export', 'html', '--locale', 'en', file]).stderr, /not exported: the tables have 8 errors/);
+  });
+
+  it('never writes over the report itself', () => {
+    const docx = path.join(dir, 'tongxin-2022.docx');
+    if (!fs.existsSync(docx)) assert.equal(lint(['--export', 'docx', path.join(dir, 'tongxin-2022.txt')]).code, 0);
+    const before = fs.readFileSync(docx);
+    const r = lint(['--export', 'docx', docx]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /覆盖报告本身.*--out/);
+    assert.deepEqual(fs.readFileSync(docx), before);
+    // to another path it may: a Word report exported again
+    assert.equal(lint(['--export', 'docx', '--out', path.join(dir, 'again.docx'), docx]).code, 0);
+  });
+
+  it('says what is wrong with the options', () => {
+    const file = path.join(dir, 'tongxin-2022.txt');
+    const usage = (args: string[], message: RegExp) => {
+      const r = lint(args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.stderr, message);
+    };
+    usage(['--export', 'pdf', file], /--export: unknown format "pdf" \(docx, html\)/);
+    usage(['--out', 'x.docx', file], /--out: only with --export/);
+    usage(['--force', file], /--force: only with --export/);
+    usage(['--export', 'docx', file, file], /--export: one report at a time/);
+    usage(['--export', 'docx', '--tables', file], /--export: not with --tables/);
+    usage(['--export', 'docx', path.join(dir, 'missing.txt')], /missing\.txt/);
+  });
+});

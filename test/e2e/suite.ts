@@ -469,6 +469,31 @@ test(
   NODE_ONLY,
 );
 
+test('export: the report as a Word document and as a web page, each read back as the same report', async () => {
+  const doc = await openReport('tongxin-2022.txt');
+  await vscode.window.showTextDocument(doc);
+  const cases: ['exportWord' | 'exportHtml', string][] = [['exportHtml', 'tongxin-2022-export.html']];
+  if (!WEB) cases.push(['exportWord', 'tongxin-2022-export.docx']);
+  for (const [command, name] of cases) {
+    await vscode.window.showTextDocument(doc);
+    const target = workspaceFile(name);
+    await vscode.commands.executeCommand(`govReport.${command}`, target);
+    const bytes = await vscode.workspace.fs.readFile(target);
+    if (command === 'exportWord') assert.deepEqual([...bytes.subarray(0, 2)], [0x50, 0x4b], 'a zip');
+    else assert.match(new TextDecoder().decode(bytes), /^<article class="gov-annual-report">[\s\S]*<table/);
+    // opened as a published report: its text is the report's, its tables read back whole
+    const opened = publishedOpened(name);
+    await vscode.commands.executeCommand('govReport.openPublished', target);
+    const back = await opened;
+    const text = back.getText();
+    assert.ok(text.includes('同心县 2022 年政府信息公开工作年度报告') || text.includes('同心县2022年政府信息公开工作年度报告'), text.slice(0, 200));
+    assert.ok(text.includes('六、其他需要报告的事项'));
+    assert.ok(/结果维持\t结果纠正/.test(text), 'table 四 laid out as cells');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(target);
+  }
+});
+
 export async function run(): Promise<void> {
   let failed = 0;
   for (const [name, fn] of tests) {

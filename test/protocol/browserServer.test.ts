@@ -3,7 +3,7 @@
  * worker, against the Node build over stdio: the same answers to the same requests,
  * on every seed.
  */
-import { CheckWorkspaceRequest } from '../../server/src/lsp/protocol';
+import { CheckWorkspaceRequest, ExportReportAnswer, ExportReportRequest } from '../../server/src/lsp/protocol';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
@@ -65,5 +65,14 @@ describe('the web build of the server answers as the Node build does', () => {
     const ignoring = (actions: { command?: { command: string } }[]) => actions.filter((x) => x.command?.command === 'govReport.ignoreProblem').length;
     assert.ok(ignoring(await ask(node, a.diagnostics[0]!)) > 0, 'the Node build offers it for a file');
     assert.equal(ignoring(await ask(web, b.diagnostics[0]!)), 0, 'the web build does not');
+  });
+
+  it('exports a web page as the Node build does, and says it cannot write Word', async () => {
+    const uri = 'file:///reports/tongxin-web.txt';
+    await Promise.all([node.open(uri, readSeed('tongxin-2022')), web.open(uri, readSeed('tongxin-2022'))]);
+    const [a, b] = await Promise.all([node, web].map((s) => s.connection.sendRequest(ExportReportRequest, { uri, format: 'html' }) as Promise<ExportReportAnswer>));
+    assert.ok(a!.ok && b!.ok && a!.text && a!.text === b!.text);
+    const docx = (await web.connection.sendRequest(ExportReportRequest, { uri, format: 'docx' })) as ExportReportAnswer;
+    assert.ok(!docx.ok && 'unavailable' in docx && /gov-report-lint --export docx/.test(docx.unavailable));
   });
 });

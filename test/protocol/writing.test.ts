@@ -3,7 +3,7 @@
  * context, hover guidance on headings, 第二十条 items and table 三 row labels.
  */
 import assert from 'node:assert/strict';
-import { CheckWorkspaceRequest, ExportTablesRequest, ListReportsRequest, StatusNotification, SumRequest, TablesRequest, publishedTextUri } from '../../server/src/lsp/protocol';
+import { CheckWorkspaceRequest, ExportReportAnswer, ExportReportRequest, ExportTablesRequest, ListReportsRequest, StatusNotification, SumRequest, TablesRequest, publishedTextUri } from '../../server/src/lsp/protocol';
 import { encodeText } from '../../server/src/read/encode';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -25,6 +25,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { EXPECTED } from '../fixtures/expectedTables';
 import { ROOT, SEED_NAMES, blankLine, lineOf, readSeed } from '../helpers';
 import { TestServer, startServer } from './lspClient';
+import { readBytes } from '../../server/src/read/index';
+import { exportTables } from '../../server/src/features/tablesExport';
+import { analyze } from '../../server/src/check';
 
 const REPORT = [
   '某县2023年政府信息公开工作年度报告',
@@ -430,6 +433,37 @@ describe('the table view, export and 汇总 over LSP', () => {
       assert.ok(csv.includes('wuzhong-2023.txt,吴忠市,2023,三,一,一、本年新收政府信息公开申请数量,自然人,343'));
       const json = JSON.parse((await server.connection.sendRequest(ExportTablesRequest, { uri, format: 'json' })) as string) as { table4: number[] };
       assert.deepEqual(json.table4, [9, 8, 3, 2, 22, 2, 1, 1, 1, 5, 3, 0, 1, 0, 4]);
+    } finally {
+      server.stop();
+    }
+  });
+
+  it('govReport/exportReport: a Word document and a web page that read back; the errors in the tables first, unless forced', async () => {
+    const server = await startServer('zh-cn');
+    try {
+      const uri = 'file:///export/tongxin-2022.txt';
+      await server.open(uri, readSeed('tongxin-2022'));
+      const tables = exportTables(analyze(readSeed('tongxin-2022')).report);
+      const docx = (await server.connection.sendRequest(ExportReportRequest, { uri, format: 'docx' })) as ExportReportAnswer;
+      assert.ok(docx.ok && docx.base64);
+      const read = readBytes(Buffer.from(docx.base64, 'base64'), 'x.docx');
+      assert.ok(read.ok);
+      assert.deepEqual(exportTables(analyze(read.read.text).report).table3, tables.table3);
+      const html = (await server.connection.sendRequest(ExportReportRequest, { uri, format: 'html' })) as ExportReportAnswer;
+      assert.ok(html.ok && html.text?.startsWith('<article'));
+      // wuwei-2023 has eight errors in its tables: listed with their places, no file, until forced
+      const bad = 'file:///export/wuwei-2023.txt';
+      await server.open(bad, readSeed('wuwei-2023'));
+      const refused = (await server.connection.sendRequest(ExportReportRequest, { uri: bad, format: 'docx' })) as ExportReportAnswer;
+      assert.ok(!refused.ok && 'blockers' in refused);
+      assert.equal(refused.blockers.length, 8);
+      assert.equal(refused.blockers[0]!.rule, 'cell-residue');
+      assert.equal(refused.blockers[0]!.range.start.line, lineOf(readSeed('wuwei-2023'), '行政许可'));
+      const forced = (await server.connection.sendRequest(ExportReportRequest, { uri: bad, format: 'docx', force: true })) as ExportReportAnswer;
+      assert.ok(forced.ok && forced.base64);
+      // a document not open, or a format not known: nothing
+      assert.equal(await server.connection.sendRequest(ExportReportRequest, { uri: 'file:///not/open.txt', format: 'docx' }), null);
+      assert.equal(await server.connection.sendRequest(ExportReportRequest, { uri, format: 'pdf' as 'docx' }), null);
     } finally {
       server.stop();
     }

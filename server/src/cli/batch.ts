@@ -147,6 +147,23 @@ export async function identify(task: FileTask): Promise<FileIdentity> {
   }
 }
 
+/**
+ * What the config file that applies to a report says (its rule settings and ignores), as options for
+ * the check; a config file that cannot be used is named (the report is checked without it).
+ */
+export function configuredOptions(file: string, run: { config?: string; locale: Locale }): { options: AnalyzeOptions; configError?: { file: string; message: string } } {
+  const options: AnalyzeOptions = {};
+  const configFile = run.config ?? configFileFor(file);
+  if (!configFile) return { options };
+  const config = configOf(configFile);
+  // said once a run (it names the file, never echoes what it holds)
+  if (config instanceof ConfigError) return { options, configError: { file: configFile, message: run.locale === 'zh' ? config.zh : config.message } };
+  if (config.rules) options.ruleSettings = config.rules;
+  const ignore = ignoresFor(config, configFile, file);
+  if (ignore.length > 0) options.ignore = ignore;
+  return { options };
+}
+
 export async function checkFile(task: FileTask, run: RunSettings): Promise<FileOutcome> {
   const { file } = task;
   const zh = run.locale === 'zh';
@@ -184,19 +201,8 @@ export async function checkFile(task: FileTask, run: RunSettings): Promise<FileO
     outcome.out = form === 'text' ? text : canonicalText(text, analyze(text).report);
     return outcome;
   }
-  const options: AnalyzeOptions = {};
-  const configFile = run.config ?? configFileFor(file);
-  if (configFile) {
-    const config = configOf(configFile);
-    if (config instanceof ConfigError) {
-      // said once a run (it names the file, never echoes what it holds); the report is checked without it
-      outcome.configError = { file: configFile, message: zh ? config.zh : config.message };
-    } else {
-      if (config.rules) options.ruleSettings = config.rules;
-      const ignore = ignoresFor(config, configFile, file);
-      if (ignore.length > 0) options.ignore = ignore;
-    }
-  }
+  const { options, configError } = configuredOptions(file, run);
+  if (configError) outcome.configError = configError;
   if (task.previous && run.mode === 'check') {
     // last year's report, checked here for what this one is compared with (its tables)
     try {

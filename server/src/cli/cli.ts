@@ -17,6 +17,7 @@ import { FileIdentity, FileOutcome, FileTask, Judgement, OutputFormat, RunSettin
 import { PackedStrings } from './packed';
 import { Pool, WORKER_HEAP_MB } from './pool';
 import { Shard, mergeResults, parseShard, shardOf } from './shards';
+import { ExportOptions, runExport } from './export';
 import { VERSION } from '../version';
 
 export type { OutputFormat };
@@ -50,6 +51,12 @@ export interface CliOptions {
   shard?: Shard;
   /** join the JSON or SARIF results given as paths (--merge) */
   merge: boolean;
+  /** write the report out for publication (--export docx|html) instead of checking */
+  export?: 'docx' | 'html';
+  /** where --export writes (default: beside the report) */
+  out?: string;
+  /** --export even when the tables have errors */
+  force: boolean;
   paths: string[];
 }
 
@@ -103,10 +110,16 @@ Options:
                         one run's work on N machines; last year's reports are still found among all
   --merge               join the JSON or SARIF results of the shards (the files given) by path,
                         into what one run would have written; exit status from the problems in them
+  --export <docx|html>  write the report (one file, in any form) for publication: a Word document in the
+                        official layout (A4, 仿宋, tables 二 三 四 with merged headers) or a web page's
+                        fragment (<article>, no script); refused while the tables have errors
+  --out <path>          with --export: where to write (default: beside the report, new extension)
+  --force               with --export: export even though the tables have errors
   -h, --help            show this help
   -v, --version         show the version
 
-Exit status: 0 no errors, 1 at least one error, 2 usage error or unreadable file.
+Exit status: 0 no errors, 1 at least one error (--export: not exported over errors in the tables),
+2 usage error or unreadable file.
 `;
   }
   return `gov-report-lint ${VERSION}
@@ -139,10 +152,14 @@ Exit status: 0 no errors, 1 at least one error, 2 usage error or unreadable file
   --shard <K/N>         只检查 N 份中的第 K 份（按路径稳定划分文件），用于把一次检查分到 N 台机器上；
                         上一年度的报告仍在全部文件中查找
   --merge               把各份的 JSON 或 SARIF 结果（所给文件）按路径合并为一次检查的结果；退出码按其中的问题
+  --export <docx|html>  把报告（一个文件，任何形式）导出发布：按公文版式的 Word 文档（A4、仿宋，表二、表三、表四为
+                        合并表头的 Word 表格），或网页片段（<article>，无脚本）；表格中有错误时不导出
+  --out <path>          与 --export 一起用：写到哪里（默认：报告旁边，同名换扩展名）
+  --force               与 --export 一起用：表格中有错误也导出
   -h, --help            显示本帮助
   -v, --version         显示版本
 
-退出码：0 无错误；1 至少有一个错误；2 用法错误或文件无法读取。
+退出码：0 无错误；1 至少有一个错误（--export：因表格有错误未导出）；2 用法错误或文件无法读取。
 `;
 }
 
@@ -167,6 +184,9 @@ const OPTIONS = {
   jobs: { type: 'string', short: 'j' },
   shard: { type: 'string' },
   merge: { type: 'boolean' },
+  export: { type: 'string' },
+  out: { type: 'string' },
+  force: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
@@ -179,7 +199,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
     else if (OPTIONS[t.name as keyof typeof OPTIONS].type === 'boolean' && t.value !== undefined) errors.push(`${t.rawName}: takes no value`);
   }
   /** a string option's value: undefined when not given; a mistake when given without one */
-  const text = (name: 'format' | 'year' | 'max-warnings' | 'config' | 'locale' | 'jobs' | 'shard'): string | undefined | null => {
+  const text = (name: 'format' | 'year' | 'max-warnings' | 'config' | 'locale' | 'jobs' | 'shard' | 'export' | 'out'): string | undefined | null => {
     const v = values[name];
     if (v === undefined) return undefined;
     return typeof v === 'string' ? v : null;
@@ -211,6 +231,13 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
   if (shardArg && parseShard(shardArg)) shard = parseShard(shardArg);
   else if (shardArg !== undefined) errors.push(`--shard: ${shardArg === null ? 'missing value' : `"${shardArg}" is not K/N (1 ≤ K ≤ N)`}`);
   const merge = flag('merge');
+  let exportFormat: 'docx' | 'html' | undefined;
+  const exportArg = text('export');
+  if (exportArg === 'docx' || exportArg === 'html') exportFormat = exportArg;
+  else if (exportArg !== undefined) errors.push(`--export: ${exportArg === null ? 'missing value' : `unknown format "${exportArg}"`} (docx, html)`);
+  const outArg = text('out');
+  if (outArg !== undefined && !outArg) errors.push('--out: missing path');
+  const force = flag('force');
   const configArg = text('config');
   const config = configArg || undefined;
   if (configArg !== undefined && !configArg) errors.push('--config: missing file');
@@ -233,12 +260,18 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
   if (year !== undefined && !sum) errors.push('--year: only with --sum');
   if (merge && (tables || sum || fix || toText || shard)) errors.push('--merge: not with --tables, --sum, --fix, --to-text or --shard');
   if (merge && formatGiven && format !== 'json' && format !== 'sarif') errors.push(`--merge: --format ${format}: json or sarif (the format of the results merged)`);
+  if (exportArg !== undefined && (tables || sum || fix || toText || merge || shard || formatGiven)) errors.push('--export: not with --tables, --sum, --fix, --to-text, --merge, --shard or --format');
+  if (exportArg !== undefined && positionals.length > 1) errors.push('--export: one report at a time');
+  if (outArg !== undefined && exportArg === undefined) errors.push('--out: only with --export');
+  if (force && exportArg === undefined) errors.push('--force: only with --export');
   if (shard && sum) errors.push('--shard: not with --sum (sum each shard’s --tables instead)');
   if (errors.length > 0) return { ok: false, exit: EXIT_USAGE, err: errors.map((e) => `gov-report-lint: ${e}\n`).join('') + `gov-report-lint --help\n` };
   if (paths.length === 0) return { ok: false, exit: EXIT_USAGE, err: helpText(locale) };
   // --tables speaks JSON unless told otherwise
   if (tables && !formatGiven) format = 'json';
-  const options: CliOptions = { format, tables, sum, exitZero, quiet, fix, toText, verbose, locale, merge, paths };
+  const options: CliOptions = { format, tables, sum, exitZero, quiet, fix, toText, verbose, locale, merge, force, paths };
+  if (exportFormat !== undefined) options.export = exportFormat;
+  if (outArg) options.out = outArg;
   if (shard !== undefined) options.shard = shard;
   if (year !== undefined) options.year = year;
   if (maxWarnings !== undefined) options.maxWarnings = maxWarnings;
@@ -268,6 +301,12 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
   }
   const { options } = parsed;
   if (options.merge) return runMerge(options, io);
+  if (options.export) {
+    const o: ExportOptions = { format: options.export, file: options.paths[0]!, force: options.force, locale: options.locale };
+    if (options.out !== undefined) o.out = options.out;
+    if (options.config !== undefined) o.config = options.config;
+    return runExport(o, io);
+  }
   const unreadable: string[] = [];
   const files = listFiles(options, io, unreadable);
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), files.paths.length));

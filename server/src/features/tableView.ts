@@ -35,6 +35,8 @@ export interface ViewTable {
   /** the report has this table */
   present: boolean;
   rows: ViewCell[][];
+  /** for each row, the format's row it shows (表二's label, 表三's key, '四' for 表四's numbers); undefined for header rows */
+  keys: (string | undefined)[];
 }
 
 export interface TableViewModel {
@@ -89,16 +91,19 @@ export function tableView(analysis: Analysis, locale: Locale): TableViewModel {
   // 表二: four sub-tables, each with its heading and header row
   const t2 = report.tables.table2;
   const rows2: ViewCell[][] = [];
+  const keys2: (string | undefined)[] = [];
   const format2 = TABLE_FORMATS[t2?.format ?? '2021'];
   for (const sub of format2.table2Subtables) {
     rows2.push([h(sub.heading, 4)]);
     rows2.push([h('信息内容'), ...sub.columns.map((c, k) => h(c, k === sub.columns.length - 1 ? 4 - sub.columns.length : 1))]);
+    keys2.push(undefined, undefined);
     for (const label of sub.rows) {
       const spec = format2.table2Rows.find((r) => r.label === label)!;
       const row = t2?.rows.get(label);
       const cells = spec.columns.map((_c, k) => cell(row ? row.cells[k] : undefined));
       if (cells.length === 1) cells[0]!.colspan = 3;
       rows2.push([h(label), ...cells]);
+      keys2.push(label);
     }
   }
 
@@ -112,6 +117,7 @@ export function tableView(analysis: Analysis, locale: Locale): TableViewModel {
   const specs3 = TABLE_FORMATS[t3?.format ?? '2021'].table3Rows;
   const groupSize = (paren: number) => specs3.filter((r) => r.paren === paren && r.arabic !== undefined).length;
   const resultRows = specs3.filter((r) => r.lead === 3).length;
+  const keys3: (string | undefined)[] = [undefined, undefined, undefined];
   const groupName: Record<number, string> = { 3: '（三）不予公开', 4: '（四）无法提供', 5: '（五）不予处理', 6: '（六）其他处理' };
   for (const spec of specs3) {
     const row = t3?.rows.get(spec.key);
@@ -129,6 +135,7 @@ export function tableView(analysis: Analysis, locale: Locale): TableViewModel {
       }
     }
     rows3.push([...labels, ...values]);
+    keys3.push(spec.key);
   }
 
   // 表四: 行政复议 and the two kinds of 行政诉讼, five cells each
@@ -142,9 +149,9 @@ export function tableView(analysis: Analysis, locale: Locale): TableViewModel {
 
   const model: TableViewModel = {
     tables: [
-      { id: '二', title: zh ? '二、主动公开政府信息情况' : '二 Information published proactively', present: !!t2, rows: rows2 },
-      { id: '三', title: zh ? '三、收到和处理政府信息公开申请情况' : '三 Requests received and handled', present: !!t3, rows: rows3 },
-      { id: '四', title: zh ? '四、政府信息公开行政复议、行政诉讼情况' : '四 Administrative reconsideration and litigation', present: !!t4, rows: rows4 },
+      { id: '二', title: zh ? '二、主动公开政府信息情况' : '二 Information published proactively', present: !!t2, rows: rows2, keys: keys2 },
+      { id: '三', title: zh ? '三、收到和处理政府信息公开申请情况' : '三 Requests received and handled', present: !!t3, rows: rows3, keys: keys3 },
+      { id: '四', title: zh ? '四、政府信息公开行政复议、行政诉讼情况' : '四 Administrative reconsideration and litigation', present: !!t4, rows: rows4, keys: [undefined, undefined, undefined, '四'] },
     ],
     flagged,
   };

@@ -1,5 +1,5 @@
 /**
- * Writing a report back (--fix) without ever leaving it half written: the new bytes go to a
+ * Writing a report back (--fix), or an export, without ever leaving it half written: the new bytes go to a
  * temporary file beside it, flushed to disk, which then takes the report's place in one rename
  * (keeping its mode). Killed at any moment, the report is either as it was or as fixed.
  */
@@ -17,8 +17,14 @@ export function notWritable(file: string): 'read-only' | undefined {
   return (mode & 0o222) === 0 ? 'read-only' : undefined;
 }
 
+/** Writes a file whole or not at all: over an existing one keeping its mode, or a new one (the umask's mode). */
 export function writeFileAtomic(file: string, bytes: Uint8Array, hooks: AtomicWriteHooks = {}): void {
-  const mode = fs.statSync(file).mode & 0o7777;
+  let mode = 0o666;
+  try {
+    mode = fs.statSync(file).mode & 0o7777;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   const fd = fs.openSync(temp, 'wx', mode);
   try {

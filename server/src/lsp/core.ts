@@ -12,6 +12,7 @@ import { SEMANTIC_LEGEND } from '../features/semanticTokens';
 import { pickLocale } from '../i18n';
 import { VERSION } from '../version';
 import { Checking } from './checking';
+import { registerExport } from './handlers/export';
 import { registerLanguageFeatures } from './handlers/language';
 import { registerPublished } from './handlers/published';
 import { registerTables } from './handlers/tables';
@@ -83,6 +84,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   registerLanguageFeatures(connection, state);
   registerTables(connection, state);
+  registerExport(connection, state);
   registerPublished(connection, state);
   registerWorkspace(connection, state);
 

@@ -9,6 +9,7 @@ import type { IgnoredProblem } from '../ignore';
 import type { ReportIdentity } from '../crossYear';
 import type { ReadResult } from '../read/types';
 import type { TextEncodingName } from '../read/decode';
+import type { Publication } from '../features/publication';
 
 export interface DocumentConfig {
   /** rule settings from the project file */
@@ -57,6 +58,8 @@ export interface ServerHost {
   readPublishedFile?(uri: string): Promise<ReadResult>;
   /** Reads a report file in the form it was published in (web page, Word, PDF where the host can). */
   readPublished?(bytes: Uint8Array, name: string): Promise<ReadResult>;
+  /** A report as a Word document's bytes. Absent where the Word writer cannot be loaded (a web worker). */
+  writeDocx?(pub: Publication): Promise<Uint8Array>;
   /** govReport.maxFileSize (characters): workspace scans skip files that cannot be under it. */
   setMaxFileSize?(chars: number): void;
   /**

@@ -7,6 +7,7 @@ import { readReport } from '../files/findReports';
 import { Excluded, excludedBy, findReportsAsync } from '../files/workspaceFiles';
 import { looksLikeReport } from '../parse/detect';
 import { readPublished } from '../files/readers';
+import { NO_DOCX_WRITER, loadDocxWriter } from '../files/exportLoader';
 import type { ConfigProblem, DocumentConfig, ServerHost } from './host';
 import type { ReportIdentity } from '../crossYear';
 import { titleOf } from '../parse/title';
@@ -185,6 +186,11 @@ export function nodeHost(logError: (message: string) => void): ServerHost {
       }
     },
     readPublished: (bytes, name) => readPublished(bytes, name),
+    writeDocx: (pub) => {
+      const writer = loadDocxWriter();
+      if (!writer) throw new Error(NO_DOCX_WRITER.en);
+      return writer.exportDocx(pub);
+    },
     readPublishedFile: (uri) => {
       const file = fileURLToPath(uri);
       return readPublished(fs.readFileSync(file), path.basename(file));

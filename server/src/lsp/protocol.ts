@@ -23,6 +23,8 @@ export const CanonicalTextRequest = new RequestType<{ uri: string }, string | nu
 export const TablesRequest = new RequestType<{ uri: string }, TableViewModel | null, void>('govReport/tables');
 /** An open report's tables as --tables JSON or CSV (null: not open). */
 export const ExportTablesRequest = new RequestType<{ uri: string; format: 'csv' | 'json' }, string | null, void>('govReport/exportTables');
+/** An open report as a Word document or a web page's fragment, for publication (refused while its tables have errors, unless forced). */
+export const ExportReportRequest = new RequestType<ExportReportParams, ExportReportAnswer | null, void>('govReport/exportReport');
 /** The workspace's reports with their agency and year (for choosing what to sum). */
 export const ListReportsRequest = new RequestType0<ReportIdentity[], void>('govReport/listReports');
 /** 汇总: the sum of the reports given, and what it means for the open report `uri`. */
@@ -86,6 +88,22 @@ export function publishedTextUri(fileUri: string): string {
 }
 
 export const PUBLISHED_SCHEME = 'gov-report-published';
+
+export interface ExportReportParams {
+  uri: string;
+  format: 'docx' | 'html';
+  /** export even though the tables have errors */
+  force?: boolean;
+}
+
+/** Result of govReport/exportReport: the file's content, or why there is none. */
+export type ExportReportAnswer =
+  /** the .docx's bytes as base64, or the HTML fragment's text */
+  | { ok: true; base64?: string; text?: string }
+  /** the errors in the tables (export again with force to export all the same) */
+  | { ok: false; blockers: { rule: string; message: string; range: Range }[] }
+  /** this server cannot write that format (the web has no Word writer) */
+  | { ok: false; unavailable: string };
 
 /** Result of govReport/sum. */
 export interface SumAnswer {
