@@ -53,3 +53,20 @@ export function rng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * A report of the year before made from a seed of 2023 (wuzhong-2023): its years one less, some numbers
+ * changed — table 三's new requests and their total (300 instead of 343), （一）予以公开 all 0 (this
+ * year's 144 and 145 come from 0), table 四's reconsideration cases 50 (this year's total, 22, less than
+ * half) — and section 五's paragraphs written differently (so that only they are not copied).
+ */
+export function previousYearOf(text: string): string {
+  const out = text
+    .replace(/2023/g, '2022')
+    .replace(/343\t1\t0\t0\t0\t0\t344/g, '300\t0\t0\t0\t0\t0\t300')
+    .replace('(一) 予以公开\t144\t1\t0\t0\t0\t0\t145', '(一) 予以公开\t0\t0\t0\t0\t0\t0\t0')
+    .replace('9\t8\t3\t2\t22\t', '20\t20\t5\t5\t50\t')
+    .replace(/^(一是|二是|三是)[^\n]*$/gm, (_m, lead: string) => `${lead}今年另有安排，措施如下：完善制度，加强培训，压实责任，开展检查，改进服务。`);
+  if (out === text) throw new Error('not a report of 2023');
+  return out;
+}

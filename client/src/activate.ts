@@ -10,6 +10,7 @@ import { LANGUAGE_ID, createLanguageDetector } from './languageDetector';
 import {
   CanonicalTextRequest,
   CheckWorkspaceRequest,
+  CompareRequest,
   ExportReportRequest,
   ExportTablesRequest,
   ListReportsRequest,
@@ -22,6 +23,7 @@ import {
 import { PUBLISHED_FILES, PUBLISHED_SCHEME, PublishedReports } from './published';
 import { ReportStatus } from './status';
 import { TableView } from './tableView';
+import { CompareView } from './compareView';
 import { SnippetDef, reportTemplate } from './template';
 import { clientLang, t } from './language';
 
@@ -203,6 +205,29 @@ async function exportReport(format: 'docx' | 'html', target?: unknown, options?:
   return uri;
 }
 
+/**
+ * 与上一年度比较: the active report beside the same agency's report of the year before (the one the
+ * server finds, or the one given); when none is found, the user picks one of the workspace's reports.
+ */
+async function compareWithPrevious(view: CompareView, previous?: vscode.Uri): Promise<boolean> {
+  const doc = activeReport();
+  const c = doc && running();
+  if (!doc || !c) return false;
+  let shown = await view.show(doc, previous?.toString());
+  if (shown === true) return true;
+  const reports = (await c.sendRequest(ListReportsRequest)).filter((r) => r.uri !== doc.uri.toString());
+  const pick = await vscode.window.showWarningMessage(shown, ...(reports.length > 0 ? [t('comparePick')] : []));
+  if (pick !== t('comparePick')) return false;
+  const chosen = await vscode.window.showQuickPick(
+    reports.map((r) => ({ label: decodeURIComponent(r.uri.slice(r.uri.lastIndexOf('/') + 1)), description: [r.agency, r.year].filter((x) => x !== undefined).join(' '), uri: r.uri })),
+    { title: t('comparePick') },
+  );
+  if (!chosen) return false;
+  shown = await view.show(doc, chosen.uri);
+  if (shown !== true) void vscode.window.showWarningMessage(shown);
+  return shown === true;
+}
+
 /** 汇总: the sum of the chosen reports written into the active report (no tables yet), or compared with its tables. */
 async function sumReports(): Promise<void> {
   const doc = activeReport();
@@ -292,6 +317,11 @@ export async function activateWith(context: vscode.ExtensionContext, makeClient:
   for (const doc of vscode.workspace.textDocuments) detect(doc);
 
   const status = new ReportStatus(LANGUAGE_ID);
+  const compare = new CompareView(async (uri, previousUri) => {
+    if (!client?.isRunning()) return null;
+    const answer = await client.sendRequest(CompareRequest, previousUri ? { uri, previousUri } : { uri });
+    return answer === null ? null : answer.ok ? answer.comparison : answer.message;
+  });
   const tables = new TableView(LANGUAGE_ID, (uri) => (client?.isRunning() ? client.sendRequest(TablesRequest, { uri }) : Promise.resolve(null)));
   context.subscriptions.push(
     status,
@@ -299,6 +329,9 @@ export async function activateWith(context: vscode.ExtensionContext, makeClient:
     vscode.commands.registerCommand('govReport.showTables', () => tables.show()),
     // for the extension-host tests: what the table view has drawn (fresh: after its next drawing)
     vscode.commands.registerCommand('govReport._tableViewState', (fresh?: boolean) => tables.state(fresh === true)),
+    compare,
+    vscode.commands.registerCommand('govReport.compareWithPrevious', (previous?: unknown) => compareWithPrevious(compare, previous instanceof vscode.Uri ? previous : undefined)),
+    vscode.commands.registerCommand('govReport._compareViewState', (fresh?: boolean) => compare.state(fresh === true)),
     vscode.commands.registerCommand('govReport.exportTables', exportTablesCommand),
     vscode.commands.registerCommand('govReport.exportWord', (target?: unknown, options?: { force?: boolean }) => exportReport('docx', target, options)),
     vscode.commands.registerCommand('govReport.exportHtml', (target?: unknown, options?: { force?: boolean }) => exportReport('html', target, options)),

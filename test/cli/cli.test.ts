@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ROOT, SEED_NAMES, blankLine, readSeed } from '../helpers';
+import { ROOT, SEED_NAMES, blankLine, previousYearOf, readSeed } from '../helpers';
 import { decodeWithEncoding } from '../../server/src/read/decode';
 import { encodeText } from '../../server/src/read/encode';
 
@@ -687,5 +687,51 @@ describe('gov-report-lint --export', () => {
     usage(['--export', 'docx', file, file], /--export: one report at a time/);
     usage(['--export', 'docx', '--tables', file], /--export: not with --tables/);
     usage(['--export', 'docx', path.join(dir, 'missing.txt')], /missing\.txt/);
+  });
+});
+
+describe('gov-report-lint --compare', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gov-report-compare-'));
+    fs.writeFileSync(path.join(dir, 'wuzhong-2023.txt'), readSeed('wuzhong-2023'));
+    fs.writeFileSync(path.join(dir, 'wuzhong-2022.txt'), previousYearOf(readSeed('wuzhong-2023')));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('prints the changes, the flagged ones first, and the paragraphs copied from last year', () => {
+    const r = lint(['--compare', 'wuzhong-2022.txt', 'wuzhong-2023.txt'], {}, dir);
+    assert.equal(r.code, 0, r.stderr);
+    const lines = r.stdout.split('\n');
+    assert.equal(lines[0], 'wuzhong-2023.txt（2023 年）与上一年度 wuzhong-2022.txt（2022 年）比较');
+    assert.equal(lines[1], '统计表：200 格中 14 格有变化，3 格变化异常');
+    assert.match(lines[2]!, /^ {2}⚠ 表三（一）·自然人 {2}0 → 144/);
+    assert.match(r.stdout, /相似段落：\d+ 段与上一年度的段落相同或几乎相同/);
+  });
+
+  it('--format json: the comparison as data, a web page or Word file as last year’s report too', () => {
+    const r = lint(['--compare', 'wuzhong-2022.txt', '--format', 'json', 'wuzhong-2023.txt'], {}, dir);
+    assert.equal(r.code, 0, r.stderr);
+    const c = JSON.parse(r.stdout) as { year: number; previous: { year: number }; flagged: number; cells: { name: string; now: number; before: number }[]; paragraphs: unknown[] };
+    assert.deepEqual([c.year, c.previous.year, c.flagged, c.cells.length], [2023, 2022, 3, 200]);
+    // last year's as a Word file: the same comparison of the tables
+    assert.equal(lint(['--export', 'docx', '--force', '--out', 'wuzhong-2022.docx', 'wuzhong-2022.txt'], {}, dir).code, 0);
+    const w = JSON.parse(lint(['--compare', 'wuzhong-2022.docx', '--format', 'json', 'wuzhong-2023.txt'], {}, dir).stdout) as typeof c;
+    assert.deepEqual(w.cells.map((x) => [x.name, x.now, x.before]), c.cells.map((x) => [x.name, x.now, x.before]));
+  });
+
+  it('says what is wrong', () => {
+    const missing = lint(['--compare', 'none.txt', 'wuzhong-2023.txt'], {}, dir);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /none\.txt/);
+    for (const [args, message] of [
+      [['--compare', 'wuzhong-2022.txt', 'wuzhong-2023.txt', 'wuzhong-2022.txt'], /--compare: one report at a time/],
+      [['--compare', 'wuzhong-2022.txt', '--format', 'sarif', 'wuzhong-2023.txt'], /--compare: --format sarif: text or json/],
+      [['--compare', 'wuzhong-2022.txt', '--tables', 'wuzhong-2023.txt'], /--compare: not with --tables/],
+    ] as const) {
+      const r = lint([...args], {}, dir);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.stderr, message);
+    }
   });
 });

@@ -110,4 +110,42 @@ export async function run(): Promise<void> {
   await vscode.commands.executeCommand('workbench.actions.view.problems');
   await shot('pdf');
   await vscode.commands.executeCommand('workbench.action.closePanel');
+
+  // 7. the 依申请公开 paragraph written from tables 三 and 四 (the action applied, the paragraph selected)
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  const wuwei = await openAt('wuwei-2023.txt', '(二)依申请公开方面', -1);
+  const at = wuwei.selection.active;
+  const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', wuwei.document.uri, new vscode.Range(at, at), vscode.CodeActionKind.RefactorRewrite.value)) ?? [];
+  const prose = actions.find((a) => /^根据表三、表四|from tables 三 and 四/.test(a.title));
+  if (prose?.edit) {
+    await vscode.workspace.applyEdit(prose.edit);
+    const lines = wuwei.document.getText().split('\n');
+    const inserted = lines.findIndex((l) => l.startsWith('2023年，武威市共收到政府信息公开申请'));
+    wuwei.selection = new vscode.Selection(inserted, 0, inserted, lines[inserted]!.length);
+    wuwei.revealRange(new vscode.Range(inserted, 0, inserted, 0), vscode.TextEditorRevealType.InCenter);
+  }
+  // the paragraph whole: wrapped for this picture
+  const wrap = vscode.workspace.getConfiguration('editor', { languageId: 'gov-annual-report' });
+  await wrap.update('wordWrap', 'on', vscode.ConfigurationTarget.Global, true);
+  await new Promise((r) => setTimeout(r, 300));
+  await shot('prose');
+  await wrap.update('wordWrap', 'off', vscode.ConfigurationTarget.Global, true);
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+
+  // 8. the comparison with last year's report (made from wuzhong-2023: its years one less, a few numbers changed)
+  const previous = path.join(folder(), 'wuzhong-2022.txt');
+  fs.writeFileSync(
+    previous,
+    fs
+      .readFileSync(path.join(folder(), 'wuzhong-2023.txt'), 'utf8')
+      .replace(/2023/g, '2022')
+      .replace(/343\t1\t0\t0\t0\t0\t344/g, '300\t0\t0\t0\t0\t0\t300')
+      .replace('(一) 予以公开\t144\t1\t0\t0\t0\t0\t145', '(一) 予以公开\t0\t0\t0\t0\t0\t0\t0')
+      .replace('9\t8\t3\t2\t22\t', '20\t20\t5\t5\t50\t'),
+  );
+  await openAt('wuzhong-2023.txt', '三、收到和处理政府信息公开申请情况', -1);
+  const compared = vscode.commands.executeCommand('govReport._compareViewState', true);
+  await vscode.commands.executeCommand('govReport.compareWithPrevious', vscode.Uri.file(previous));
+  await compared;
+  await shot('compare');
 }

@@ -494,6 +494,53 @@ test('export: the report as a Word document and as a web page, each read back as
   }
 });
 
+test('prose from the tables: the 依申请公开 action inserts the paragraph, and the checker accepts it', async () => {
+  const doc = await openReport('wuwei-2023.txt');
+  await vscode.window.showTextDocument(doc);
+  const before = await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'T3-row'), 'the T3-row error of wuwei-2023');
+  const t3row = before.find((x) => codeOf(x) === 'T3-row')!.range.start.line;
+  const line = doc.getText().split('\n').findIndex((l) => l.startsWith('(二)依申请公开方面'));
+  assert.ok(line > 0);
+  const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(line, 0, line, 0), vscode.CodeActionKind.RefactorRewrite.value)) ?? [];
+  const action = actions.find((a) => /^根据表三、表四|from tables 三 and 四/.test(a.title));
+  assert.ok(action?.edit, actions.map((a) => a.title).join(' | '));
+  assert.ok(await vscode.workspace.applyEdit(action.edit));
+  assert.ok(doc.getText().includes('\n2023年，武威市共收到政府信息公开申请259件，上年结转2件。已办结260件'));
+  // checked again (the table's error one line lower): the same problems, none on the paragraph
+  const after = await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'T3-row' && x.range.start.line === t3row + 1), 'the check after the insertion');
+  assert.deepEqual(after.map((d) => codeOf(d)), before.map((d) => codeOf(d)));
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+});
+
+test('与上一年度比较: the comparison view opens on a seed and its previous year, with the flagged changes and the copied paragraphs', async () => {
+  // last year's report, made from the seed (years one less, a few numbers changed), opened beside it
+  const previous = workspaceFile('wuzhong-2022-compare.txt');
+  const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile('wuzhong-2023.txt')));
+  const before = text
+    .replace(/2023/g, '2022')
+    .replace(/343\t1\t0\t0\t0\t0\t344/g, '300\t0\t0\t0\t0\t0\t300')
+    .replace('(一) 予以公开\t144\t1\t0\t0\t0\t0\t145', '(一) 予以公开\t0\t0\t0\t0\t0\t0\t0')
+    .replace('9\t8\t3\t2\t22\t', '20\t20\t5\t5\t50\t');
+  await vscode.workspace.fs.writeFile(previous, new TextEncoder().encode(before));
+  try {
+    await openReport('wuzhong-2022-compare.txt');
+    const doc = await openReport('wuzhong-2023.txt');
+    await vscode.window.showTextDocument(doc);
+    type Rendered = { cells: number; flagged: string[]; paragraphs: number; previous: string };
+    const drawn = vscode.commands.executeCommand<Rendered>('govReport._compareViewState', true);
+    const shown = await vscode.commands.executeCommand<boolean>('govReport.compareWithPrevious', previous);
+    assert.equal(shown, true);
+    const state = await within(drawn, 'the comparison view to draw');
+    assert.deepEqual(state.flagged, ['表三（一）·自然人', '表三（一）·总计', '表四·行政复议·总计']);
+    assert.equal(state.cells, 14, 'the cells that changed');
+    assert.ok(state.paragraphs >= 10, 'the paragraphs copied (all but the numbers)');
+    assert.ok(state.previous.endsWith('/wuzhong-2022-compare.txt'), state.previous);
+  } finally {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(previous);
+  }
+});
+
 export async function run(): Promise<void> {
   let failed = 0;
   for (const [name, fn] of tests) {

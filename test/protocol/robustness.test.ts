@@ -2,7 +2,7 @@
  * The server stays up and sane under odd requests: unknown documents, positions
  * outside the document, rapid open/change/close, a 10 MB change, invalid settings.
  */
-import { CheckWorkspaceRequest, ExportReportRequest, ExportTablesRequest, ListReportsRequest, SumRequest, TablesRequest } from '../../server/src/lsp/protocol';
+import { CheckWorkspaceRequest, CompareRequest, ExportReportRequest, ExportTablesRequest, ListReportsRequest, SumRequest, TablesRequest } from '../../server/src/lsp/protocol';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -201,7 +201,7 @@ describe('the server’s own requests with bad parameters', () => {
   it('answer with nothing, and the server goes on', async () => {
     const server = await startServer('zh-cn');
     try {
-      for (const method of [TablesRequest.method, ExportTablesRequest.method, ExportReportRequest.method, SumRequest.method, ListReportsRequest.method, CheckWorkspaceRequest.method]) {
+      for (const method of [TablesRequest.method, ExportTablesRequest.method, ExportReportRequest.method, CompareRequest.method, SumRequest.method, ListReportsRequest.method, CheckWorkspaceRequest.method]) {
         for (const params of [undefined, null, 42, 'x', { uri: 7 }, { uri: 'file:///nope.txt', uris: 'not a list' }, { uris: [1, null, 'file:///none.txt'] }, { uri: 'file:///nope.txt', format: 'docx', force: 'yes' }]) {
           const r = await server.connection.sendRequest(method, params as never);
           assert.ok(r === null || typeof r === 'object', `${method} ${JSON.stringify(params)}: ${JSON.stringify(r)}`);

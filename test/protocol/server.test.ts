@@ -393,8 +393,12 @@ describe('language server over stdio', () => {
     const uri = 'file:///fix/none.txt';
     await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'gov-annual-report', version: 1, text: wuzhongText } });
     await diagnosticsWhere((d) => d.uri === uri && d.version === 1);
-    const none = await connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 200, character: 0 } }, context: { diagnostics: [] } });
-    assert.deepEqual(none, []);
+    const all = (await connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 200, character: 0 } }, context: { diagnostics: [] } })) as { kind?: string; title: string }[];
+    // no quick fix; the one other action is writing the 依申请公开 paragraph from the tables (a refactoring)
+    assert.deepEqual(all.filter((a) => a.kind === 'quickfix'), []);
+    assert.deepEqual(all.map((a) => [a.kind, a.title]), [['refactor.rewrite', '根据表三、表四写出依申请公开情况（插入一段）']]);
+    const fixesOnly = await connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 200, character: 0 } }, context: { diagnostics: [], only: ['quickfix'] } });
+    assert.deepEqual(fixesOnly, []);
     await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   });
 

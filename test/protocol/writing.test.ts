@@ -3,7 +3,7 @@
  * context, hover guidance on headings, 第二十条 items and table 三 row labels.
  */
 import assert from 'node:assert/strict';
-import { CheckWorkspaceRequest, ExportReportAnswer, ExportReportRequest, ExportTablesRequest, ListReportsRequest, StatusNotification, SumRequest, TablesRequest, publishedTextUri } from '../../server/src/lsp/protocol';
+import { CheckWorkspaceRequest, CompareAnswer, CompareRequest, ExportReportAnswer, ExportReportRequest, ExportTablesRequest, ListReportsRequest, StatusNotification, SumRequest, TablesRequest, publishedTextUri } from '../../server/src/lsp/protocol';
 import { encodeText } from '../../server/src/read/encode';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -23,7 +23,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { EXPECTED } from '../fixtures/expectedTables';
-import { ROOT, SEED_NAMES, blankLine, lineOf, readSeed } from '../helpers';
+import { ROOT, SEED_NAMES, blankLine, lineOf, previousYearOf, readSeed } from '../helpers';
 import { TestServer, startServer } from './lspClient';
 import { readBytes } from '../../server/src/read/index';
 import { exportTables } from '../../server/src/features/tablesExport';
@@ -466,6 +466,35 @@ describe('the table view, export and 汇总 over LSP', () => {
       assert.equal(await server.connection.sendRequest(ExportReportRequest, { uri, format: 'pdf' as 'docx' }), null);
     } finally {
       server.stop();
+    }
+  });
+
+  it('govReport/compare: with last year’s report found in the workspace, or the one named; a message when there is none', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compare-'));
+    fs.writeFileSync(path.join(dir, 'wuzhong-2022.txt'), previousYearOf(readSeed('wuzhong-2023')));
+    fs.writeFileSync(path.join(dir, 'tongxin-2022.txt'), readSeed('tongxin-2022'));
+    const server = await startServer('zh-cn', pathToFileURL(dir).href);
+    try {
+      const uri = pathToFileURL(path.join(dir, 'wuzhong-2023.txt')).href;
+      await server.open(uri, readSeed('wuzhong-2023'));
+      const found = (await server.connection.sendRequest(CompareRequest, { uri })) as CompareAnswer;
+      assert.ok(found.ok, JSON.stringify(found));
+      assert.equal(found.comparison.previous.uri, pathToFileURL(path.join(dir, 'wuzhong-2022.txt')).href);
+      assert.equal(found.comparison.flagged, 3);
+      const cell = found.comparison.cells.find((c) => c.name === '表三一·自然人')!;
+      assert.deepEqual([cell.before, cell.now, cell.percent, cell.beforeRange?.start.line], [300, 343, 14.3, 46]);
+      // another agency's report, named: compared all the same, and said not to be the year before
+      const named = (await server.connection.sendRequest(CompareRequest, { uri, previousUri: pathToFileURL(path.join(dir, 'tongxin-2022.txt')).href })) as CompareAnswer;
+      assert.ok(named.ok && named.comparison.previous.year === 2022);
+      // a report with no year before in the workspace
+      const lone = pathToFileURL(path.join(dir, 'tongxin-2022.txt')).href;
+      await server.open(lone, readSeed('tongxin-2022'));
+      const none = (await server.connection.sendRequest(CompareRequest, { uri: lone })) as CompareAnswer;
+      assert.ok(!none.ok && /没有找到同一机关上一年度的年报/.test(none.message));
+      assert.equal(await server.connection.sendRequest(CompareRequest, { uri: 'file:///not/open.txt' }), null);
+    } finally {
+      server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -18,6 +18,7 @@ import { PackedStrings } from './packed';
 import { Pool, WORKER_HEAP_MB } from './pool';
 import { Shard, mergeResults, parseShard, shardOf } from './shards';
 import { ExportOptions, runExport } from './export';
+import { runCompare } from './compare';
 import { VERSION } from '../version';
 
 export type { OutputFormat };
@@ -57,6 +58,8 @@ export interface CliOptions {
   out?: string;
   /** --export even when the tables have errors */
   force: boolean;
+  /** compare the report with this one, last year's (--compare PREVIOUS) */
+  compare?: string;
   paths: string[];
 }
 
@@ -115,6 +118,8 @@ Options:
                         fragment (<article>, no script); refused while the tables have errors
   --out <path>          with --export: where to write (default: beside the report, new extension)
   --force               with --export: export even though the tables have errors
+  --compare <previous>  compare one report with last year's: every table cell's change (in percent),
+                        changes hard to believe flagged, paragraphs copied from last year's; text or json
   -h, --help            show this help
   -v, --version         show the version
 
@@ -156,6 +161,8 @@ Exit status: 0 no errors, 1 at least one error (--export: not exported over erro
                         合并表头的 Word 表格），或网页片段（<article>，无脚本）；表格中有错误时不导出
   --out <path>          与 --export 一起用：写到哪里（默认：报告旁边，同名换扩展名）
   --force               与 --export 一起用：表格中有错误也导出
+  --compare <上年报告>  与上一年度的报告比较：统计表每一格的增减（百分比），标出异常的变化，列出照抄上年的段落；
+                        输出文本或 --format json
   -h, --help            显示本帮助
   -v, --version         显示版本
 
@@ -187,6 +194,7 @@ const OPTIONS = {
   export: { type: 'string' },
   out: { type: 'string' },
   force: { type: 'boolean' },
+  compare: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
@@ -199,7 +207,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
     else if (OPTIONS[t.name as keyof typeof OPTIONS].type === 'boolean' && t.value !== undefined) errors.push(`${t.rawName}: takes no value`);
   }
   /** a string option's value: undefined when not given; a mistake when given without one */
-  const text = (name: 'format' | 'year' | 'max-warnings' | 'config' | 'locale' | 'jobs' | 'shard' | 'export' | 'out'): string | undefined | null => {
+  const text = (name: 'format' | 'year' | 'max-warnings' | 'config' | 'locale' | 'jobs' | 'shard' | 'export' | 'out' | 'compare'): string | undefined | null => {
     const v = values[name];
     if (v === undefined) return undefined;
     return typeof v === 'string' ? v : null;
@@ -238,6 +246,8 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
   const outArg = text('out');
   if (outArg !== undefined && !outArg) errors.push('--out: missing path');
   const force = flag('force');
+  const compareArg = text('compare');
+  if (compareArg !== undefined && !compareArg) errors.push('--compare: missing the previous year’s report');
   const configArg = text('config');
   const config = configArg || undefined;
   if (configArg !== undefined && !configArg) errors.push('--config: missing file');
@@ -260,6 +270,9 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
   if (year !== undefined && !sum) errors.push('--year: only with --sum');
   if (merge && (tables || sum || fix || toText || shard)) errors.push('--merge: not with --tables, --sum, --fix, --to-text or --shard');
   if (merge && formatGiven && format !== 'json' && format !== 'sarif') errors.push(`--merge: --format ${format}: json or sarif (the format of the results merged)`);
+  if (compareArg !== undefined && (tables || sum || fix || toText || merge || shard || exportArg !== undefined)) errors.push('--compare: not with --tables, --sum, --fix, --to-text, --merge, --shard or --export');
+  if (compareArg !== undefined && positionals.length > 1) errors.push('--compare: one report at a time (--compare PREVIOUS FILE)');
+  if (compareArg !== undefined && format !== 'text' && format !== 'json') errors.push(`--compare: --format ${format}: text or json`);
   if (exportArg !== undefined && (tables || sum || fix || toText || merge || shard || formatGiven)) errors.push('--export: not with --tables, --sum, --fix, --to-text, --merge, --shard or --format');
   if (exportArg !== undefined && positionals.length > 1) errors.push('--export: one report at a time');
   if (outArg !== undefined && exportArg === undefined) errors.push('--out: only with --export');
@@ -272,6 +285,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
   const options: CliOptions = { format, tables, sum, exitZero, quiet, fix, toText, verbose, locale, merge, force, paths };
   if (exportFormat !== undefined) options.export = exportFormat;
   if (outArg) options.out = outArg;
+  if (compareArg) options.compare = compareArg;
   if (shard !== undefined) options.shard = shard;
   if (year !== undefined) options.year = year;
   if (maxWarnings !== undefined) options.maxWarnings = maxWarnings;
@@ -301,6 +315,9 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
   }
   const { options } = parsed;
   if (options.merge) return runMerge(options, io);
+  if (options.compare) {
+    return runCompare({ previous: options.compare, file: options.paths[0]!, format: options.format === 'json' ? 'json' : 'text', locale: options.locale }, io);
+  }
   if (options.export) {
     const o: ExportOptions = { format: options.export, file: options.paths[0]!, force: options.force, locale: options.locale };
     if (options.out !== undefined) o.out = options.out;

@@ -5,6 +5,7 @@ import type { Locale } from '../i18n';
 import { ruleDocUrl } from '../rules/docs';
 import { toDiagnostic } from './diagnostics';
 import { keyOf } from '../ignore';
+import { requestsInsertion, requestsItem, requestsProse } from './prose';
 
 import { IGNORE_COMMAND } from './commands';
 
@@ -27,7 +28,8 @@ function touches(a: Range, b: Range): boolean {
 export function codeActions(analysis: Analysis, uri: string, range: Range, locale: Locale, only?: string[], options: AnalyzeOptions = {}, canIgnore = true): CodeAction[] {
   const wants = (kind: string) => !only || only.length === 0 || only.some((k) => k === CodeActionKind.Empty || kind === k || kind.startsWith(k + '.'));
   const fixAll = wants(FIX_ALL_KIND) && only && only.length > 0 ? fixAllAction(analysis.text, analysis.lineIndex, uri, locale, options) : [];
-  if (!wants(CodeActionKind.QuickFix)) return fixAll;
+  const prose = wants(CodeActionKind.RefactorRewrite) ? proseActions(analysis, uri, range, locale) : [];
+  if (!wants(CodeActionKind.QuickFix)) return [...prose, ...fixAll];
   const actions: CodeAction[] = [];
   for (const problem of analysis.problems) {
     if (!problem.fixes || problem.fixes.length === 0) continue;
@@ -45,7 +47,27 @@ export function codeActions(analysis: Analysis, uri: string, range: Range, local
       actions.push(action);
     }
   }
-  return [...actions, ...ruleActions(analysis, uri, range, locale, canIgnore), ...fixAll];
+  return [...actions, ...ruleActions(analysis, uri, range, locale, canIgnore), ...prose, ...fixAll];
+}
+
+/**
+ * In section 一's 依申请公开 sub-item: write its paragraph from tables 三 and 四 (inserted after its
+ * text; the numbers only from the tables). Shown disabled, with the cells it lacks, when they cannot
+ * be read.
+ */
+function proseActions(analysis: Analysis, uri: string, range: Range, locale: Locale): CodeAction[] {
+  const item = requestsItem(analysis);
+  if (!item || !touches(analysis.lineIndex.rangeOf({ start: item.subheading.start, end: item.span.end }), range)) return [];
+  const zh = locale === 'zh';
+  const title = zh ? '根据表三、表四写出依申请公开情况（插入一段）' : 'Write the paragraph on requests from tables 三 and 四 (inserts a paragraph)';
+  const prose = requestsProse(analysis.report);
+  if (!prose.ok) {
+    const cells = prose.unread.slice(0, 3).join(zh ? '、' : ', ') + (prose.unread.length > 3 ? '…' : '');
+    return [{ title, kind: CodeActionKind.RefactorRewrite, disabled: { reason: zh ? `这些单元格为空或无法读取：${cells}` : `these cells are empty or unread: ${cells}` } }];
+  }
+  const { at, newText } = requestsInsertion(analysis, item, prose.text);
+  const where = analysis.lineIndex.rangeOf({ start: at, end: at });
+  return [{ title, kind: CodeActionKind.RefactorRewrite, edit: { changes: { [uri]: [TextEdit.insert(where.start, newText)] } } }];
 }
 
 /**

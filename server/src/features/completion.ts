@@ -9,6 +9,7 @@ import { ARTICLE20_ITEMS, TABLE2_ROWS, TABLE2_SUBTABLES, TABLE3_ROWS, table3RowL
 import snippetsJson from '../../../snippets/gov-annual-report.code-snippets';
 import type { Locale } from '../i18n';
 import type { Section } from '../model/report';
+import { requestsItem, requestsProse } from './prose';
 
 interface SnippetDef {
   prefix: string[];
@@ -132,6 +133,22 @@ export function completionsAt(analysis: Analysis, offset: number, locale: Locale
           '0',
         ),
       );
+    }
+    if (spec.id === 1) {
+      // in the 依申请公开 sub-item: its paragraph written from tables 三 and 四
+      const requests = requestsItem(analysis);
+      const prose = requests && offset >= requests.subheading.end && offset <= requests.until ? requestsProse(report) : undefined;
+      if (prose?.ok) {
+        items.push(
+          item(
+            zh ? '根据表三生成依申请公开情况' : 'Requests paragraph from table 三',
+            zh ? '收到、结转、各类办理结果，及表四的行政复议、行政诉讼（数字均取自统计表）' : 'received, carried over, each outcome, and table 四’s reconsideration and suits (numbers from the tables)',
+            escapeSnippet(prose.text),
+            '0',
+            prose.text,
+          ),
+        );
+      }
     }
     if (spec.id === 6) {
       items.push(

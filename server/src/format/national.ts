@@ -126,6 +126,16 @@ export const TABLE3_ROWS: readonly Table3RowSpec[] = [
   { key: '四', label: '结转下年度继续办理', lead: 4 },
 ];
 
+/** Table 三's six kinds of outcome (（一） … （六）), by the paren of their rows, as prose names them. */
+export const TABLE3_OUTCOMES: readonly { paren: number; name: string }[] = [
+  { paren: 1, name: '予以公开' },
+  { paren: 2, name: '部分公开' },
+  { paren: 3, name: '不予公开' },
+  { paren: 4, name: '无法提供' },
+  { paren: 5, name: '不予处理' },
+  { paren: 6, name: '其他处理' },
+];
+
 /** Group labels of table 三 that carry no numbers themselves. */
 export const TABLE3_GROUP_LABELS = ['本年度办理结果', '不予公开', '无法提供', '不予处理', '其他处理', '申请人情况', '法人或其他组织'];
 

@@ -12,7 +12,7 @@ import { SEMANTIC_LEGEND } from '../features/semanticTokens';
 import { pickLocale } from '../i18n';
 import { VERSION } from '../version';
 import { Checking } from './checking';
-import { registerExport } from './handlers/export';
+import { registerCompare, registerExport } from './handlers/export';
 import { registerLanguageFeatures } from './handlers/language';
 import { registerPublished } from './handlers/published';
 import { registerTables } from './handlers/tables';
@@ -52,7 +52,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         documentSymbolProvider: { label: state.settings.locale === 'zh' ? '政府信息公开年报' : 'Annual report' },
         foldingRangeProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND] },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['第'] },
         selectionRangeProvider: true,
@@ -85,6 +85,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   registerLanguageFeatures(connection, state);
   registerTables(connection, state);
   registerExport(connection, state);
+  registerCompare(connection, state);
   registerPublished(connection, state);
   registerWorkspace(connection, state);
 

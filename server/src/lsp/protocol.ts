@@ -5,10 +5,12 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { Range } from 'vscode-languageserver-types';
 import type { SumResult } from '../features/sum';
+import type { Comparison } from '../features/compare';
 import type { TableViewModel } from '../features/tableView';
 import type { ReportIdentity } from '../crossYear';
 
 export type { TableViewModel, ViewCell } from '../features/tableView';
+export type { Comparison, CellChange, SimilarParagraph } from '../features/compare';
 export { IGNORE_COMMAND } from '../features/commands';
 
 /** After each check of a document: what the language status item shows. */
@@ -25,6 +27,8 @@ export const TablesRequest = new RequestType<{ uri: string }, TableViewModel | n
 export const ExportTablesRequest = new RequestType<{ uri: string; format: 'csv' | 'json' }, string | null, void>('govReport/exportTables');
 /** An open report as a Word document or a web page's fragment, for publication (refused while its tables have errors, unless forced). */
 export const ExportReportRequest = new RequestType<ExportReportParams, ExportReportAnswer | null, void>('govReport/exportReport');
+/** An open report beside the same agency's report of the year before (found as the cross-year checks find it, or the one given). */
+export const CompareRequest = new RequestType<{ uri: string; previousUri?: string }, CompareAnswer | null, void>('govReport/compare');
 /** The workspace's reports with their agency and year (for choosing what to sum). */
 export const ListReportsRequest = new RequestType0<ReportIdentity[], void>('govReport/listReports');
 /** 汇总: the sum of the reports given, and what it means for the open report `uri`. */
@@ -104,6 +108,9 @@ export type ExportReportAnswer =
   | { ok: false; blockers: { rule: string; message: string; range: Range }[] }
   /** this server cannot write that format (the web has no Word writer) */
   | { ok: false; unavailable: string };
+
+/** Result of govReport/compare: the comparison, or why there is none (no report of the year before found: the client offers a choice). */
+export type CompareAnswer = { ok: true; comparison: Comparison } | { ok: false; message: string };
 
 /** Result of govReport/sum. */
 export interface SumAnswer {
