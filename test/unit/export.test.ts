@@ -187,6 +187,10 @@ describe('export to a web page', () => {
     assert.match(html, /^<article class="gov-annual-report">/);
     assert.match(html, /<th colspan="3" rowspan="3" scope="colgroup"[^>]*>（本列数据的勾稽关系为/);
     assert.match(html, /<th rowspan="2" scope="col"[^>]*>自然人<\/th>/);
+    // 表二's sub-tables: the heading over the columns, the 信息内容 row heading the columns, the labels their rows
+    assert.match(html, /<th colspan="4" scope="colgroup"[^>]*>第二十条第（一）项<\/th>/);
+    assert.match(html, /<th scope="col"[^>]*>信息内容<\/th><th scope="col"[^>]*>本年制发件数<\/th>/);
+    assert.match(html, /<th scope="row"[^>]*>规章<\/th><td/);
     assert.equal((html.match(/<table /g) ?? []).length, 3);
     assert.equal((html.match(/<thead>/g) ?? []).length, 2, '表三 and 表四 have header rows');
     assert.doesNotMatch(html, /<script|<link|<img|<iframe|\ssrc=|\shref=|url\(/i);

@@ -35,7 +35,11 @@ function tableHtml(t: PubTable): string {
   const label = t.id ? ` aria-label="${escapeHtml(TABLE_CAPTIONS[t.id])}"` : '';
   const lines: string[] = [`<table${label} style="${TABLE_STYLE}">`];
   lines.push('<colgroup>' + t.widths.map((w) => `<col style="width:${((w / total) * 100).toFixed(2)}%">`).join('') + '</colgroup>');
-  const row = (r: PubCell[], inHead: boolean) => '<tr>' + r.map((c) => cellHtml(c, inHead)).join('') + '</tr>';
+  // a row of headers only (表二's 信息内容 row of each sub-table) heads the columns below it
+  const row = (r: PubCell[], inHead: boolean) => {
+    const heads = inHead || (r.length > 1 && r.every((c) => c.header));
+    return '<tr>' + r.map((c) => cellHtml(c, heads)).join('') + '</tr>';
+  };
   if (t.headRows > 0) lines.push('<thead>', ...t.rows.slice(0, t.headRows).map((r) => row(r, true)), '</thead>');
   lines.push('<tbody>', ...t.rows.slice(t.headRows).map((r) => row(r, false)), '</tbody>', '</table>');
   return lines.join('\n');
