@@ -31,7 +31,8 @@ export function registerExport(connection: Connection, state: ServerState): void
     const pub = publication(analysis);
     if (p.format === 'html') return { ok: true, text: exportHtml(pub) };
     if (!state.host.writeDocx) {
-      return { ok: false, unavailable: locale === 'zh' ? '网页版不能导出 Word 文档；请在桌面版 VS Code 中导出，或用 gov-report-lint --export docx。' : 'The web version cannot export Word documents; export in desktop VS Code, or with gov-report-lint --export docx.' };
+      // (the web client's fallback server, run where no web worker can be made)
+      return { ok: false, unavailable: locale === 'zh' ? '此处不能导出 Word 文档；请在桌面版 VS Code 中导出，或用 gov-report-lint --export docx。' : 'Word documents cannot be exported here; export in desktop VS Code, or with gov-report-lint --export docx.' };
     }
     return { ok: true, base64: base64(await state.host.writeDocx(pub)) };
   });
