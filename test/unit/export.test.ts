@@ -161,6 +161,22 @@ describe('publication (what export writes)', () => {
     assert.deepEqual(withoutRows(grid, new Set([0, 1, 2])), [[c('B'), c('b')]]);
   });
 
+  it('joins a line broken inside a sentence (text from a PDF) to the paragraph it continues, and nothing else', () => {
+    const text = readSeed('tongxin-2022').replace(/^（一）抓重点、拓范围，主动公开成效显著。(.{20})/m, '（一）抓重点、拓范围，主动公开成效显著。$1\n');
+    const pub = publication(analyze(text));
+    const item = pub.blocks.find((b) => b.kind === 'paragraph' && b.lead?.startsWith('（一）抓重点'));
+    assert.ok(item && item.kind === 'paragraph');
+    // the same as from the text without that break (the seed itself breaks this sub-item once, after “其”)
+    const original = publication(analyze(readSeed('tongxin-2022'))).blocks.find((b) => b.kind === 'paragraph' && b.lead?.startsWith('（一）抓重点'));
+    assert.deepEqual(item, original);
+    assert.ok(item.text.includes('政务新媒体公开 8785 条，其他平台公开 2090 条'), item.text);
+    assert.ok(item.text.endsWith('公示栏公开 2776 条。'));
+    // a signature and its date stay two paragraphs
+    const signed = publication(analyze(readSeed('tongxin-2022') + '\n同心县人民政府办公室\n2023年1月20日\n'));
+    const last = signed.blocks.slice(-2).map((b) => (b.kind === 'paragraph' ? b.text : ''));
+    assert.deepEqual(last, ['同心县人民政府办公室', '2023年1月20日']);
+  });
+
   it('takes Markdown marks off headings and list items', () => {
     const text = readSeed('tongxin-2022').replace('一、总体情况', '## 一、总体情况');
     const pub = publication(analyze(text));

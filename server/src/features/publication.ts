@@ -81,18 +81,6 @@ function continues(text: string): boolean {
   return text.length >= 20 && !/[。！？；!?;：:”’）)」』》\]】.．…—\-]$/.test(text);
 }
 
-/** A paragraph's lines joined: a line broken inside Chinese text is joined without a space. */
-function joined(text: string, lines: Span[]): string {
-  let out = '';
-  for (const l of lines) {
-    const t = plain(slice(text, l));
-    if (!t) continue;
-    if (out && /[\x21-\x7e]$/.test(out) && /^[\x21-\x7e]/.test(t)) out += ' ';
-    out += t;
-  }
-  return out;
-}
-
 function pubCell(c: ViewCell): PubCell {
   const out: PubCell = { text: c.text };
   if (c.header) out.header = true;
@@ -225,12 +213,15 @@ export function publication(analysis: Analysis): Publication {
         break;
       }
       case 'paragraph': {
-        const t = joined(text, block.lines);
-        if (!t) break;
-        // a line broken inside a sentence (text taken from a PDF) goes on the paragraph it continues
-        const before = out.blocks[out.blocks.length - 1];
-        if (before?.kind === 'paragraph' && continues(before.text || (before.lead ?? ''))) before.text += t;
-        else out.blocks.push({ kind: 'paragraph', text: t });
+        // each line a paragraph of its own (a signature, its date), but a line broken inside a sentence
+        // (text taken from a PDF, a page break) goes on the paragraph it continues
+        for (const line of block.lines) {
+          const t = plain(slice(text, line));
+          if (!t) continue;
+          const before = out.blocks[out.blocks.length - 1];
+          if (before?.kind === 'paragraph' && continues((before.lead ?? '') + before.text)) before.text += (/[\x21-\x7e]$/.test(before.text) && /^[\x21-\x7e]/.test(t) ? ' ' : '') + t;
+          else out.blocks.push({ kind: 'paragraph', text: t });
+        }
         break;
       }
       case 'table': {
