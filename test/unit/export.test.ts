@@ -268,3 +268,15 @@ describe('export to Word', () => {
     }
   });
 });
+
+describe('export of a row with more numbers than its cells', () => {
+  it('writes its first numbers one a cell and the rest, as written, in its last', () => {
+    // 表三（二）部分公开 with an eighth number
+    const text = readSeed('wuzhong-2023').replace(/(\(二\) 部分公开[^\n]*?)\t53\t0\t0\t0\t0\t0\t53/, '$1\t53\t0\t0\t0\t0\t0\t53\t9');
+    assert.notEqual(text, readSeed('wuzhong-2023'));
+    const a = analyze(text);
+    const t3 = publication(a).blocks.find((b): b is PubTable => b.kind === 'table' && b.id === '三')!;
+    const row = t3.rows.find((r) => r.some((c) => c.text.startsWith('（二）部分公开')))!;
+    assert.deepEqual(row.filter((c) => !c.header).map((c) => c.text), ['53', '0', '0', '0', '0', '0', '53 9']);
+  });
+});

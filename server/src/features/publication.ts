@@ -109,7 +109,6 @@ function asWritten(row: { cells: (ModelCell | null)[]; found: ModelCell[]; merge
 /** The format's table as published: the table view's grid, a row that could not be placed as written. */
 function formatTable(report: Report, text: string, v: ViewTable): PubTable {
   const id = v.id;
-  const columns = WIDTHS[id].length;
   const missing = new Set<number>();
   const rows = v.rows.map((r, i) => {
     const cells = r.map(pubCell);
@@ -122,7 +121,8 @@ function formatTable(report: Report, text: string, v: ViewTable): PubTable {
     const written = asWritten(row, text);
     if (written === undefined) return cells;
     const labels = cells.filter((c) => c.header);
-    const room = columns - labels.reduce((n, c) => n + (c.colspan ?? 1), 0) + labels.reduce((n, c) => n + (c.colspan ?? 1) - 1, 0);
+    // the row's number cells in the format (seven in 表三, fifteen in 表四, one to three in 表二)
+    const room = row!.cells.length;
     // more numbers than cells (a long row): the last cell holds the rest, as written
     const values = written.length > room ? [...written.slice(0, room - 1), written.slice(room - 1).join(' ')] : written;
     // the label in one cell, the numbers right after it and no cell after them: the row stands as the
