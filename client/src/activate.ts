@@ -19,6 +19,7 @@ import {
   SumRequest,
   TablesRequest,
   IGNORE_COMMAND,
+  fromBase64,
 } from '../../server/src/lsp/protocol';
 import { PUBLISHED_FILES, PUBLISHED_SCHEME, PublishedReports } from './published';
 import { ReportStatus } from './status';
@@ -164,7 +165,7 @@ async function exportReport(format: 'docx' | 'html', target?: unknown, options?:
     if ('unavailable' in answer) void vscode.window.showErrorMessage(answer.unavailable);
     return undefined;
   }
-  const bytes = answer.base64 !== undefined ? Uint8Array.from(atob(answer.base64), (ch) => ch.charCodeAt(0)) : new TextEncoder().encode(answer.text ?? '');
+  const bytes = answer.base64 !== undefined ? fromBase64(answer.base64) : new TextEncoder().encode(answer.text ?? '');
   // the file the report is (a published .docx opened as a report) is never written over
   const source = doc.uri.scheme === PUBLISHED_SCHEME ? vscode.Uri.parse(doc.uri.query) : doc.uri;
   const base = source.path.replace(/\.[^./]*$/, '');

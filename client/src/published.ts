@@ -10,7 +10,7 @@ import type { PublishedRequest, PublishedText } from '../../server/src/lsp/proto
 import { clientLang, t } from './language';
 
 export { PUBLISHED_SCHEME } from '../../server/src/lsp/protocol';
-import { PUBLISHED_SCHEME } from '../../server/src/lsp/protocol';
+import { PUBLISHED_SCHEME, toBase64 } from '../../server/src/lsp/protocol';
 /** The files read as published reports (a .doc or .wps gets the server's message on what to do). */
 export { PUBLISHED_EXTENSIONS as PUBLISHED_FILES } from '../../server/src/read/sniff';
 /** What a file may weigh (the server's bound): larger ones are refused before they are sent. */
@@ -20,13 +20,6 @@ const MAX_BYTES = 60 * 1024 * 1024;
 export interface PublishedServer {
   readPublished(params: PublishedRequest): Promise<PublishedText>;
   canonicalText(uri: string): Promise<string | null>;
-}
-
-/** Bytes → base64, in slices (no Buffer in a web worker; no call with millions of arguments). */
-function base64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let k = 0; k < bytes.length; k += 0x8000) binary += String.fromCharCode(...bytes.subarray(k, k + 0x8000));
-  return btoa(binary);
 }
 
 function baseName(uri: vscode.Uri): string {
@@ -54,7 +47,7 @@ export class PublishedReports implements vscode.TextDocumentContentProvider, vsc
     if (bytes.length > MAX_BYTES) {
       return { ok: false, message: t('fileTooLarge', Math.round(bytes.length / 1048576)) };
     }
-    return this.server.readPublished({ name: baseName(file), data: base64(bytes) });
+    return this.server.readPublished({ name: baseName(file), data: toBase64(bytes) });
   }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {

@@ -58,7 +58,7 @@ export interface ServerHost {
   readPublishedFile?(uri: string): Promise<ReadResult>;
   /** Reads a report file in the form it was published in (web page, Word, PDF where the host can). */
   readPublished?(bytes: Uint8Array, name: string): Promise<ReadResult>;
-  /** A report as a Word document's bytes. Absent where the Word writer cannot be loaded (a web worker). */
+  /** A report as a Word document's bytes (in Node the writer is loaded on the first call). */
   writeDocx?(pub: Publication): Promise<Uint8Array>;
   /** govReport.maxFileSize (characters): workspace scans skip files that cannot be under it. */
   setMaxFileSize?(chars: number): void;

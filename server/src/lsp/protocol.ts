@@ -123,6 +123,21 @@ export interface SumAnswer {
   differences?: { name: string; mine: number | null; sum: number; range: Range }[];
 }
 
+/**
+ * Bytes → base64 and back, for the bytes our requests carry (a published file to read, a Word document
+ * exported): in slices (no Buffer in a web worker; no call with millions of arguments).
+ */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let k = 0; k < bytes.length; k += 0x8000) binary += String.fromCharCode(...bytes.subarray(k, k + 0x8000));
+  return btoa(binary);
+}
+
+/** base64 → bytes; throws when the text is not base64. */
+export function fromBase64(text: string): Uint8Array {
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+}
+
 /** How a report is named in messages and lists: the last part of its URI, decoded. */
 export function uriName(uri: string): string {
   return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));

@@ -6,14 +6,8 @@ import { analyze } from '../../check';
 import { previousYear } from '../../crossYear';
 import { compareReports } from '../../features/compare';
 import type { PreviousYear } from '../../model/report';
-import { CompareAnswer, CompareRequest, ExportReportAnswer, ExportReportRequest, uriName } from '../protocol';
+import { CompareAnswer, CompareRequest, ExportReportAnswer, ExportReportRequest, toBase64, uriName } from '../protocol';
 import type { ServerState } from '../state';
-
-function base64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 export function registerExport(connection: Connection, state: ServerState): void {
   connection.onRequest(ExportReportRequest, async (params): Promise<ExportReportAnswer | null> => {
@@ -34,7 +28,7 @@ export function registerExport(connection: Connection, state: ServerState): void
       // (the web client's fallback server, run where no web worker can be made)
       return { ok: false, unavailable: locale === 'zh' ? '此处不能导出 Word 文档；请在桌面版 VS Code 中导出，或用 gov-report-lint --export docx。' : 'Word documents cannot be exported here; export in desktop VS Code, or with gov-report-lint --export docx.' };
     }
-    return { ok: true, base64: base64(await state.host.writeDocx(pub)) };
+    return { ok: true, base64: toBase64(await state.host.writeDocx(pub)) };
   });
 }
 

@@ -2,7 +2,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { canonicalText } from '../../features/canonicalText';
 import { LineIndex } from '../../parse/text';
-import { CanonicalTextRequest, PublishedText, ReadPublishedRequest } from '../protocol';
+import { CanonicalTextRequest, PublishedText, ReadPublishedRequest, fromBase64 } from '../protocol';
 import type { ServerState } from '../state';
 
 export function registerPublished(connection: Connection, state: ServerState): void {
@@ -16,7 +16,7 @@ export function registerPublished(connection: Connection, state: ServerState): v
     }
     let bytes: Uint8Array;
     try {
-      bytes = Uint8Array.from(atob(p.data), (c) => c.charCodeAt(0));
+      bytes = fromBase64(p.data);
     } catch {
       return { ok: false, message: `${ReadPublishedRequest.method}: data is not base64` };
     }
