@@ -5,15 +5,13 @@
  * number or a paragraph selects it in this year's report or in last year's. It follows edits of the
  * report it compares.
  *
- * Security as in the table view: a strict Content-Security-Policy (nothing remote, script and style
- * only with a fresh nonce); the reports' content reaches the page only as data through postMessage
- * and is written with textContent, never as HTML.
+ * Security as in the table view (`webview.ts`): a strict Content-Security-Policy; the reports' content
+ * reaches the page only as data through postMessage and is written with textContent, never as HTML.
  */
 import * as vscode from 'vscode';
 import type { Comparison } from '../../server/src/lsp/protocol';
-import { clientLang, t } from './language';
-
-type Place = { start: { line: number; character: number }; end: { line: number; character: number } };
+import { t } from './language';
+import { Place, revealPlace, webviewPage } from './webview';
 
 /** What the page says it has drawn (read back from its DOM): for tests. */
 export interface CompareRendered {
@@ -22,13 +20,6 @@ export interface CompareRendered {
   cells: number;
   flagged: string[];
   paragraphs: number;
-}
-
-function nonce(): string {
-  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let out = '';
-  for (let i = 0; i < 32; i++) out += chars[Math.floor(Math.random() * chars.length)];
-  return out;
 }
 
 export class CompareView implements vscode.Disposable {
@@ -136,31 +127,13 @@ export class CompareView implements vscode.Disposable {
   private async reveal(uri: string | undefined, range: Place): Promise<void> {
     if (!uri) return;
     const doc = this.doc && uri === this.doc.uri.toString() ? this.doc : await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-    const target = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
-    const visible = vscode.window.visibleTextEditors.find((e) => e.document === doc);
-    const editor = await vscode.window.showTextDocument(doc, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
-    editor.selection = new vscode.Selection(target.start, target.end);
-    editor.revealRange(target, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    await revealPlace(doc, range);
   }
 
   private html(webview: vscode.Webview): string {
-    const n = nonce();
-    const csp = [`default-src 'none'`, `style-src 'nonce-${n}'`, `script-src 'nonce-${n}'`, `img-src ${webview.cspSource} data:`].join('; ');
-    return `<!DOCTYPE html>
-<html lang="${clientLang() === 'zh' ? 'zh-CN' : 'en'}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<style nonce="${n}">
-  body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-editor-foreground); background: var(--vscode-editor-background); padding: 0 12px 24px; }
-  h1 { font-size: 1.15em; font-weight: 600; margin: 14px 0 4px; }
-  h2 { font-size: 1.05em; font-weight: 600; margin: 18px 0 6px; }
-  .summary, .note { color: var(--vscode-descriptionForeground); margin-bottom: 8px; }
-  .note { color: var(--vscode-editorWarning-foreground); }
-  table { border-collapse: collapse; margin-bottom: 8px; }
-  th, td { border: 1px solid var(--vscode-panel-border, var(--vscode-contrastBorder, #8884)); padding: 2px 6px; }
-  th { font-weight: normal; background: var(--vscode-editorWidget-background, transparent); }
+    return webviewPage(webview, {
+      style: `
+  .note { color: var(--vscode-editorWarning-foreground); margin-bottom: 8px; }
   td.num { text-align: right; font-variant-numeric: tabular-nums; min-width: 3em; }
   td.link, .para .text.link { cursor: pointer; }
   td.link:hover, .para .text.link:hover { outline: 1px solid var(--vscode-focusBorder); }
@@ -172,20 +145,16 @@ export class CompareView implements vscode.Disposable {
   .para { border: 1px solid var(--vscode-panel-border, #8884); margin: 8px 0; padding: 6px 8px; }
   .para .score { font-weight: 600; color: var(--vscode-editorWarning-foreground); }
   .para .which { color: var(--vscode-descriptionForeground); margin-right: 6px; }
-  .para .text { margin: 4px 0; white-space: pre-wrap; }
-</style>
-</head>
-<body>
-<h1 id="heading"></h1>
+  .para .text { margin: 4px 0; white-space: pre-wrap; }`,
+      body: `<h1 id="heading"></h1>
 <div class="summary" id="summary"></div>
 <div class="note" id="note"></div>
 <h2 id="cellsTitle"></h2>
 <label><input type="checkbox" id="all"> <span id="showAll"></span></label>
 <div id="cells"></div>
 <h2 id="paragraphsTitle"></h2>
-<div id="paragraphs"></div>
-<script nonce="${n}">
-(function () {
+<div id="paragraphs"></div>`,
+      script: `(function () {
   const vscode = acquireVsCodeApi();
   const el = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = text; return e; };
   const reveal = (node, which, range) => { if (!range) return; node.classList.add('link'); node.addEventListener('click', () => vscode.postMessage({ type: 'reveal', which, range })); };
@@ -246,10 +215,8 @@ export class CompareView implements vscode.Disposable {
     if (m && m.type === 'comparison') render(m.comparison, m.words);
   });
   vscode.postMessage({ type: 'ready' });
-})();
-</script>
-</body>
-</html>`;
+})();`,
+    });
   }
 
   dispose(): void {

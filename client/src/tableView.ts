@@ -10,7 +10,8 @@
  */
 import * as vscode from 'vscode';
 import type { TableViewModel, ViewCell } from '../../server/src/lsp/protocol';
-import { clientLang, onDidChangeLanguage, t } from './language';
+import { onDidChangeLanguage, t } from './language';
+import { revealPlace, webviewPage } from './webview';
 
 /** What the page says it has drawn (read back from its DOM): for tests and the status of the view. */
 export interface RenderedState {
@@ -18,13 +19,6 @@ export interface RenderedState {
   title?: string;
   tables: { id: string; present: boolean; cells: number }[];
   flagged: { text: string; severity: string; note: string }[];
-}
-
-function nonce(): string {
-  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let out = '';
-  for (let i = 0; i < 32; i++) out += chars[Math.floor(Math.random() * chars.length)];
-  return out;
 }
 
 export class TableView implements vscode.Disposable {
@@ -129,32 +123,13 @@ export class TableView implements vscode.Disposable {
   }
 
   private async reveal(range: NonNullable<ViewCell['range']>): Promise<void> {
-    const doc = this.doc;
-    if (!doc) return;
-    const target = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
-    const visible = vscode.window.visibleTextEditors.find((e) => e.document === doc);
-    const editor = await vscode.window.showTextDocument(doc, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
-    editor.selection = new vscode.Selection(target.start, target.end);
-    editor.revealRange(target, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    if (this.doc) await revealPlace(this.doc, range);
   }
 
   private html(webview: vscode.Webview): string {
-    const n = nonce();
-    const csp = [`default-src 'none'`, `style-src 'nonce-${n}'`, `script-src 'nonce-${n}'`, `img-src ${webview.cspSource} data:`].join('; ');
-    return `<!DOCTYPE html>
-<html lang="${clientLang() === 'zh' ? 'zh-CN' : 'en'}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<style nonce="${n}">
-  body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-editor-foreground); background: var(--vscode-editor-background); padding: 0 12px 24px; }
-  h1 { font-size: 1.15em; font-weight: 600; margin: 14px 0 4px; }
-  h2 { font-size: 1.05em; font-weight: 600; margin: 18px 0 6px; }
-  .summary { color: var(--vscode-descriptionForeground); margin-bottom: 8px; }
-  table { border-collapse: collapse; margin-bottom: 8px; }
-  th, td { border: 1px solid var(--vscode-panel-border, var(--vscode-contrastBorder, #8884)); padding: 2px 6px; }
-  th { font-weight: normal; text-align: center; background: var(--vscode-editorWidget-background, transparent); }
+    return webviewPage(webview, {
+      style: `
+  th { text-align: center; }
   th.label { text-align: left; }
   td { text-align: right; font-variant-numeric: tabular-nums; min-width: 3em; cursor: pointer; }
   td:hover { outline: 1px solid var(--vscode-focusBorder); }
@@ -163,15 +138,11 @@ export class TableView implements vscode.Disposable {
   td.warning { background: var(--vscode-inputValidation-warningBackground, #fc03); outline: 1px solid var(--vscode-inputValidation-warningBorder, var(--vscode-editorWarning-foreground)); }
   td.information, td.hint { text-decoration: underline dotted var(--vscode-editorInfo-foreground); }
   td.related { outline: 1px dashed var(--vscode-editorWarning-foreground, var(--vscode-focusBorder)); }
-  .absent { color: var(--vscode-descriptionForeground); font-style: italic; }
-</style>
-</head>
-<body>
-<h1 id="title"></h1>
+  .absent { color: var(--vscode-descriptionForeground); font-style: italic; }`,
+      body: `<h1 id="title"></h1>
 <div class="summary" id="summary"></div>
-<div id="tables"></div>
-<script nonce="${n}">
-(function () {
+<div id="tables"></div>`,
+      script: `(function () {
   const vscode = acquireVsCodeApi();
   const el = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = text; return e; };
   function render(model, words) {
@@ -212,10 +183,8 @@ export class TableView implements vscode.Disposable {
     if (m && m.type === 'model') render(m.model, m.words);
   });
   vscode.postMessage({ type: 'ready' });
-})();
-</script>
-</body>
-</html>`;
+})();`,
+    });
   }
 
   dispose(): void {
