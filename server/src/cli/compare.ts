@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { analyze } from '../check';
 import { previousYear } from '../crossYear';
 import { compareReports, comparisonText } from '../features/compare';
-import { readReportFile } from '../files/published';
+import { readReportText } from '../files/published';
 import type { Locale } from '../i18n';
 
 export interface CompareOptions {
@@ -20,17 +20,12 @@ export interface CompareOptions {
 export async function runCompare(o: CompareOptions, io: { stdout: (s: string) => void; stderr: (s: string) => void }): Promise<number> {
   const texts: string[] = [];
   for (const file of [o.previous, o.file]) {
-    try {
-      const read = await readReportFile(file);
-      if (!read.ok) {
-        io.stderr(`gov-report-lint: ${file}: ${read.refusal.message[o.locale]}\n`);
-        return 2;
-      }
-      texts.push(read.read.text);
-    } catch (e) {
-      io.stderr(`gov-report-lint: ${file}: ${(e as Error).message}\n`);
+    const read = await readReportText(file, o.locale);
+    if ('why' in read) {
+      io.stderr(`gov-report-lint: ${file}: ${read.why}\n`);
       return 2;
     }
+    texts.push(read.text);
   }
   const comparison = compareReports(analyze(texts[1]!), previousYear(analyze(texts[0]!), o.previous, path.basename(o.previous)));
   io.stdout(o.format === 'json' ? JSON.stringify(comparison, null, 2) + '\n' : comparisonText(comparison, o.file, o.previous, o.locale));

@@ -10,7 +10,7 @@ import { analyze } from '../check';
 import { exportHtml } from '../features/exportHtml';
 import { exportBlockers, publication } from '../features/publication';
 import { NO_DOCX_WRITER, loadDocxWriter } from '../files/exportLoader';
-import { readReportFile } from '../files/published';
+import { readReportText } from '../files/published';
 import { writeFileAtomic } from '../files/write';
 import type { Locale } from '../i18n';
 import { configuredOptions } from './batch';
@@ -46,16 +46,11 @@ export async function runExport(o: ExportOptions, io: ExportIO): Promise<number>
   if (path.resolve(out) === path.resolve(o.file)) {
     return fail(zh ? `${o.file}: 导出的文件会覆盖报告本身，请用 --out 指定另一个路径` : `${o.file}: the export would overwrite the report itself; give another path with --out`);
   }
-  let read;
-  try {
-    read = await readReportFile(o.file);
-  } catch (e) {
-    return fail(`${o.file}: ${(e as Error).message}`);
-  }
-  if (!read.ok) return fail(`${o.file}: ${read.refusal.message[o.locale]}`);
+  const read = await readReportText(o.file, o.locale);
+  if ('why' in read) return fail(`${o.file}: ${read.why}`);
   const { options, configError } = configuredOptions(o.file, o);
   if (configError) io.stderr(`gov-report-lint: ${configError.message}\n`);
-  const analysis = analyze(read.read.text, options);
+  const analysis = analyze(read.text, options);
   const blockers = exportBlockers(analysis);
   if (blockers.length > 0 && !o.force) {
     for (const b of blockers) {

@@ -7,10 +7,10 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import type { Analysis } from '../check';
-import type { ModelCell } from '../model/cells';
 import { IndexedCell, indexCells } from '../model/cellIndex';
 import type { PreviousYear, Report } from '../model/report';
 import type { Span } from '../parse/text';
+import { cellNumber } from './tablesExport';
 
 export type ChangeFlag = 'fromZero' | 'halved';
 
@@ -61,7 +61,6 @@ export const SIMILAR_AT_LEAST = 0.7;
 /** Paragraphs shorter than this (in characters, white space aside) are not compared: headings, dates, signatures. */
 const MIN_PARAGRAPH = 20;
 
-const value = (c: ModelCell | undefined): number | null => (c && c.value !== null && c.issue === undefined ? c.value : null);
 
 /** Whether a cell is a total (or, in table 二, the documents in force): the ones a fall by half is flagged on. */
 function isTotal(c: IndexedCell): boolean {
@@ -126,8 +125,8 @@ export function compareReports(now: Analysis, previous: PreviousYear): Compariso
   const earlier = new Map(indexCells(before).map((c) => [key(c), c]));
   const seen = new Set<string>();
   const add = (c: IndexedCell, mine: IndexedCell | undefined, theirs: IndexedCell | undefined) => {
-    const n = value(mine?.cell);
-    const b = value(theirs?.cell);
+    const n = cellNumber(mine?.cell);
+    const b = cellNumber(theirs?.cell);
     const change: CellChange = { table: c.table, identity: c.identity, name: c.name, now: n, before: b };
     if (n !== null && b !== null) {
       change.change = Math.round((n - b) * 10000) / 10000;

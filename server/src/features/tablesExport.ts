@@ -15,8 +15,8 @@ export interface TablesExport {
   table4?: (number | null)[];
 }
 
-/** A cell's number for export: null unless the cell holds exactly one clean number. */
-function exported(cell: ModelCell | null): number | null {
+/** A cell's number as --tables (and --compare) read it: null unless the cell holds exactly one clean number. */
+export function cellNumber(cell: ModelCell | null | undefined): number | null {
   if (!cell || cell.value === null) return null;
   return cell.issue === undefined || cell.issue === 'negative' || cell.issue === 'fraction' ? cell.value : null;
 }
@@ -35,7 +35,7 @@ export function exportTables(report: Report, file?: string): TablesExport {
     for (const spec of table2.specs) {
       const row = table2.rows.get(spec.label);
       const values: Record<string, number | null> = {};
-      spec.columns.forEach((col, k) => (values[col] = exported(row?.cells[k] ?? null)));
+      spec.columns.forEach((col, k) => (values[col] = cellNumber(row?.cells[k])));
       out.table2[spec.label] = values;
     }
   }
@@ -43,9 +43,9 @@ export function exportTables(report: Report, file?: string): TablesExport {
     out.table3 = {};
     for (const spec of table3.specs) {
       const row = table3.rows.get(spec.key);
-      out.table3[spec.key] = row ? row.cells.map(exported) : new Array<number | null>(7).fill(null);
+      out.table3[spec.key] = row ? row.cells.map(cellNumber) : new Array<number | null>(7).fill(null);
     }
   }
-  if (table4 && table4.row) out.table4 = table4.cells.map(exported);
+  if (table4 && table4.row) out.table4 = table4.cells.map(cellNumber);
   return out;
 }

@@ -67,6 +67,16 @@ export async function readReportFile(file: string): Promise<ReadResult> {
   return form === 'pdf' ? loadReaders().readBytesAsync(bytes, file, loadPdfReader()) : readSync(bytes, file, form);
 }
 
+/** A report's text, or why it cannot be read (its refusal, or the file system's error), for a command on one file. */
+export async function readReportText(file: string, locale: Locale): Promise<{ text: string } | { why: string }> {
+  try {
+    const read = await readReportFile(file);
+    return read.ok ? { text: read.read.text } : { why: read.refusal.message[locale] };
+  } catch (e) {
+    return { why: (e as Error).message };
+  }
+}
+
 /** A file that is not a PDF, read (its form sniffed already): text as it is decoded, other forms by the readers (loaded the first time). */
 function readSync(bytes: Uint8Array, file: string, form: ReturnType<typeof sniffForm>): ReadResult {
   if (form === 'text') return textRead(bytes);
