@@ -15,7 +15,7 @@ import { eachCandidate } from '../files/findReports';
 import { REPORT_FILE_NAMES } from '../files/published';
 import { FileIdentity, FileOutcome, FileTask, Judgement, OutputFormat, RunSettings, checkFile, identify, jsonElement, judge } from './batch';
 import { PackedStrings } from './packed';
-import { Pool, WORKER_HEAP_MB } from './pool';
+import { BATCH_TUNING_FROM, Pool, WORKER_HEAP_MB, WorkerAnswer } from './pool';
 import { Shard, mergeResults, parseShard, shardOf } from './shards';
 import { ExportOptions, runExport } from './export';
 import { runCompare } from './compare';
@@ -328,7 +328,7 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
   const files = listFiles(options, io, unreadable);
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), files.paths.length));
   // files are read in worker threads (one is enough to bound the heap a run uses), a single file here
-  const pool = files.paths.length > 1 && io.workerScript ? new Pool(jobs, io.workerScript) : undefined;
+  const pool = files.paths.length > 1 && io.workerScript ? new Pool(jobs, io.workerScript, files.paths.length >= BATCH_TUNING_FROM) : undefined;
   try {
     // each step in a function of its own: what it builds for its own use is let go when it returns
     // (a suspended async function keeps everything its frame refers to)
@@ -349,24 +349,45 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
     const mine = shard ? files.reports.flatMap((f, r) => (shardOf(files.paths.get(f), shard.n) === shard.k ? [r] : [])) : undefined;
     const count = mine ? mine.length : files.reports.length;
     const output = new Output(options, io, count);
-    const check = (k: number): Promise<FileOutcome> => {
+    const task = (k: number): FileTask => {
       const r = mine ? mine[k]! : k;
-      const t = taskOf(files, k, r, previous ? previous[r]! : -1);
-      const outcome = pool
-        ? pool.ask({ kind: 'check', task: t, run }).then((a) => {
-            if (a.outcome) return a.outcome;
-            throw new Error(a.error ?? 'no answer');
-          })
-        : checkFile(t, run);
-      return outcome.catch((e: unknown) => failedOutcome(t, e, options.locale));
+      return taskOf(files, k, r, previous ? previous[r]! : -1);
     };
-    await inOrder(count, check, jobs * IN_FLIGHT, (o) => {
-      if (o.unreadable) unreadable.push(o.file);
-      if (o.configError && !unreadable.includes(o.configError.file)) {
-        unreadable.push(o.configError.file);
-        io.stderr(`gov-report-lint: ${o.configError.message}\n`);
+    /**
+     * Reports checked in a worker, several to a request (each answer wakes this thread, and a wake-up
+     * costs a busy worker its core for a while); when the worker died on them or failed them, each
+     * again alone, so that only the one to blame is failed.
+     */
+    const askCheck = async (list: FileTask[]): Promise<FileOutcome[]> => {
+      let answer: WorkerAnswer;
+      try {
+        answer = await pool!.ask({ kind: 'check', tasks: list, run });
+      } catch (e) {
+        if (list.length === 1) return [failedOutcome(list[0]!, e, options.locale)];
+        return (await Promise.all(list.map((t) => askCheck([t])))).flat();
       }
-      output.file(o);
+      if (answer.outcomes) return answer.outcomes;
+      if (list.length === 1) return [failedOutcome(list[0]!, new Error(answer.error ?? 'no answer'), options.locale)];
+      return (await Promise.all(list.map((t) => askCheck([t])))).flat();
+    };
+    const chunks = checkChunks(count, (k) => files.paths.get(files.reports[mine ? mine[k]! : k]!));
+    const checkChunk = async (c: number): Promise<{ index: number; list: FileOutcome[] }> => {
+      const tasks: FileTask[] = [];
+      for (let k = chunks[c]!; k < chunks[c + 1]!; k++) tasks.push(task(k));
+      if (pool) return { index: c, list: await askCheck(tasks) };
+      const list: FileOutcome[] = [];
+      for (const t of tasks) list.push(await checkFile(t, run).catch((e: unknown) => failedOutcome(t, e, options.locale)));
+      return { index: c, list };
+    };
+    await inOrder(chunks.length - 1, checkChunk, jobs * IN_FLIGHT, (chunk) => {
+      for (const o of chunk.list) {
+        if (o.unreadable) unreadable.push(o.file);
+        if (o.configError && !unreadable.includes(o.configError.file)) {
+          unreadable.push(o.configError.file);
+          io.stderr(`gov-report-lint: ${o.configError.message}\n`);
+        }
+        output.file(o);
+      }
     });
     return output.end(unreadable.length > 0);
   } finally {
@@ -427,6 +448,30 @@ const IN_FLIGHT = 2;
 function taskOf(files: RunFiles, index: number, r: number, previous: number): FileTask {
   const f = files.reports[r]!;
   return { index, file: files.paths.get(f), found: !files.given.has(f), ...(previous >= 0 ? { previous: files.paths.get(files.reports[previous]!) } : {}) };
+}
+
+/**
+ * Reports checked together (one request to a worker, one answer): text files a few at a time — a check
+ * takes a couple of milliseconds, less than what each answer's waking of the main thread costs the
+ * workers — and a published form (a PDF, a Word file, a web page: each takes far longer) alone, so that
+ * no worker is left with several of them while the others have nothing.
+ */
+const CHECKED_TOGETHER = 16;
+
+/** Where each chunk of the reports to check starts, and `count` at the end. */
+function checkChunks(count: number, fileAt: (k: number) => string): number[] {
+  const starts: number[] = [];
+  let size = CHECKED_TOGETHER;
+  for (let k = 0; k < count; k++) {
+    const alone = !/\.(?:txt|md)$/i.test(fileAt(k));
+    if (alone || size >= CHECKED_TOGETHER) {
+      starts.push(k);
+      size = alone ? CHECKED_TOGETHER : 0;
+    }
+    size++;
+  }
+  starts.push(count);
+  return starts;
 }
 
 /** Which files are reports (those found in folders judged by their text), with the agency and year that reading gave. */

@@ -1,6 +1,10 @@
 import { isMainThread, workerData } from 'node:worker_threads';
 import { run } from './cli';
 import { serveWorker } from './worker';
+import { useNodeUtf8 } from '../files/nodeUtf8';
+
+// reports' UTF-8 read natively, in this thread and in each worker
+useNodeUtf8();
 
 if (!isMainThread && (workerData as { govReportWorker?: boolean } | undefined)?.govReportWorker) serveWorker();
 else {

@@ -3,13 +3,14 @@
  * itself, started as a worker), so a run uses every core and each check's heap is bounded. Files go to
  * the worker with the fewest in hand; the caller puts the outcomes back in order.
  */
+import * as v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { Locale } from '../i18n';
 import type { FileIdentity, FileOutcome, FileTask, Judgement, RunSettings } from './batch';
 
-export type WorkerJob = { kind: 'judge'; tasks: FileTask[]; locale: Locale } | { kind: 'identify'; task: FileTask } | { kind: 'check'; task: FileTask; run: RunSettings };
+export type WorkerJob = { kind: 'judge'; tasks: FileTask[]; locale: Locale } | { kind: 'identify'; task: FileTask } | { kind: 'check'; tasks: FileTask[]; run: RunSettings };
 export type WorkerRequest = WorkerJob & { id: number };
-export type WorkerAnswer = { id: number; judgements?: Judgement[]; identity?: FileIdentity; outcome?: FileOutcome; error?: string };
+export type WorkerAnswer = { id: number; judgements?: Judgement[]; identity?: FileIdentity; outcomes?: FileOutcome[]; error?: string };
 
 /** A worker's heap (old generation): what one file may cost (a hostile file is failed, not the run). */
 export const WORKER_HEAP_MB = 128;
@@ -29,6 +30,29 @@ export const WORKER_YOUNG_MB = 16;
  */
 const DEPTH = 3;
 
+/**
+ * From how many files a run tunes the engine for a batch (tuneForBatch): below it, what the tuning
+ * saves does not pay for what it costs the workers' start.
+ */
+export const BATCH_TUNING_FROM = 100;
+
+/**
+ * V8 tuned for a batch of reports never seen before: each worker checks them with code V8 has yet to
+ * optimize, and on a machine with as many workers as cores its optimizing compiler competes with them
+ * for the cores. Inlining less (a cumulative 200 bytes of bytecode inlined into a function instead of
+ * 920) makes each optimization cheaper and sooner, at little cost to the optimized code. Measured on
+ * 2 000 different reports, 2 workers on 2 cores, median of five runs: 4.5 → 4.0 s (CPU 8.3 → 7.4 s);
+ * 20 000: 28.0 → 24.2 s; 200: 1.36 → 1.31 s. It costs each worker's start ~25 ms (V8's flags then differ
+ * from its startup snapshot's), hence only for a batch. Process-wide: the workers started after it have
+ * it; a run is a process of its own.
+ */
+let tuned = false;
+function tuneForBatch(): void {
+  if (tuned) return;
+  tuned = true;
+  v8.setFlagsFromString('--max-inlined-bytecode-size-cumulative=200');
+}
+
 interface Pending {
   request: WorkerJob;
   resolve: (a: WorkerAnswer) => void;
@@ -47,10 +71,13 @@ export class Pool {
   private nextId = 0;
   private closing = false;
 
+  /** `batch`: many files to come (the engine is tuned for them before the workers start: tuneForBatch) */
   constructor(
     size: number,
     private readonly script: string,
+    batch = false,
   ) {
+    if (batch) tuneForBatch();
     for (let k = 0; k < size; k++) this.start();
   }
 

@@ -1,7 +1,7 @@
 /** A worker thread of the command line: answers the files it is given (pool.ts), one after the other. */
 import { parentPort } from 'node:worker_threads';
 import { batchCaches } from '../caches';
-import { checkFile, identify, judge, packOutcome } from './batch';
+import { type FileOutcome, checkFile, identify, judge, packOutcome } from './batch';
 import type { WorkerAnswer, WorkerRequest } from './pool';
 
 export function serveWorker(): void {
@@ -14,7 +14,9 @@ export function serveWorker(): void {
     try {
       if (request.kind === 'judge') return { id: request.id, judgements: request.tasks.map((t) => judge(t, request.locale)) };
       if (request.kind === 'identify') return { id: request.id, identity: await identify(request.task) };
-      return { id: request.id, outcome: await checkFile(request.task, request.run) };
+      const outcomes: FileOutcome[] = [];
+      for (const t of request.tasks) outcomes.push(await checkFile(t, request.run));
+      return { id: request.id, outcomes };
     } catch (e) {
       return { id: request.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
     }
@@ -24,11 +26,11 @@ export function serveWorker(): void {
     busy = true;
     for (let r = queue.shift(); r; r = queue.shift()) {
       const a = await answer(r);
-      if (!a.outcome) port.postMessage(a);
+      if (!a.outcomes) port.postMessage(a);
       else {
         // the output goes as bytes, moved rather than copied
-        const { outcome, transfer } = packOutcome(a.outcome);
-        port.postMessage({ ...a, outcome }, transfer);
+        const packed = a.outcomes.map(packOutcome);
+        port.postMessage({ ...a, outcomes: packed.map((p) => p.outcome) }, packed.flatMap((p) => p.transfer));
       }
     }
     busy = false;

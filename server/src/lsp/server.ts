@@ -2,6 +2,9 @@
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { startServer } from './core';
 import { nodeHost } from './nodeHost';
+import { useNodeUtf8 } from '../files/nodeUtf8';
+
+useNodeUtf8();
 
 const connection = createConnection(ProposedFeatures.all);
 startServer(connection, nodeHost((message) => connection.console.error(message)));
