@@ -1,6 +1,7 @@
 /**
  * splitFlat's quick test (a long line without an inline heading is taken for flattened text only when
- * it has four numbers that could end a table row) never changes its answer: on every line of every
+ * it has four numbers that could start a table row — after a label, not a unit's — with no sentence's
+ * end between them) never changes its answer: on every line of every
  * fixture (the crawled one-line reports among them), on lines made of table rows and prose around
  * units of measure, and on random lines of the characters that matter.
  */
@@ -42,6 +43,9 @@ describe('splitFlat’s quick test', () => {
       prose + '采购金额一1.50元采购金额二2.50元采购金额三3.50元采购金额四4.50元',
       prose + '收费一 1 收费二 2 收费三 3 行政事业性收费02025年起不再收取',
       prose + '予以公开一１２予以公开二１３予以公开三１４予以公开四１５',
+      // labels that end in a closing bracket or quote, of either width, with commas inside the brackets
+      prose + '部分公开（区分处理的，只计这一情形，不计其他情形）3 收费(乙)4 危及“三安全一稳定”5 其他＂丁＂6',
+      prose + '行政复议（甲）1 行政复议（乙）2 行政复议「丙」3 行政复议（丁，戊）4',
     ];
     for (const line of lines) {
       assert.ok(splitFlat(line, false), `the full reading takes it for flattened text: ${line}`);
@@ -53,13 +57,21 @@ describe('splitFlat’s quick test', () => {
     assert.deepEqual(splitFlat(headed), splitFlat(headed, false));
     assert.equal(splitFlat(prose + prose), undefined, 'prose whose numbers are counts');
     assert.equal(splitFlat(prose + prose, false), undefined);
+    // four numbers, but not of four rows in one run: a sentence's end between them, or labels that are not a row's
+    const contact = prose + '地址：某路131号，邮编：750000，电话：0951-5333172，传真：0951-5333170，电子邮箱：a@b.cn。';
+    const broken = prose + '予以公开一12。予以公开二13；予以公开三14！予以公开四15？';
+    const decimals = prose + '全市公开信息 70.57万余条，市本级 7.78 万余条、县区 62.79万余条、乡镇 17.63 万余条';
+    for (const line of [contact, broken, decimals]) {
+      assert.equal(splitFlat(line, false), undefined, line);
+      assert.equal(splitFlat(line), undefined, line);
+    }
   });
 
   it('gives the answer of the full reading on random lines', () => {
-    const alphabet = ['1', '2', '0', '9', '１', '０', ' ', '　', '.', '．', '、', '-', '件', '年', '元', '%', '％', '个', '。', '，', '（', '）', '公开', '予以', '一、', '二、总体情况', '三．', '十二、', '第', '申请', '行政复议', '（一）', 'a'];
+    const alphabet = ['1', '2', '0', '9', '１', '０', ' ', '　', '.', '．', '、', '-', '－', '−', '件', '年', '元', '%', '％', '个', '号', '。', '，', '；', ';', '！', '？', '?', '：', '（', '）', ')', '”', '"', '＂', '」', '公开', '予以', '一、', '二、总体情况', '三．', '十二、', '第', '申请', '行政复议', '（一）', '电话：', 'a'];
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-    for (let n = 0; n < 5000; n++) {
+    for (let n = 0; n < 20_000; n++) {
       let line = '';
       while (line.length < FLAT_MIN_LENGTH + next() * 200) line += alphabet[Math.floor(next() * alphabet.length)];
       assert.deepEqual(splitFlat(line), splitFlat(line, false), line);

@@ -202,24 +202,49 @@ function tableStretches(t: string, from: number, to: number): Unit[][] {
   return stretches;
 }
 
+/** 。；;！!？? — a sentence's end, in either width (tableStretches reads SENTENCE_END on the half-width line) */
+const isSentenceEnd = (c: number) => c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0xff01 || c === 0x21 || c === 0xff1f || c === 0x3f;
+/** what a row's label may end in, in either width: a Chinese character or a closing bracket or quote （ ）)”"＂」 */
+const endsLabel = (c: number) => isCjk(c) || c === 0xff09 || c === 0x29 || c === 0x201d || c === 0x22 || c === 0xff02 || c === 0x300d;
+
 /**
- * Whether a text has at least `n` runs of digits that could end a table row (tableStretches): a run
- * followed by a unit of measure is prose, unless it is a year run into a cell (more than four digits
- * before 年). Every row has one such run at least (an amount, 73802895.90元, has the run before its
- * point) — the test lets more through, never fewer. Full-width digits count as digits, so that the
- * test says the same of a line before and after it is folded to half-width.
+ * Whether a text may hold `n` table rows in one run (tableStretches): `n` numbers that could start a
+ * row — after a label that ends in a Chinese character or a closing bracket, and followed by no unit of
+ * measure (154件, 70.57万 are prose) unless it is an amount (73802895.90元) or a year run into a cell
+ * (more than four digits before 年) — with
+ * no sentence's end between them (a sentence's end starts a new run of rows, and stands between them
+ * as text). Every row of a run has such a number (its first; an amount, 73802895.90元, has the run
+ * before its point), so the test lets more through, never fewer. Full-width digits, marks and brackets
+ * count as their half-width forms: the test says the same of a line before and after it is folded.
  */
 function hasRowNumbers(t: string, n: number): boolean {
   let count = 0;
   for (let k = 0; k < t.length; k++) {
-    if (!isAnyDigit(t.charCodeAt(k))) continue;
+    const c = t.charCodeAt(k);
+    if (isSentenceEnd(c)) {
+      count = 0;
+      continue;
+    }
+    if (!isAnyDigit(c)) continue;
     const d = k;
-    while (k < t.length && isAnyDigit(t.charCodeAt(k))) k++;
+    // a number with its decimals, as a cell's group of digits is read (70.57万 is prose as a whole)
+    let point = false;
+    for (; k < t.length; k++) {
+      const x = t.charCodeAt(k);
+      if (isAnyDigit(x)) continue;
+      if ((x === 0x2e || x === 0xff0e) && k > d && k + 1 < t.length && isAnyDigit(t.charCodeAt(k + 1))) point = true;
+      else break;
+    }
+    let b = d - 1;
+    while (b >= 0 && isSpace(t.charCodeAt(b))) b--;
     let a = k;
     while (a < t.length && isSpace(t.charCodeAt(a))) a++;
     const after = t.charAt(a);
-    const prose = MEASURE.test(after) && !(after === '年' && k - d > 4);
-    if (!prose && ++count >= n) return true;
+    // an amount's unit is no prose (73802895.90元); a year run into a cell is a cell (收费02025年)
+    const prose = MEASURE.test(after) && !(after === '元' && point) && !(after === '年' && k - d > 4);
+    if (b >= 0 && endsLabel(t.charCodeAt(b)) && !prose && ++count >= n) return true;
+    // the character after the digits is read next (it may end a sentence)
+    k--;
   }
   return false;
 }
