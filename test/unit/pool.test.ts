@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { Pool } from '../../server/src/cli/pool';
+import { checkChunks } from '../../server/src/cli/cli';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pool-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -36,5 +37,17 @@ describe('the worker pool', () => {
     } finally {
       await pool.close();
     }
+  });
+});
+
+describe('the chunks a run asks its workers to check (cli.checkChunks)', () => {
+  it('groups text reports sixteen at a time and asks for a published form alone, in the files’ order', () => {
+    const names = [...Array.from({ length: 20 }, (_, k) => `t${k}.txt`), 'a.pdf', 'b.md', 'c.docx', 'd.html', ...Array.from({ length: 3 }, (_, k) => `m${k}.MD`)];
+    const starts = checkChunks(names.length, (k) => names[k]!);
+    const chunks = starts.slice(0, -1).map((s, c) => names.slice(s, starts[c + 1]));
+    assert.deepEqual(chunks.map((c) => c.length), [16, 4, 1, 1, 1, 1, 3]);
+    assert.deepEqual(chunks.flat(), names, 'every file once, in order');
+    assert.deepEqual(chunks.filter((c) => c.some((n) => /\.(pdf|docx|html)$/.test(n))), [['a.pdf'], ['c.docx'], ['d.html']]);
+    assert.deepEqual(checkChunks(0, () => ''), [0]);
   });
 });

@@ -459,7 +459,7 @@ function taskOf(files: RunFiles, index: number, r: number, previous: number): Fi
 const CHECKED_TOGETHER = 16;
 
 /** Where each chunk of the reports to check starts, and `count` at the end. */
-function checkChunks(count: number, fileAt: (k: number) => string): number[] {
+export function checkChunks(count: number, fileAt: (k: number) => string): number[] {
   const starts: number[] = [];
   let size = CHECKED_TOGETHER;
   for (let k = 0; k < count; k++) {
