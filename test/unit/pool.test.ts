@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { Pool } from '../../server/src/cli/pool';
-import { checkChunks } from '../../server/src/cli/cli';
+import { SMALL_RUN, checkChunks, defaultJobs } from '../../server/src/cli/cli';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pool-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -49,5 +49,16 @@ describe('the chunks a run asks its workers to check (cli.checkChunks)', () => {
     assert.deepEqual(chunks.flat(), names, 'every file once, in order');
     assert.deepEqual(chunks.filter((c) => c.some((n) => /\.(pdf|docx|html)$/.test(n))), [['a.pdf'], ['c.docx'], ['d.html']]);
     assert.deepEqual(checkChunks(0, () => ''), [0]);
+  });
+});
+
+describe('the number of workers a run uses by default (cli.defaultJobs)', () => {
+  it('one per core, one fewer below SMALL_RUN files (the optimizing compiler keeps a core while the workers warm up), never none', () => {
+    assert.equal(defaultJobs(SMALL_RUN, 2), 2);
+    assert.equal(defaultJobs(20_000, 8), 8);
+    assert.equal(defaultJobs(SMALL_RUN - 1, 2), 1);
+    assert.equal(defaultJobs(200, 8), 7);
+    assert.equal(defaultJobs(200, 1), 1);
+    assert.equal(defaultJobs(5000, 1), 1);
   });
 });

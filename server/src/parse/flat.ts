@@ -224,6 +224,8 @@ function hasRowNumbers(t: string, n: number): boolean {
   let count = 0;
   for (let k = 0; k < t.length; k++) {
     const c = t.charCodeAt(k);
+    // most characters (Chinese, letters, most marks) are neither a digit nor a sentence's end: passed over at once
+    if (c > 0x3f && c !== 0x3002 && c < 0xff01) continue;
     if (isSentenceEnd(c)) {
       count = 0;
       continue;
