@@ -381,7 +381,7 @@ for (const [name, entry, platform] of [
     const one = await measure(process.execPath, [cli, '--jobs', '1', '--format', 'json', '--exit-zero', dir], root);
     const theirs = await measure(process.execPath, [mdl, '**/*.md', '#node_modules'], dir);
     const line = (what: string, r: { ms: number; peakMb: number }) => [`${what} (${(n / (r.ms / 1000)).toFixed(0)}/s, peak ${r.peakMb.toFixed(0)} MB)`, r.ms.toFixed(0), ''];
-    rows.push(line(`batch: ${n} different reports, gov-report-lint --format json, default (${defaultJobs(n)} worker${defaultJobs(n) === 1 ? '' : 's'})`, ours));
+    rows.push(line(`batch: ${n} different reports, gov-report-lint --format json, default (${defaultJobs(n)} worker${defaultJobs(n) === 1 ? '' : 's'}: text files)`, ours));
     rows.push(line(`  the same, --jobs 1`, one));
     rows.push(line(`  markdownlint-cli2 on the same files`, theirs));
     if (n === 2000) {

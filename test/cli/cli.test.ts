@@ -589,6 +589,21 @@ describeJobs('gov-report-lint on PDFs', () => {
     assert.ok(!/Warning:/.test(r.stdout + r.stderr), 'pdf.js’s own console warnings are held back');
   });
 
+  it('pairs a PDF with the same agency’s report of the year before (its title read from its first page only)', () => {
+    const years = fs.mkdtempSync(path.join(os.tmpdir(), 'gov-report-pdf-years-'));
+    try {
+      fs.copyFileSync(path.join(RENDERINGS, 'wuzhong-2023.pdf'), path.join(years, 'wuzhong-2023.pdf'));
+      fs.writeFileSync(path.join(years, 'wuzhong-2022.txt'), readSeed('wuzhong-2023').replace(/2023 年/g, '2022 年'));
+      const out = JSON.parse(lint(['--format', 'json', years]).stdout) as JsonFile[];
+      const yearRules = (name: string) => out.find((f) => f.file.endsWith(name))!.diagnostics.filter((d) => d.rule.startsWith('year-'));
+      assert.deepEqual(yearRules('wuzhong-2022.txt'), []);
+      const found = yearRules('wuzhong-2023.pdf');
+      assert.ok(found.length > 0 && found.every((d) => d.message.includes('上一年度报告（wuzhong-2022.txt）')), JSON.stringify(found));
+    } finally {
+      fs.rmSync(years, { recursive: true, force: true });
+    }
+  });
+
   it('--to-text writes a PDF as report text, its fully read tables tab-separated in the national layout, with the same numbers', () => {
     const pdf = path.join(dir, 'wuwei-2023.pdf');
     const r = lint(['--to-text', pdf]);

@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/check';
 import { TablesExport, exportTables } from '../../server/src/features/tablesExport';
 import { layoutPage, readPdf, unreadableChars, upright } from '../../server/src/read/pdf';
+import { TITLE_TEXT_LINES, titleOf } from '../../server/src/parse/title';
 import { ROOT, SEED_NAMES, readSeed } from '../helpers';
 
 const RENDERINGS = path.join(ROOT, 'test', 'fixtures', 'renderings');
@@ -69,6 +70,24 @@ describe('PDFs: the renderings give the tables of their text', () => {
     const text = await textOf(path.join(RENDERINGS, 'wuzhong-2023.pdf'));
     assert.equal(text.split('\f').length, 9);
     assert.deepEqual(analyze(text).report.sections.map((s) => s.spec.id), [1, 2, 3, 4, 5, 6]);
+  });
+  it('reads only the pages that hold the first lines when asked (a title), giving the start of the whole reading', async () => {
+    for (const name of ['wuzhong-2023', 'pingtan-zonghe-shiyanqu-2025']) {
+      const bytes = fs.readFileSync(path.join(RENDERINGS, `${name}.pdf`));
+      const whole = await readPdf(new Uint8Array(bytes), { cMapUrl: CMAPS });
+      assert.ok(whole.ok);
+      assert.ok(titleOf(whole.read.text).year, `${name}: titled`);
+      for (const lines of [1, 40, TITLE_TEXT_LINES]) {
+        const head = await readPdf(new Uint8Array(bytes), { cMapUrl: CMAPS, maxLines: lines });
+        assert.ok(head.ok);
+        assert.ok(whole.read.text.startsWith(head.read.text), `${name}, ${lines} lines: a start of the whole text`);
+        assert.ok(head.read.text.split('\n').length - 1 >= Math.min(lines, whole.read.text.split('\n').length - 1), `${name}: at least ${lines} lines`);
+        assert.deepEqual(head.read.origins, whole.read.origins.slice(0, head.read.origins.length));
+        assert.deepEqual(titleOf(head.read.text), titleOf(whole.read.text), `${name}: the same title`);
+      }
+      const first = await readPdf(new Uint8Array(bytes), { cMapUrl: CMAPS, maxLines: 1 });
+      assert.ok(first.ok && first.read.origins.length === 1 && whole.read.origins.length > 1, `${name}: one page of ${whole.read.origins.length}`);
+    }
   });
 });
 

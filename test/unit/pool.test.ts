@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { Pool } from '../../server/src/cli/pool';
-import { SMALL_RUN, checkChunks, defaultJobs } from '../../server/src/cli/cli';
+import { SMALL_RUN, checkChunks, defaultJobs, workOf } from '../../server/src/cli/cli';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pool-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -60,5 +60,16 @@ describe('the number of workers a run uses by default (cli.defaultJobs)', () => 
     assert.equal(defaultJobs(200, 8), 7);
     assert.equal(defaultJobs(200, 1), 1);
     assert.equal(defaultJobs(5000, 1), 1);
+  });
+
+  it('weighs a published form as a whole small run: a PDF takes as long as hundreds of text reports', () => {
+    const names = (list: string[]) => (k: number) => list[k]!;
+    assert.equal(workOf(3, names(['a.txt', 'b.MD', 'c.md'])), 3);
+    assert.ok(workOf(3, names(['a.txt', 'b.pdf', 'c.md'])) >= SMALL_RUN);
+    assert.ok(workOf(2, names(['a.docx', 'b.html'])) >= SMALL_RUN);
+    assert.equal(workOf(0, names([])), 0);
+    // a few PDFs use every core; a few hundred text files leave one to the compiler
+    assert.equal(defaultJobs(workOf(2, names(['a.pdf', 'b.pdf'])), 2), 2);
+    assert.equal(defaultJobs(workOf(200, () => 'r.txt'), 2), 1);
   });
 });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { titleLines, titleOf } from '../../server/src/parse/title';
+import { TITLE_TEXT_LINES, titleLines, titleOf } from '../../server/src/parse/title';
 import { TITLE_PHRASE } from '../../server/src/format/national';
 import { parse } from '../../server/src/parse/parser';
 import { ROOT } from '../helpers';
@@ -76,5 +76,24 @@ describe('the title from the first lines', () => {
     const prose = '某县2023年政府信息公开工作年度报告\n一、总体情况\n' + '正文。\n'.repeat(20) + '本年度报告所列数据……\n'.repeat(5);
     assert.deepEqual(titleOf(prose), { agency: parse(prose).title!.agency, year: 2023 });
     assert.deepEqual(titleOf('没有标题的正文\n一、总体情况\n本年度报告……\n'), {});
+  });
+
+  it('needs only the first TITLE_TEXT_LINES lines of a text (a PDF is read only as far as they go)', () => {
+    const firstLines = (text: string, n: number) => text.split('\n').slice(0, n).join('\n') + '\n';
+    // titles late in the text (the parser looks for one in the first 120 lines), one past a covering
+    // letter's mention and split over two lines, with lines after them that still count
+    const filler = (n: number) => Array.from({ length: n }, (_, k) => `第${k}行正文。`).join('\n') + '\n';
+    const late = [
+      filler(116) + '某县2024年政府信息公开工作年度报告\n（2024年度）\n\n\n' + filler(50),
+      '关于报送某县2023年政府信息公开工作年度报告的函\n' + filler(114) + '某县2024年政府信息公开\n工作年度报告\n' + filler(50),
+    ];
+    for (const [name, text] of [...texts(), ...late.map((t, k): [string, string] => [`late ${k}`, t])]) {
+      assert.deepEqual(titleOf(firstLines(text, TITLE_TEXT_LINES)), titleOf(text), name);
+    }
+    for (const text of late) {
+      assert.equal(titleOf(text).year, 2024, text.slice(0, 30));
+      // the comparison has teeth: far fewer lines lose the late title
+      assert.notDeepEqual(titleOf(firstLines(text, 100)), titleOf(text));
+    }
   });
 });

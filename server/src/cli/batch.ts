@@ -18,7 +18,7 @@ import { publishedReports, readReportFile } from '../files/published';
 import { notWritable, writeFileAtomic } from '../files/write';
 import type { Locale } from '../i18n';
 import { looksLikeReport } from '../parse/detect';
-import { titleOf } from '../parse/title';
+import { TITLE_TEXT_LINES, titleOf } from '../parse/title';
 import type { TextEncodingName } from '../read/decode';
 import { encodeExactly } from '../read/encode';
 import type { Origin } from '../read/types';
@@ -136,10 +136,10 @@ export function judge(task: FileTask, locale: Locale): Judgement {
   return identity ? { index: task.index, verdict, identity } : { index: task.index, verdict };
 }
 
-/** Reads a file's title only. */
+/** Reads a file's title only (a PDF only as far as the lines a title may stand in). */
 export async function identify(task: FileTask): Promise<FileIdentity> {
   try {
-    const read = await readReportFile(task.file);
+    const read = await readReportFile(task.file, TITLE_TEXT_LINES);
     if (!read.ok) return { index: task.index };
     return { index: task.index, ...titleOf(read.read.text) };
   } catch {

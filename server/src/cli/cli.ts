@@ -108,7 +108,7 @@ Options:
   --exit-zero           exit 0 even when errors are found (reporting runs)
   --verbose             say which encoding a text file was read in when it was not UTF-8
   --locale <zh|en>      message language (default: zh, or from LANG)
-  -j, --jobs <N>        worker threads (default: one per core, one fewer below 1000 files); output in the same order whatever N
+  -j, --jobs <N>        worker threads (default: one per core, one fewer below 1000 text files and no other); output in the same order whatever N
   --shard <K/N>         check only shard K of N (a stable split of the files by path), for running
                         one run's work on N machines; last year's reports are still found among all
   --merge               join the JSON or SARIF results of the shards (the files given) by path,
@@ -153,7 +153,7 @@ Exit status: 0 no errors, 1 at least one error (--export: not exported over erro
   --exit-zero           即使发现错误也以 0 退出（仅用于出报告）
   --verbose             文本文件不是 UTF-8 编码时说明按什么编码读取
   --locale <zh|en>      提示语言（默认中文，或按 LANG 环境变量）
-  -j, --jobs <N>        并行线程数（默认为 CPU 核数，少于 1000 个文件时少用一个）；无论 N 为多少，输出顺序相同
+  -j, --jobs <N>        并行线程数（默认为 CPU 核数；只有不到 1000 个文本文件时少用一个）；无论 N 为多少，输出顺序相同
   --shard <K/N>         只检查 N 份中的第 K 份（按路径稳定划分文件），用于把一次检查分到 N 台机器上；
                         上一年度的报告仍在全部文件中查找
   --merge               把各份的 JSON 或 SARIF 结果（所给文件）按路径合并为一次检查的结果；退出码按其中的问题
@@ -326,7 +326,7 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
   }
   const unreadable: string[] = [];
   const files = listFiles(options, io, unreadable);
-  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(files.paths.length), files.paths.length));
+  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(workOf(files.paths.length, (k) => files.paths.get(k))), files.paths.length));
   // files are read in worker threads (one is enough to bound the heap a run uses), a single file here
   const pool = files.paths.length > 1 && io.workerScript ? new Pool(jobs, io.workerScript, files.paths.length >= BATCH_TUNING_FROM) : undefined;
   try {
@@ -572,17 +572,29 @@ function runMerge(options: CliOptions, io: CliIO): number {
 }
 
 /**
- * Below this many files a run leaves one core to V8's optimizing compiler. Every worker starts with
- * code yet to be optimized and spends its first few hundred reports at two to three times the cost of
- * the rest; a worker more pays for its warming only over enough files, and while the workers warm up
- * the compiler needs a core of its own. Measured on 2 cores (1 worker / 2 workers, median of five runs):
- * 200 reports 1.07 / 1.26 s, 500: 1.70 / 1.92 s, 1 000: 2.89 / 2.70 s, 2 000: 4.9 / 4.4 s.
+ * Below this much work (workOf: text reports) a run leaves one core to V8's optimizing compiler. Every
+ * worker starts with code yet to be optimized and spends its first few hundred reports at two to three
+ * times the cost of the rest; a worker more pays for its warming only over enough reports, and while
+ * the workers warm up the compiler needs a core of its own. Measured on 2 cores (1 worker / 2 workers,
+ * median of five runs): 200 text reports 1.07 / 1.26 s, 500: 1.70 / 1.92 s, 1 000: 2.89 / 2.70 s,
+ * 2 000: 4.9 / 4.4 s; but 27 PDFs 11.1 / 8.1 s (a PDF's reading is long work, however few they are).
  */
 export const SMALL_RUN = 1000;
 
-/** As many jobs as cores, one fewer for a run of fewer than SMALL_RUN files (at least one). */
-export function defaultJobs(files: number, cores = availableCores()): number {
-  return Math.max(1, files < SMALL_RUN ? cores - 1 : cores);
+/**
+ * What a run's files weigh against SMALL_RUN, by their names: a text report 1; a published form (a PDF,
+ * a Word file, a web page) as much as SMALL_RUN — reading a PDF takes as long as checking a few hundred
+ * text reports, and what a file holds is not known before it is read.
+ */
+export function workOf(count: number, fileAt: (k: number) => string): number {
+  let work = 0;
+  for (let k = 0; k < count && work < SMALL_RUN; k++) work += /\.(?:txt|md)$/i.test(fileAt(k)) ? 1 : SMALL_RUN;
+  return work;
+}
+
+/** As many jobs as cores, one fewer for a run of less work than SMALL_RUN (at least one). */
+export function defaultJobs(work: number, cores = availableCores()): number {
+  return Math.max(1, work < SMALL_RUN ? cores - 1 : cores);
 }
 
 function availableCores(): number {

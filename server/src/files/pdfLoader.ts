@@ -23,13 +23,13 @@ export function loadPdfReader(dir: string = __dirname): PdfReader {
     }
     const mod = quietly(() => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      return require(bundle) as { readPdf: (bytes: Uint8Array, options: { cMapUrl?: string }) => Promise<ReadResult> };
+      return require(bundle) as { readPdf: (bytes: Uint8Array, options: { cMapUrl?: string; maxLines?: number }) => Promise<ReadResult> };
     });
     const cMapUrl = path.join(dir, 'cmaps') + path.sep;
-    pdfReader = async (bytes) => {
+    pdfReader = async (bytes, want) => {
       const restore = silence();
       try {
-        return await mod.readPdf(bytes, { cMapUrl });
+        return await mod.readPdf(bytes, { cMapUrl, ...(want?.lines !== undefined ? { maxLines: want.lines } : {}) });
       } finally {
         restore();
       }

@@ -60,11 +60,17 @@ export function publishedReports(locale: Locale, found?: (file: string, text: st
   };
 }
 
-/** Reads a report file in any form. Never rejects for a file's content (a file system error does). */
-export async function readReportFile(file: string): Promise<ReadResult> {
+/**
+ * Reads a report file in any form. Never rejects for a file's content (a file system error does).
+ * `lines`: only the text's first so many lines are needed (a title): a PDF is read only as far as its
+ * pages hold them (the other forms are read whole: they cost little).
+ */
+export async function readReportFile(file: string, lines?: number): Promise<ReadResult> {
   const bytes = fs.readFileSync(file);
   const form = sniffForm(bytes, file);
-  return form === 'pdf' ? loadReaders().readBytesAsync(bytes, file, loadPdfReader()) : readSync(bytes, file, form);
+  if (form !== 'pdf') return readSync(bytes, file, form);
+  const pdf = loadPdfReader();
+  return loadReaders().readBytesAsync(bytes, file, lines === undefined ? pdf : (b) => pdf(b, { lines }));
 }
 
 /** A report's text, or why it cannot be read (its refusal, or the file system's error), for a command on one file. */

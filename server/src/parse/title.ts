@@ -13,6 +13,11 @@ import { parse } from './parser';
  * its title does). The parser takes the first title it meets, line by line: one found in fewer lines is
  * the one all of them give.
  */
+/** The lines a title phrase is looked for in (titleLines). */
+const TITLE_SEARCH = 130;
+/** The lines that decide a text's title (titleOf): those titleLines looks at, and the three it may keep after them, each with its line break. */
+export const TITLE_TEXT_LINES = TITLE_SEARCH + 3;
+
 export function titleOf(text: string): { agency?: string; year?: number } {
   const first = titleLines(text, 'first');
   let title = parse(first).title;
@@ -42,7 +47,7 @@ export function titleLines(text: string, upTo: 'first' | 'last' = 'last'): strin
   let prevEnd = 0;
   let prevHas = false;
   let cut = 0;
-  for (let k = 0; k < 130; k++) {
+  for (let k = 0; k < TITLE_SEARCH; k++) {
     const next = text.indexOf('\n', at + 1);
     const end = next < 0 ? text.length : next;
     while (nextLast >= 0 && nextLast <= at) nextLast = text.indexOf(lastChar, nextLast + 1);

@@ -22,6 +22,12 @@ export interface PdfOptions {
   deadlineMs?: number;
   /** read at most this many pages */
   maxPages?: number;
+  /**
+   * read only the pages that hold the text's first so many lines (what a title is read from): what is
+   * read is then the start of what the whole reading gives, line for line, and it is taken as it is —
+   * not refused for having little text or unreadable characters, which the whole reading judges
+   */
+  maxLines?: number;
 }
 
 interface Item {
@@ -170,6 +176,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
     let offset = 0;
     let chars = 0;
     let unreadable = 0;
+    let lineCount = 0;
     for (let n = 1; n <= pages; n++) {
       if (Date.now() - started > deadline) {
         return refuse('too-large', `PDF 过大或过于复杂，${Math.round(deadline / 1000)} 秒内只读到第 ${n - 1} 页，未检查。`, `The PDF is too large or complex: only ${n - 1} pages read in ${Math.round(deadline / 1000)} s; not checked.`);
@@ -192,7 +199,11 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
       origins.push({ offset, page: n });
       texts.push(text);
       offset += text.length;
+      // the page's lines (a page without text is a line of its own: its form feed)
+      lineCount += Math.max(1, lines.length);
+      if (options.maxLines !== undefined && lineCount >= options.maxLines) break;
     }
+    if (options.maxLines !== undefined) return { ok: true, read: { form: 'pdf', text: texts.join(''), origins } };
     if (chars >= 20 && unreadable > chars * 0.3) {
       return refuse(
         'pdf-no-text',

@@ -47,8 +47,11 @@ export interface Refusal {
 
 export type ReadResult = { ok: true; read: ReadText } | { ok: false; refusal: Refusal };
 
-/** A PDF reader (pdf.js is large: loaded by those that read PDFs, when they do). */
-export type PdfReader = (bytes: Uint8Array) => Promise<ReadResult>;
+/**
+ * A PDF reader (pdf.js is large: loaded by those that read PDFs, when they do). `lines`: only the
+ * pages that hold the text's first so many lines are needed (a title is read from them).
+ */
+export type PdfReader = (bytes: Uint8Array, want?: { lines?: number }) => Promise<ReadResult>;
 
 /** What reading one file may cost: bytes in, bytes a zip may inflate to. */
 export const READ_LIMITS = {
