@@ -14,20 +14,25 @@ import { ROOT } from '../helpers';
 const platform = new TextDecoder('utf-8');
 const bytes = (...b: number[]) => new Uint8Array(b);
 
+/** Every text and web page fixture read by `read`: where it answers, TextDecoder's answer (and it answers for most). */
+function readsFixturesAsTextDecoder(read: (b: Uint8Array) => string | undefined): void {
+  let answered = 0;
+  for (const dir of ['test/fixtures/seeds', 'test/fixtures/real', 'test/fixtures/renderings', 'examples']) {
+    for (const name of fs.readdirSync(path.join(ROOT, dir))) {
+      if (!/\.(txt|md|html)$/.test(name)) continue;
+      const b = fs.readFileSync(path.join(ROOT, dir, name));
+      const text = read(b);
+      if (text === undefined) continue;
+      assert.equal(text, platform.decode(b), name);
+      answered++;
+    }
+  }
+  assert.ok(answered > 30, `${answered} fixtures read`);
+}
+
 describe('the quick UTF-8 reading', () => {
   it('reads every text fixture as TextDecoder does', () => {
-    let read = 0;
-    for (const dir of ['test/fixtures/seeds', 'test/fixtures/real', 'test/fixtures/renderings', 'examples']) {
-      for (const name of fs.readdirSync(path.join(ROOT, dir))) {
-        if (!/\.(txt|md|html)$/.test(name)) continue;
-        const b = fs.readFileSync(path.join(ROOT, dir, name));
-        const quick = quickUtf8(b);
-        if (quick === undefined) continue;
-        assert.equal(quick, platform.decode(b), name);
-        read++;
-      }
-    }
-    assert.ok(read > 30, `${read} fixtures read`);
+    readsFixturesAsTextDecoder(quickUtf8);
   });
 
   it('takes well-formed one- to three-byte sequences, and nothing else', () => {
@@ -73,18 +78,7 @@ describe('the quick UTF-8 reading', () => {
 
 describe("Node's own UTF-8 reading (files/nodeUtf8.ts)", () => {
   it('reads every text fixture as TextDecoder does, and leaves to it what it does not take', () => {
-    let read = 0;
-    for (const dir of ['test/fixtures/seeds', 'test/fixtures/real', 'test/fixtures/renderings', 'examples']) {
-      for (const name of fs.readdirSync(path.join(ROOT, dir))) {
-        if (!/\.(txt|md|html)$/.test(name)) continue;
-        const b = fs.readFileSync(path.join(ROOT, dir, name));
-        const native = nodeUtf8(b);
-        if (native === undefined) continue;
-        assert.equal(native, platform.decode(b), name);
-        read++;
-      }
-    }
-    assert.ok(read > 30, `${read} fixtures read`);
+    readsFixturesAsTextDecoder(nodeUtf8);
   });
 
   it('answers what TextDecoder answers on random bytes (four-byte sequences too), never for malformed input or a byte order mark', () => {

@@ -11,7 +11,7 @@ import { tablesToCsv } from '../features/tablesCsv';
 import { SumAccumulator, SumResult } from '../features/sum';
 import { table2Text, table3Text, table4Text } from '../features/tablesText';
 import { Locale, pickLocale } from '../i18n';
-import { eachCandidate } from '../files/findReports';
+import { TEXT_FILES, eachCandidate } from '../files/findReports';
 import { REPORT_FILE_NAMES } from '../files/published';
 import { FileIdentity, FileOutcome, FileTask, Judgement, OutputFormat, RunSettings, checkFile, identify, jsonElement, judge } from './batch';
 import { PackedStrings } from './packed';
@@ -463,7 +463,7 @@ export function checkChunks(count: number, fileAt: (k: number) => string): numbe
   const starts: number[] = [];
   let size = CHECKED_TOGETHER;
   for (let k = 0; k < count; k++) {
-    const alone = !/\.(?:txt|md)$/i.test(fileAt(k));
+    const alone = !TEXT_FILES.test(fileAt(k));
     if (alone || size >= CHECKED_TOGETHER) {
       starts.push(k);
       size = alone ? CHECKED_TOGETHER : 0;
@@ -588,7 +588,7 @@ export const SMALL_RUN = 1000;
  */
 export function workOf(count: number, fileAt: (k: number) => string): number {
   let work = 0;
-  for (let k = 0; k < count && work < SMALL_RUN; k++) work += /\.(?:txt|md)$/i.test(fileAt(k)) ? 1 : SMALL_RUN;
+  for (let k = 0; k < count && work < SMALL_RUN; k++) work += TEXT_FILES.test(fileAt(k)) ? 1 : SMALL_RUN;
   return work;
 }
 

@@ -16,16 +16,16 @@ function startsWith(bytes: Uint8Array, magic: number[], at = 0): boolean {
 /** One decoder for every file (a decoder's construction costs more than its kilobyte of work). */
 const LATIN1 = new TextDecoder('latin1');
 
-/** Where an ASCII text first stands in bytes[0, limit), or −1 (no decoding: most files are not PDFs). */
-function asciiAt(bytes: Uint8Array, text: string, limit: number): number {
+/** Whether an ASCII text stands in bytes[0, limit) (no decoding: most files are not PDFs). */
+function holdsAscii(bytes: Uint8Array, text: string, limit: number): boolean {
   const first = text.charCodeAt(0);
   const end = Math.min(bytes.length, limit) - text.length;
   outer: for (let i = 0; i <= end; i++) {
     if (bytes[i] !== first) continue;
     for (let k = 1; k < text.length; k++) if (bytes[i + k] !== text.charCodeAt(k)) continue outer;
-    return i;
+    return true;
   }
-  return -1;
+  return false;
 }
 
 /** White space as `\s` takes it in the first KB read as windows-1252 (latin1): tab to carriage return, space, no-break space. */
@@ -47,8 +47,8 @@ export function sniffForm(bytes: Uint8Array, name: string): SourceForm | 'ole' |
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return 'zip';
   // %PDF- within the first KB (some writers put bytes before it)
-  if (asciiAt(bytes, '%PDF-', 1024) >= 0) return 'pdf';
-  if (asciiAt(bytes, '{\\rtf', 5) === 0) return 'rtf';
+  if (holdsAscii(bytes, '%PDF-', 1024)) return 'pdf';
+  if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return 'rtf'; // {\rtf
   if (/\.(?:html?|shtml|xhtml)$/i.test(name)) return 'html';
   if (mayOpenTag(bytes) && /^(?:\ufeff|ï»¿)?\s*<(?:!doctype\s+html|html|head|body|meta|div|p|table)\b/i.test(LATIN1.decode(bytes.subarray(0, 1024)))) return 'html';
   if (/\.docx$/i.test(name)) return 'docx';
