@@ -11,7 +11,7 @@
 import * as vscode from 'vscode';
 import type { Comparison } from '../../server/src/lsp/protocol';
 import { t } from './language';
-import { Place, revealPlace, webviewPage } from './webview';
+import { PageMessage, Place, ReportPanel, revealPlace, webviewPage } from './webview';
 
 /** What the page says it has drawn (read back from its DOM): for tests. */
 export interface CompareRendered {
@@ -22,17 +22,12 @@ export interface CompareRendered {
   paragraphs: number;
 }
 
-export class CompareView implements vscode.Disposable {
+export class CompareView extends ReportPanel<CompareRendered> {
   static readonly viewType = 'govReport.compare';
-  private panel: vscode.WebviewPanel | undefined;
-  private doc: vscode.TextDocument | undefined;
   private previousUri: string | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly subscriptions: vscode.Disposable[] = [];
-  private rendered: CompareRendered | undefined;
-  private readonly renderedListeners: ((s: CompareRendered) => void)[] = [];
 
   constructor(private readonly request: (uri: string, previousUri?: string) => Promise<Comparison | string | null>) {
+    super(CompareView.viewType, 300);
     this.subscriptions.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (this.panel && (e.document === this.doc || e.document.uri.toString() === this.previousUri)) this.schedule();
@@ -47,48 +42,25 @@ export class CompareView implements vscode.Disposable {
     if (typeof answer === 'string') return answer;
     this.doc = doc;
     this.previousUri = answer.previous.uri;
-    if (this.panel) this.panel.reveal(vscode.ViewColumn.Beside, true);
-    else this.create();
+    this.open(t('compareTitle', ''));
     this.post(answer);
     return true;
   }
 
-  state(fresh = false): Promise<CompareRendered | undefined> {
-    if (!fresh) return Promise.resolve(this.rendered);
-    return new Promise((resolve) => this.renderedListeners.push(resolve));
+  protected refresh(): void {
+    this.schedule(0);
   }
 
-  private create(): void {
-    const panel = vscode.window.createWebviewPanel(CompareView.viewType, t('compareTitle', ''), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: true,
-      localResourceRoots: [],
-      retainContextWhenHidden: false,
-    });
-    this.panel = panel;
-    panel.webview.html = this.html(panel.webview);
-    panel.onDidDispose(() => {
-      this.panel = undefined;
-      this.rendered = undefined;
-    }, undefined, this.subscriptions);
-    panel.webview.onDidReceiveMessage((m: { type: string; which?: 'now' | 'before'; range?: Place; state?: Omit<CompareRendered, 'uri' | 'previous'> }) => {
-      if (m.type === 'ready') this.schedule(0);
-      else if (m.type === 'reveal' && m.range) void this.reveal(m.which === 'before' ? this.previousUri : this.doc?.uri.toString(), m.range);
-      else if (m.type === 'rendered' && m.state && this.doc) {
-        this.rendered = { uri: this.doc.uri.toString(), previous: this.previousUri ?? '', ...m.state };
-        for (const l of this.renderedListeners.splice(0)) l(this.rendered);
-      }
-    }, undefined, this.subscriptions);
-    panel.onDidChangeViewState((e) => {
-      if (e.webviewPanel.visible) this.schedule(0);
-    }, undefined, this.subscriptions);
+  protected renderedState(doc: vscode.TextDocument, state: unknown): CompareRendered {
+    return { uri: doc.uri.toString(), previous: this.previousUri ?? '', ...(state as Omit<CompareRendered, 'uri' | 'previous'>) };
   }
 
-  private schedule(ms = 300): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.update(), ms);
+  protected onMessage(m: PageMessage): void {
+    const range = m.range as Place | undefined;
+    if (m.type === 'reveal' && range) void this.reveal(m.which === 'before' ? this.previousUri : this.doc?.uri.toString(), range);
   }
 
-  private async update(): Promise<void> {
+  protected async update(): Promise<void> {
     const doc = this.doc;
     if (!this.panel || !doc) return;
     let answer: Comparison | string | null = null;
@@ -130,7 +102,7 @@ export class CompareView implements vscode.Disposable {
     await revealPlace(doc, range);
   }
 
-  private html(webview: vscode.Webview): string {
+  protected html(webview: vscode.Webview): string {
     return webviewPage(webview, {
       style: `
   .note { color: var(--vscode-editorWarning-foreground); margin-bottom: 8px; }
@@ -217,11 +189,5 @@ export class CompareView implements vscode.Disposable {
   vscode.postMessage({ type: 'ready' });
 })();`,
     });
-  }
-
-  dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.panel?.dispose();
-    for (const s of this.subscriptions) s.dispose();
   }
 }

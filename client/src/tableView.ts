@@ -11,7 +11,7 @@
 import * as vscode from 'vscode';
 import type { TableViewModel, ViewCell } from '../../server/src/lsp/protocol';
 import { onDidChangeLanguage, t } from './language';
-import { revealPlace, webviewPage } from './webview';
+import { PageMessage, ReportPanel, revealPlace, webviewPage } from './webview';
 
 /** What the page says it has drawn (read back from its DOM): for tests and the status of the view. */
 export interface RenderedState {
@@ -21,19 +21,14 @@ export interface RenderedState {
   flagged: { text: string; severity: string; note: string }[];
 }
 
-export class TableView implements vscode.Disposable {
+export class TableView extends ReportPanel<RenderedState> {
   static readonly viewType = 'govReport.tables';
-  private panel: vscode.WebviewPanel | undefined;
-  private doc: vscode.TextDocument | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly subscriptions: vscode.Disposable[] = [];
-  private rendered: RenderedState | undefined;
-  private readonly renderedListeners: ((s: RenderedState) => void)[] = [];
 
   constructor(
     private readonly languageId: string,
     private readonly request: (uri: string) => Promise<TableViewModel | null>,
   ) {
+    super(TableView.viewType, 250);
     this.subscriptions.push(
       // its words (and the tables' titles, which come from the server) follow govReport.messageLanguage
       onDidChangeLanguage(() => this.schedule()),
@@ -59,48 +54,20 @@ export class TableView implements vscode.Disposable {
       return;
     }
     this.doc = doc;
-    if (this.panel) this.panel.reveal(vscode.ViewColumn.Beside, true);
-    else this.create();
+    this.open(t('tablesPanel'));
     await this.update();
   }
 
-  /** The last state the page reported; resolves with the next one when `fresh` (after the next render). */
-  state(fresh = false): Promise<RenderedState | undefined> {
-    if (!fresh) return Promise.resolve(this.rendered);
-    return new Promise((resolve) => this.renderedListeners.push(resolve));
+  protected renderedState(doc: vscode.TextDocument, state: unknown): RenderedState {
+    return { uri: doc.uri.toString(), ...(state as Omit<RenderedState, 'uri'>) };
   }
 
-  private create(): void {
-    const panel = vscode.window.createWebviewPanel(TableView.viewType, t('tablesPanel'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: true,
-      localResourceRoots: [],
-      retainContextWhenHidden: false,
-    });
-    this.panel = panel;
-    panel.webview.html = this.html(panel.webview);
-    panel.onDidDispose(() => {
-      this.panel = undefined;
-      this.rendered = undefined;
-    }, undefined, this.subscriptions);
-    panel.webview.onDidReceiveMessage((m: { type: string; range?: ViewCell['range']; state?: Omit<RenderedState, 'uri'> }) => {
-      if (m.type === 'ready') void this.update();
-      else if (m.type === 'reveal' && m.range) void this.reveal(m.range);
-      else if (m.type === 'rendered' && m.state && this.doc) {
-        this.rendered = { uri: this.doc.uri.toString(), ...m.state };
-        for (const l of this.renderedListeners.splice(0)) l(this.rendered);
-      }
-    }, undefined, this.subscriptions);
-    panel.onDidChangeViewState((e) => {
-      if (e.webviewPanel.visible) void this.update();
-    }, undefined, this.subscriptions);
+  protected onMessage(m: PageMessage): void {
+    const range = m.range as ViewCell['range'] | undefined;
+    if (m.type === 'reveal' && range) void this.reveal(range);
   }
 
-  private schedule(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.update(), 250);
-  }
-
-  private async update(): Promise<void> {
+  protected async update(): Promise<void> {
     const panel = this.panel;
     const doc = this.doc;
     if (!panel || !doc) return;
@@ -126,7 +93,7 @@ export class TableView implements vscode.Disposable {
     if (this.doc) await revealPlace(this.doc, range);
   }
 
-  private html(webview: vscode.Webview): string {
+  protected html(webview: vscode.Webview): string {
     return webviewPage(webview, {
       style: `
   th { text-align: center; }
@@ -185,11 +152,5 @@ export class TableView implements vscode.Disposable {
   vscode.postMessage({ type: 'ready' });
 })();`,
     });
-  }
-
-  dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.panel?.dispose();
-    for (const s of this.subscriptions) s.dispose();
   }
 }

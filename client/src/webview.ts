@@ -61,3 +61,87 @@ export async function revealPlace(doc: vscode.TextDocument, range: Place): Promi
   editor.selection = new vscode.Selection(target.start, target.end);
   editor.revealRange(target, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
+
+/** A message from a page: its kind, and what comes with it. */
+export type PageMessage = { type: string; [key: string]: unknown };
+
+/**
+ * A webview beside a report that follows it: the panel (made when first shown, brought forward after),
+ * refreshed when its page is ready or shown again and, debounced, when asked to; the state its page says
+ * it has drawn (read back from its DOM, for tests); and what it listens to, let go on dispose.
+ */
+export abstract class ReportPanel<State> implements vscode.Disposable {
+  protected panel: vscode.WebviewPanel | undefined;
+  protected doc: vscode.TextDocument | undefined;
+  protected readonly subscriptions: vscode.Disposable[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private rendered: State | undefined;
+  private readonly renderedListeners: ((s: State) => void)[] = [];
+
+  protected constructor(
+    private readonly viewType: string,
+    /** how long edits are let settle before the page is redrawn (ms) */
+    private readonly settleMs: number,
+  ) {}
+
+  /** The last state the page reported; resolves with the next one when `fresh` (after the next render). */
+  state(fresh = false): Promise<State | undefined> {
+    if (!fresh) return Promise.resolve(this.rendered);
+    return new Promise((resolve) => this.renderedListeners.push(resolve));
+  }
+
+  /** Brings the panel forward beside the report, or makes it. */
+  protected open(title: string): void {
+    if (this.panel) {
+      this.panel.reveal(vscode.ViewColumn.Beside, true);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(this.viewType, title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      enableScripts: true,
+      localResourceRoots: [],
+      retainContextWhenHidden: false,
+    });
+    this.panel = panel;
+    panel.webview.html = this.html(panel.webview);
+    panel.onDidDispose(() => {
+      this.panel = undefined;
+      this.rendered = undefined;
+    }, undefined, this.subscriptions);
+    panel.webview.onDidReceiveMessage((m: PageMessage) => {
+      if (m.type === 'ready') this.refresh();
+      else if (m.type === 'rendered' && m.state && this.doc) {
+        const rendered = this.renderedState(this.doc, m.state);
+        this.rendered = rendered;
+        for (const l of this.renderedListeners.splice(0)) l(rendered);
+      } else this.onMessage(m);
+    }, undefined, this.subscriptions);
+    panel.onDidChangeViewState((e) => {
+      if (e.webviewPanel.visible) this.refresh();
+    }, undefined, this.subscriptions);
+  }
+
+  /** Redraws the page once edits have settled (`ms` from now). */
+  protected schedule(ms = this.settleMs): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.update(), ms);
+  }
+
+  /** Redraws the page now (it is ready, or shown again). */
+  protected refresh(): void {
+    void this.update();
+  }
+
+  /** Asks the server again and posts what the page draws. */
+  protected abstract update(): Promise<void>;
+  protected abstract html(webview: vscode.Webview): string;
+  /** The state the page reported, with the report it stands for. */
+  protected abstract renderedState(doc: vscode.TextDocument, state: unknown): State;
+  /** The page's other messages (a click on a place). */
+  protected abstract onMessage(m: PageMessage): void;
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.panel?.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
