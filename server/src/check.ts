@@ -2,7 +2,7 @@
  * The whole check of one document: parse → model → every rule. Shared by the
  * language server and the command-line checker; knows nothing of either.
  */
-import { PreviousYear, Report, buildReport } from './model/report';
+import { PreviousYear, PriorYear, Report, buildReport, priorYearOf } from './model/report';
 import { once } from './model/once';
 import type { Tables } from './model/tables';
 import { clearParseCaches, parse } from './parse/parser';
@@ -44,10 +44,11 @@ export interface AnalyzeOptions {
   /** problems ignored at their place ("ignore this problem here"), for this document */
   ignore?: readonly IgnoredProblem[];
   /**
-   * the same agency's report of the year before (cross-year rules), found by the caller — or a way to
-   * find it from this report's agency and year, asked once the model is built (one check, not two)
+   * the same agency's report of the year before (cross-year rules), found by the caller: whole (the
+   * editor: the comparison reads it too), or only what the cross-year rules compare (a batch) — or a
+   * way to find it from this report's agency and year, asked once the model is built (one check, not two)
    */
-  previous?: PreviousYear | ((report: Report) => PreviousYear | undefined);
+  previous?: PreviousYear | PriorYear | ((report: Report) => PreviousYear | undefined);
   /**
    * the analysis of the same document's version before, given up by the caller: what it holds may be
    * moved to where it stands in this text (tables typed above), changed in place, so it must not be
@@ -90,7 +91,10 @@ export function* analysisSteps(text: string, options: AnalyzeOptions = {}): Gene
   const report = buildReport(tree, options.prior?.report);
   yield;
   const previous = typeof options.previous === 'function' ? options.previous(report) : options.previous;
-  if (previous) report.previous = previous;
+  if (previous && 'report' in previous) {
+    report.previous = previous;
+    report.prior = priorYearOf(previous);
+  } else if (previous) report.prior = previous;
   const lineIndex = new LineIndex(text, tree.lines);
   const problems: Problem[] = [];
   const failures: RuleFailure[] = [];

@@ -266,6 +266,35 @@ describeJobs('gov-report-lint', () => {
     assert.match(text, /wuzhong-2023\.txt:\d+:\d+: warning year-carryover 表三二（上年结转）·自然人为 4，但上一年度报告（wuzhong-2022\.txt）/);
   });
 
+  it('last year’s report checked just before, many files before, or after this year’s: the same cross-year warnings', () => {
+    // this year's carry-over and documents in force both differ from what last year's report leads to
+    const thisYear = readSeed('wuzhong-2023')
+      .replace('二、上年结转政府信息公开申请数量\t\t3\t0\t0\t0\t0\t0\t3', '二、上年结转政府信息公开申请数量\t\t4\t0\t0\t0\t0\t0\t3')
+      .replace('行政规范性文件\t54\t75\t310', '行政规范性文件\t54\t75\t311');
+    const lastYear = readSeed('wuzhong-2023').replace(/2023 年/g, '2022 年').replace('规章\t2\t0\t3', '规章\t1\t0\t1').replace('行政规范性文件\t54\t75\t310', '行政规范性文件\t20\t5\t331');
+    const yearWarnings = (layout: string, lastAt: string, thisAt: string) => {
+      const dir = path.join(tmp, `order-${layout}`);
+      for (const [at, text] of [[lastAt, lastYear], [thisAt, thisYear]] as const) {
+        fs.mkdirSync(path.dirname(path.join(dir, at)), { recursive: true });
+        fs.writeFileSync(path.join(dir, at), text);
+      }
+      // more reports between them than the workers are given at once (3 workers, 2 requests each, 16 reports a request)
+      if (layout !== 'near') {
+        fs.mkdirSync(path.join(dir, 'm'), { recursive: true });
+        for (let k = 0; k < 120; k++) fs.writeFileSync(path.join(dir, 'm', `r${String(k).padStart(3, '0')}.md`), readSeed(SEED_NAMES[k % SEED_NAMES.length]!));
+      }
+      const out = JSON.parse(lint(['--format', 'json', dir]).stdout) as JsonFile[];
+      return out.find((f) => f.file === path.join(dir, thisAt))!.diagnostics.filter((d) => d.rule.startsWith('year-'));
+    };
+    // last year's report checked just before this year's (in the same request to a worker)
+    const near = yearWarnings('near', 'wuzhong-2022.txt', 'wuzhong-2023.txt');
+    assert.deepEqual(near.map((d) => d.rule), ['year-documents', 'year-carryover']);
+    assert.match(near[1]!.message, /但上一年度报告（wuzhong-2022\.txt）表三四（结转下年度继续办理）·自然人为 3/);
+    // in an earlier request (what it compares kept by the run), and after this year's (read for it)
+    assert.deepEqual(yearWarnings('far', 'a/wuzhong-2022.txt', 'z/wuzhong-2023.txt'), near);
+    assert.deepEqual(yearWarnings('after', 'z/wuzhong-2022.txt', 'a/wuzhong-2023.txt'), near);
+  });
+
   it('--shard K/N checks a stable part of the files; --merge joins the parts into what one run writes', () => {
     const dir = path.join(tmp, 'shards');
     // run from the temporary folder, the files named by relative paths: a file's shard depends on its path,

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze } from '../../server/src/check';
+import { AnalyzeOptions, analyze } from '../../server/src/check';
 import { findPrevious, previousPlaces, previousYear } from '../../server/src/crossYear';
+import { priorYearOf } from '../../server/src/model/report';
+import { packPrior, unpackPrior } from '../../server/src/cli/batch';
 import { fnv1a } from '../../server/src/parse/text';
 import { toDiagnostics } from '../../server/src/features/diagnostics';
 import { readSeed } from '../helpers';
@@ -60,6 +62,21 @@ describe('cross-year checks', () => {
     assert.equal(found.length, 1);
     assert.match(found[0]!.message.zh, /行政规范性文件现行有效件数为 311，但上一年度报告（wuzhong-2022\.txt）的 331 \+ 本年制发 54 − 本年废止 75 = 310/);
     assert.equal(found[0]!.related![0]!.elsewhere!.uri, LAST_URI);
+  });
+
+  it('what the rules compare of last year alone (a batch keeps only that, packed) finds what its whole analysis finds', () => {
+    const file = '/reports/wuzhong-2022.txt';
+    const whole = previousYear(analyze(lastYear), file, 'wuzhong-2022.txt');
+    const packed = packPrior(priorYearOf(whole));
+    assert.ok(packed.length < 300, `a few cells' numbers: ${packed.length} characters`);
+    const carried = (n: number) => thisYear.replace('二、上年结转政府信息公开申请数量\t\t3\t0\t0\t0\t0\t0\t3', `二、上年结转政府信息公开申请数量\t\t${n}\t0\t0\t0\t0\t0\t${n}`);
+    for (const changed of [carried(4), thisYear.replace('规章\t2\t0\t3', '规章\t2\t0\t4'), carried(5).replace('行政规范性文件\t54\t75\t310', '行政规范性文件\t54\t75\t311')]) {
+      const found = (previous: AnalyzeOptions['previous']) => analyze(changed, { previous }).problems.filter((p) => p.rule.startsWith('year-'));
+      const expected = found(whole);
+      assert.ok(expected.length > 0);
+      assert.deepEqual(found(priorYearOf(whole)), expected);
+      assert.deepEqual(found(unpackPrior(packed, file)), expected);
+    }
   });
 
   it('no previous report, or one of another year: nothing', () => {

@@ -5,7 +5,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { Pool } from '../../server/src/cli/pool';
-import { SMALL_RUN, checkChunks, defaultJobs, workOf } from '../../server/src/cli/cli';
+import { MAX_PRIORS as MAX, PriorsKept, SMALL_RUN, checkChunks, defaultJobs, workOf } from '../../server/src/cli/cli';
+import type { FileOutcome, FileTask } from '../../server/src/cli/batch';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pool-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -71,5 +72,51 @@ describe('the number of workers a run uses by default (cli.defaultJobs)', () => 
     // a few PDFs use every core; a few hundred text files leave one to the compiler
     assert.equal(defaultJobs(workOf(2, names(['a.pdf', 'b.pdf'])), 2), 2);
     assert.equal(defaultJobs(workOf(200, () => 'r.txt'), 2), 1);
+  });
+});
+
+describe('what a run keeps of last year’s reports for this year’s (cli.PriorsKept)', () => {
+  const task = (r: number): FileTask => ({ index: r, file: `r${r}`, found: true });
+  const outcome = (r: number): FileOutcome => ({ index: r, file: `r${r}`, stderr: '', unreadable: false, checked: true, errors: 0, warnings: 0, others: 0, prior: `P${r}` });
+
+  it('asks for it where a report to come needs it, gives it while one does, then lets it go', () => {
+    // reports 1 and 2 are 0's year after (the same agency twice), 4 is 2's; 3 has none
+    const kept = new PriorsKept(Int32Array.from([-1, 0, 0, -1, 2]));
+    const t0 = task(0);
+    kept.give(t0, 0);
+    assert.equal(t0.keepPrior, true);
+    const o0 = outcome(0);
+    kept.take(o0, 0);
+    assert.equal(o0.prior, undefined, 'not carried on with the output');
+    const [t1, t2, t3] = [task(1), task(2), task(3)];
+    kept.give(t1, 1);
+    kept.give(t2, 2);
+    kept.give(t3, 3);
+    assert.deepEqual([t1.prior, t2.prior, t3.prior, t1.keepPrior, t2.keepPrior, t3.keepPrior], ['P0', 'P0', undefined, undefined, true, undefined]);
+    assert.equal(kept.size, 0, 'report 0 let go once its last follower is given out');
+    // report 4 given out before report 2 is checked: it reads last year's itself, and 2's is not kept after
+    const t4 = task(4);
+    kept.give(t4, 4);
+    assert.equal(t4.prior, undefined);
+    kept.take(outcome(2), 2);
+    assert.equal(kept.size, 0);
+  });
+
+  it('keeps no more than its bound', () => {
+    const n = MAX + 10;
+    // every report is the year before of the one after it
+    const kept = new PriorsKept(Int32Array.from({ length: 2 * n }, (_v, r) => (r >= n ? r - n : -1)));
+    for (let r = 0; r < n; r++) {
+      kept.give(task(r), r);
+      kept.take(outcome(r), r);
+    }
+    assert.equal(kept.size, MAX);
+    const given = Array.from({ length: n }, (_v, k) => {
+      const t = task(n + k);
+      kept.give(t, n + k);
+      return t.prior;
+    });
+    assert.equal(given.filter((p) => p !== undefined).length, MAX);
+    assert.equal(kept.size, 0);
   });
 });

@@ -22,6 +22,7 @@ import { TITLE_TEXT_LINES, titleOf } from '../parse/title';
 import type { TextEncodingName } from '../read/decode';
 import { encodeExactly } from '../read/encode';
 import type { Origin } from '../read/types';
+import { PRIOR_IN_FORCE_ROWS, PriorCell, PriorYear, priorYearOf } from '../model/report';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'github' | 'csv';
 
@@ -44,6 +45,13 @@ export interface FileTask {
   found: boolean;
   /** the same agency's report of the year before, among the files of the run */
   previous?: string;
+  /**
+   * what the cross-year rules compare of `previous` (packPrior), when it was checked already
+   * in this run: it is not read again
+   */
+  prior?: string;
+  /** a report of the run is this one's of the year after: the outcome carries what they compare of it (`prior`) */
+  keepPrior?: boolean;
 }
 
 /** What is printed about one file, and what it counts for the run's exit code. */
@@ -69,6 +77,8 @@ export interface FileOutcome {
   /** `out` as UTF-8 (a worker thread's outcome: bytes cross to the main thread without a copy, and never become garbage on its heap) */
   bytes?: Uint8Array;
   tables?: TablesExport;
+  /** what the cross-year rules compare of it (packPrior), when the task asked to keep it */
+  prior?: string;
   errors: number;
   warnings: number;
   others: number;
@@ -164,7 +174,11 @@ export function configuredOptions(file: string, run: { config?: string; locale: 
   return { options };
 }
 
-export async function checkFile(task: FileTask, run: RunSettings): Promise<FileOutcome> {
+/**
+ * Checks a file. `priors`: what the cross-year rules compare of the reports checked before it in this
+ * request (packPrior, by path), where last year's report checked just before is found without reading it again.
+ */
+export async function checkFile(task: FileTask, run: RunSettings, priors?: Map<string, string>): Promise<FileOutcome> {
   const { file } = task;
   const zh = run.locale === 'zh';
   const outcome: FileOutcome = { index: task.index, file, stderr: '', unreadable: false, checked: false, errors: 0, warnings: 0, others: 0 };
@@ -204,12 +218,16 @@ export async function checkFile(task: FileTask, run: RunSettings): Promise<FileO
   const { options, configError } = configuredOptions(file, run);
   if (configError) outcome.configError = configError;
   if (task.previous && run.mode === 'check') {
-    // last year's report, checked here for what this one is compared with (its tables)
-    try {
-      const before = await readReportFile(task.previous);
-      if (before.ok) options.previous = previousYear(analyze(before.read.text), task.previous, path.basename(task.previous));
-    } catch {
-      // unreadable: said where it is checked itself
+    const known = task.prior ?? priors?.get(task.previous);
+    if (known !== undefined) options.previous = unpackPrior(known, task.previous);
+    else {
+      // last year's report, not checked yet: checked here for what this one is compared with (its tables)
+      try {
+        const before = await readReportFile(task.previous);
+        if (before.ok) options.previous = previousYear(analyze(before.read.text), task.previous, path.basename(task.previous));
+      } catch {
+        // unreadable: said where it is checked itself
+      }
     }
   }
   let analysis = analyze(text, options);
@@ -231,6 +249,11 @@ export async function checkFile(task: FileTask, run: RunSettings): Promise<FileO
   if (run.mode === 'tables') {
     outcome.tables = exportTables(analysis.report, file);
     return outcome;
+  }
+  if (task.keepPrior) {
+    // what next year's report compares of this one: a few cells, kept by the run instead of this file
+    outcome.prior = packPrior(priorYearOf(previousYear(analysis, file, path.basename(file))));
+    priors?.set(file, outcome.prior);
   }
   if (run.quiet) analysis.problems = analysis.problems.filter((p) => p.severity === 'error');
   for (const f of analysis.failures) outcome.stderr += `gov-report-lint: internal error in rule ${f.rule} on ${file}: ${f.error instanceof Error ? f.error.message : String(f.error)}\n`;
@@ -268,6 +291,28 @@ export async function checkFile(task: FileTask, run: RunSettings): Promise<FileO
       .join('');
   }
   return outcome;
+}
+
+type PackedCell = [value: number | null, issue: 0 | 1, startLine: number, startCharacter: number, endLine: number, endCharacter: number] | 0;
+
+/**
+ * What the cross-year rules compare of a report, packed for a run to keep: its year and its cells'
+ * numbers only (~150 one-byte characters; a run may keep tens of thousands), its path known from the task.
+ */
+export function packPrior(prior: PriorYear): string {
+  const cell = (c: PriorCell | null | undefined): PackedCell => (c ? [c.value, c.issue ? 1 : 0, c.range.start.line, c.range.start.character, c.range.end.line, c.range.end.character] : 0);
+  return JSON.stringify([prior.year ?? null, prior.carriedOver.map(cell), PRIOR_IN_FORCE_ROWS.map((label) => cell(prior.inForce[label]))]);
+}
+
+/** A packed PriorYear (packPrior) of the report at `file`. */
+export function unpackPrior(packed: string, file: string): PriorYear {
+  const [year, carried, inForce] = JSON.parse(packed) as [number | null, PackedCell[], PackedCell[]];
+  const cell = (c: PackedCell): PriorCell | null =>
+    c === 0 ? null : { value: c[0], issue: c[1] === 1, range: { start: { line: c[2], character: c[3] }, end: { line: c[4], character: c[5] } } };
+  const prior: PriorYear = { uri: file, name: path.basename(file), carriedOver: carried.map(cell), inForce: {} };
+  PRIOR_IN_FORCE_ROWS.forEach((label, k) => (prior.inForce[label] = cell(inForce[k]!)));
+  if (year !== null) prior.year = year;
+  return prior;
 }
 
 /** A value as JSON.stringify(array, null, 2) writes an element of an array at this depth (without the separator before it). */

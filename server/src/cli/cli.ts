@@ -349,9 +349,12 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
     const mine = shard ? files.reports.flatMap((f, r) => (shardOf(files.paths.get(f), shard.n) === shard.k ? [r] : [])) : undefined;
     const count = mine ? mine.length : files.reports.length;
     const output = new Output(options, io, count);
+    const priors = previous ? new PriorsKept(previous) : undefined;
     const task = (k: number): FileTask => {
       const r = mine ? mine[k]! : k;
-      return taskOf(files, k, r, previous ? previous[r]! : -1);
+      const t = taskOf(files, k, r, previous ? previous[r]! : -1);
+      if (priors) priors.give(t, r);
+      return t;
     };
     /**
      * Reports checked in a worker, several to a request (each answer wakes this thread, and a wake-up
@@ -374,9 +377,15 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
     const checkChunk = async (c: number): Promise<{ index: number; list: FileOutcome[] }> => {
       const tasks: FileTask[] = [];
       for (let k = chunks[c]!; k < chunks[c + 1]!; k++) tasks.push(task(k));
-      if (pool) return { index: c, list: await askCheck(tasks) };
-      const list: FileOutcome[] = [];
-      for (const t of tasks) list.push(await checkFile(t, run).catch((e: unknown) => failedOutcome(t, e, options.locale)));
+      let list: FileOutcome[];
+      if (pool) list = await askCheck(tasks);
+      else {
+        list = [];
+        const inChunk = new Map<string, string>();
+        for (const t of tasks) list.push(await checkFile(t, run, inChunk).catch((e: unknown) => failedOutcome(t, e, options.locale)));
+      }
+      // what next year's reports compare of these, kept as soon as they are checked (not in the order of the output)
+      if (priors) for (const o of list) priors.take(o, mine ? mine[o.index]! : o.index);
       return { index: c, list };
     };
     await inOrder(chunks.length - 1, checkChunk, jobs * IN_FLIGHT, (chunk) => {
@@ -443,6 +452,48 @@ function listFiles(options: CliOptions, io: CliIO, unreadable: string[]): RunFil
  * 191–198 MB; 2, 165–169 MB; the same time).
  */
 const IN_FLIGHT = 2;
+
+/**
+ * What the cross-year rules compare of the reports checked so far (a few cells each, packed: batch.packPrior), kept
+ * for the reports of the year after still to be checked: their last year's report is then not read
+ * and analysed again. Each is kept only while a report still to be given out needs it, and at most
+ * MAX_PRIORS of them (INV-batch: a run's memory does not grow with its files); a report whose last
+ * year's report is not at hand (not checked yet, or not kept) is given its path, as without them.
+ */
+export class PriorsKept {
+  private readonly kept = new Map<number, string>();
+  /** by place in the reports: how many reports yet to be given out have it as last year's */
+  private readonly wanted: Uint32Array;
+
+  constructor(private readonly previous: Int32Array) {
+    this.wanted = new Uint32Array(previous.length);
+    for (const p of previous) if (p >= 0) this.wanted[p]!++;
+  }
+
+  /** A task as it is given out (report `r`): what it needs of last year's report, and whether to keep its own. */
+  give(task: FileTask, r: number): void {
+    if (this.wanted[r]! > 0) task.keepPrior = true;
+    const p = this.previous[r]!;
+    if (p < 0) return;
+    const prior = this.kept.get(p);
+    if (prior !== undefined) task.prior = prior;
+    if (--this.wanted[p]! === 0) this.kept.delete(p);
+  }
+
+  /** How many are kept. */
+  get size(): number {
+    return this.kept.size;
+  }
+
+  /** An outcome as it comes (report `r`): its prior year's data kept while a report to come needs it. */
+  take(outcome: FileOutcome, r: number): void {
+    if (outcome.prior !== undefined && this.wanted[r]! > 0 && this.kept.size < MAX_PRIORS) this.kept.set(r, outcome.prior);
+    delete outcome.prior;
+  }
+}
+
+/** The most reports' prior-year data a run keeps at once (~150 bytes each: ~10 MB at most). */
+export const MAX_PRIORS = 50_000;
 
 /** A report as a worker is given it (made when it is sent: none is kept). */
 function taskOf(files: RunFiles, index: number, r: number, previous: number): FileTask {

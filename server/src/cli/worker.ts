@@ -15,7 +15,9 @@ export function serveWorker(): void {
       if (request.kind === 'judge') return { id: request.id, judgements: request.tasks.map((t) => judge(t, request.locale)) };
       if (request.kind === 'identify') return { id: request.id, identity: await identify(request.task) };
       const outcomes: FileOutcome[] = [];
-      for (const t of request.tasks) outcomes.push(await checkFile(t, request.run));
+      // last year's report checked earlier in the request is not read again for this year's
+      const priors = new Map<string, string>();
+      for (const t of request.tasks) outcomes.push(await checkFile(t, request.run, priors));
       return { id: request.id, outcomes };
     } catch (e) {
       return { id: request.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };

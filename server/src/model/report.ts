@@ -6,6 +6,7 @@ import { FORMAT_2019_LABELS, SECTIONS, SectionSpec } from '../format/national';
 import type { BlockNode, HeadingNode, SubheadingNode, SyntaxTree, TableNode, TitleNode } from '../parse/syntax';
 import { Span, compact, isSpaceCode, toHalfWidth } from '../parse/text';
 import { keptForBlock, reuseTable } from './reuse';
+import type { ModelCell } from './cells';
 import { Tables, buildTable2, buildTable3, buildTable4 } from './tables';
 
 export interface Section extends Span {
@@ -32,8 +33,10 @@ export interface Report {
   format: '2021' | '2019';
   /** labels of the 2019 trial format found in the report, with where they are */
   oldFormatLabels: { label: string; span: Span }[];
-  /** the same agency's report of the year before, when the caller found one (cross-year rules) */
+  /** the same agency's report of the year before, when the caller found one and kept it whole (the comparison) */
   previous?: PreviousYear;
+  /** what the cross-year rules compare of the same agency's report of the year before, when the caller found one */
+  prior?: PriorYear;
 }
 
 /** Last year's report of the same agency, as the cross-year rules see it. */
@@ -45,6 +48,47 @@ export interface PreviousYear {
   report: Report;
   /** positions in last year's text, for related information pointing there */
   rangeOf(span: Span): { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+/** One of last year's cells that this year's are compared with: its number, whether it was read cleanly, and where it stands there. */
+export interface PriorCell {
+  value: number | null;
+  /** the cell has an issue (empty, residue, a fraction …): it is not compared */
+  issue: boolean;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+/**
+ * What the cross-year rules read of last year's report: its year and the few cells they compare this
+ * year's with. Plain data — a batch check keeps it, not last year's analysis, for the reports still
+ * to come, and it crosses between threads.
+ */
+export interface PriorYear {
+  uri: string;
+  name: string;
+  year?: number;
+  /** table 三's row of what is carried over to the next year, by column (null: no such cell) */
+  carriedOver: (PriorCell | null)[];
+  /** table 二's documents in force at the end of the year, by row label (PRIOR_IN_FORCE_ROWS) */
+  inForce: Record<string, PriorCell | null>;
+}
+
+/** Table 三's row carried over to the next year (四、结转下年度继续办理): next year's 二、上年结转. */
+export const PRIOR_CARRIED_OVER_ROW = '四';
+/** Table 二's rows whose documents in force are carried from one year to the next, and their in-force column. */
+export const PRIOR_IN_FORCE_ROWS = ['规章', '行政规范性文件'] as const;
+export const PRIOR_IN_FORCE_COLUMN = 2;
+
+/** What the cross-year rules compare of a report, as next year's report sees it. */
+export function priorYearOf(previous: PreviousYear): PriorYear {
+  const { report, rangeOf } = previous;
+  const cell = (c: ModelCell | null | undefined): PriorCell | null => (c ? { value: c.value, issue: !!c.issue, range: rangeOf(c) } : null);
+  const carried = report.tables.table3?.rows.get(PRIOR_CARRIED_OVER_ROW);
+  const inForce: Record<string, PriorCell | null> = {};
+  for (const label of PRIOR_IN_FORCE_ROWS) inForce[label] = cell(report.tables.table2?.rows.get(label)?.cells[PRIOR_IN_FORCE_COLUMN]);
+  const out: PriorYear = { uri: previous.uri, name: previous.name, carriedOver: carried ? carried.cells.map(cell) : [], inForce };
+  if (report.year !== undefined) out.year = report.year;
+  return out;
 }
 
 /** A covering letter's title: the agency, then the year of the report it sends. */

@@ -17,14 +17,13 @@ export const yearCarryover = defineRule(
     },
   },
   (report, { problem }) => {
-    const prev = report.previous;
+    const prev = report.prior;
     const now = report.tables.table3?.rows.get('二');
-    const then = prev?.report.tables.table3?.rows.get('四');
-    if (!prev || !now || !then || report.year === undefined || prev.report.year !== report.year - 1) return [];
+    if (!prev || !now || report.year === undefined || prev.year !== report.year - 1) return [];
     const problems: Problem[] = [];
     TABLE3_COLUMNS.forEach((col, k) => {
       const a = now.cells[k];
-      const b = then.cells[k];
+      const b = prev.carriedOver[k];
       if (!a || !b || a.value === null || b.value === null || a.issue || b.issue || a.value === b.value) return;
       const p = problem(a,
         {
@@ -37,7 +36,7 @@ export const yearCarryover = defineRule(
         {
           span: a,
           message: { zh: `${prev.name}：表三四（结转下年度继续办理）·${col}`, en: `${prev.name}: 表三 四·${col}` },
-          elsewhere: { uri: prev.uri, range: prev.rangeOf(b) },
+          elsewhere: { uri: prev.uri, range: b.range },
         },
       ];
       problems.push(p);

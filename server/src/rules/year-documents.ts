@@ -3,10 +3,10 @@
  * last year's in force, plus those issued this year, minus those repealed this year
  * — for 规章 and for 行政规范性文件.
  */
+import { PRIOR_IN_FORCE_ROWS } from '../model/report';
 import type { Problem } from './types';
 import { defineRule, setCell } from './helpers';
 
-const ROWS = ['规章', '行政规范性文件'] as const;
 
 export const yearDocuments = defineRule(
   {
@@ -18,15 +18,14 @@ export const yearDocuments = defineRule(
     },
   },
   (report, { problem }) => {
-    const prev = report.previous;
-    if (!prev || report.year === undefined || prev.report.year !== report.year - 1) return [];
+    const prev = report.prior;
+    if (!prev || report.year === undefined || prev.year !== report.year - 1) return [];
     const problems: Problem[] = [];
-    for (const label of ROWS) {
+    for (const label of PRIOR_IN_FORCE_ROWS) {
       const row = report.tables.table2?.rows.get(label);
-      const before = prev.report.tables.table2?.rows.get(label);
       const [issued, repealed, inForce] = row?.cells ?? [];
-      const lastInForce = before?.cells[2];
-      const clean = (c: typeof issued | undefined) => !!c && c.value !== null && !c.issue;
+      const lastInForce = prev.inForce[label];
+      const clean = (c: { value: number | null; issue?: unknown } | null | undefined) => !!c && c.value !== null && !c.issue;
       if (!clean(issued) || !clean(repealed) || !clean(inForce) || !clean(lastInForce)) continue;
       const want = lastInForce!.value! + issued!.value! - repealed!.value!;
       if (want === inForce!.value || want < 0) continue;
@@ -38,7 +37,7 @@ export const yearDocuments = defineRule(
         [setCell(inForce!, want, { zh: `改为 ${want}`, en: `Change to ${want}` })],
       );
       p.related = [
-        { span: inForce!, message: { zh: `${prev.name}：表二${label}·现行有效件数`, en: `${prev.name}: 表二 ${label}·in force` }, elsewhere: { uri: prev.uri, range: prev.rangeOf(lastInForce!) } },
+        { span: inForce!, message: { zh: `${prev.name}：表二${label}·现行有效件数`, en: `${prev.name}: 表二 ${label}·in force` }, elsewhere: { uri: prev.uri, range: lastInForce!.range } },
         { span: issued!, message: { zh: `本年制发件数`, en: 'issued this year' } },
         { span: repealed!, message: { zh: `本年废止件数`, en: 'repealed this year' } },
       ];
