@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import * as vm from 'node:vm';
 import { analyze } from '../../server/src/check';
 import { TablesExport, exportTables } from '../../server/src/features/tablesExport';
 import { layoutPage, readPdf, unreadableChars, upright } from '../../server/src/read/pdf';
@@ -87,6 +88,17 @@ describe('PDFs: the renderings give the tables of their text', () => {
       }
       const first = await readPdf(new Uint8Array(bytes), { cMapUrl: CMAPS, maxLines: 1 });
       assert.ok(first.ok && first.read.origins.length === 1 && whole.read.origins.length > 1, `${name}: one page of ${whole.read.origins.length}`);
+    }
+  });
+});
+
+describe('the thread a PDF was read in', () => {
+  it('keeps the built-ins pdf.js’s polyfills replace (push, JSON): every report checked after it runs on them', async () => {
+    await textOf(path.join(RENDERINGS, 'wuzhong-2023.pdf'));
+    // told by another realm's Function.prototype.toString (this realm's is one of those replaced)
+    const source = vm.runInNewContext('Function.prototype.toString') as (this: unknown) => string;
+    for (const [name, f] of [['Array.prototype.push', Array.prototype.push], ['JSON.parse', JSON.parse], ['JSON.stringify', JSON.stringify], ['Function.prototype.toString', Function.prototype.toString]] as const) {
+      assert.match(source.call(f), /\{ \[native code\] \}$/, `${name} is V8's`);
     }
   });
 });

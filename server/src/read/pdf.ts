@@ -8,12 +8,15 @@
  * feed (the parser drops page numbers and running headers there and joins rows across the break).
  * Bounded: pages read, time (checked between pages).
  */
-import './polyfill';
+import { restoreNatives } from './polyfill';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 // the worker's code in this thread (pdf.js's "fake worker" finds it on globalThis.pdfjsWorker)
 import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import type { Origin, ReadResult } from './types';
 import { refuse } from './types';
+
+// the built-ins pdf.js's polyfills replaced, put back for the rest of the thread (polyfill.ts)
+restoreNatives();
 
 export interface PdfOptions {
   /** a folder holding pdf.js's binary CMaps (for CJK fonts without their own ToUnicode map), ending in / */
