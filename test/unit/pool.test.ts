@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { Pool } from '../../server/src/cli/pool';
 import { MAX_PRIORS as MAX, PriorsKept, SMALL_RUN, checkChunks, defaultJobs, workOf } from '../../server/src/cli/cli';
-import type { FileOutcome, FileTask } from '../../server/src/cli/batch';
+import { type FileOutcome, type FileTask, jsonElement } from '../../server/src/cli/batch';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pool-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -118,5 +118,26 @@ describe('what a run keeps of last year’s reports for this year’s (cli.Prior
     });
     assert.equal(given.filter((p) => p !== undefined).length, MAX);
     assert.equal(kept.size, 0);
+  });
+});
+
+describe('an element of a JSON array written on its own (batch.jsonElement)', () => {
+  it('is what JSON.stringify(…, null, 2) writes for it at that depth', () => {
+    const values: unknown[] = [
+      { file: 'a\nb.txt', diagnostics: [{ rule: 'x', range: { start: { line: 1, character: 2 } }, message: '表三\t“引号”' }, { rule: 'y' }] },
+      { file: 'empty', diagnostics: [] },
+      {},
+      [],
+      [[1, [2, {}]], 'x'],
+      42,
+      'a string',
+      null,
+    ];
+    for (const value of values) {
+      for (const depth of [1, 2, 4]) {
+        const pad = '  '.repeat(depth);
+        assert.equal(jsonElement(value, depth), pad + JSON.stringify(value, null, 2).replace(/\n/g, '\n' + pad), `${JSON.stringify(value)} at ${depth}`);
+      }
+    }
   });
 });

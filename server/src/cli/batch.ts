@@ -317,8 +317,14 @@ export function unpackPrior(packed: string, file: string): PriorYear {
 
 /** A value as JSON.stringify(array, null, 2) writes an element of an array at this depth (without the separator before it). */
 export function jsonElement(value: unknown, depth: number): string {
-  const pad = '  '.repeat(depth);
-  return pad + JSON.stringify(value, null, 2).replace(/\n/g, '\n' + pad);
+  // written inside `depth` arrays, so that JSON.stringify indents it as deep (no pass over its lines
+  // to indent them), then the arrays' brackets cut off: d lines before it, d after, 2i + 2 characters
+  // each (i = 0 … d − 1)
+  let wrapped = value;
+  for (let i = 0; i < depth; i++) wrapped = [wrapped];
+  const s = JSON.stringify(wrapped, null, 2);
+  const cut = depth * depth + depth;
+  return s.slice(cut, s.length - cut);
 }
 
 /**
