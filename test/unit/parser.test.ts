@@ -36,6 +36,18 @@ describe('text helpers', () => {
     assert.equal(toHalfWidth('（一）１２３．　ａ').length, '（一）１２３．　ａ'.length);
   });
 
+  it('folds as the definition says: each of U+FF01–FF5E to U+0021–007E, U+3000 to a space, nothing else (seeds and random text)', () => {
+    const fold = (s: string) => s.replace(/[\uff01-\uff5e\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+    for (const name of SEED_NAMES) for (const line of readSeed(name).split('\n')) assert.equal(toHalfWidth(line), fold(line));
+    const random = rng(7);
+    // the edges of the range and around them, CJK, ASCII, surrogates
+    const alphabet = ['\uff00', '\uff01', '\uff5e', '\uff5f', '\u3000', '\u3001', '（', '）', '，', '表', 'a', ' ', '\t', '\ud840', '\udc00'];
+    for (let k = 0; k < 2000; k++) {
+      const s = Array.from({ length: Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)]!).join('');
+      assert.equal(toHalfWidth(s), fold(s), JSON.stringify(s));
+    }
+  });
+
   it('reads Chinese numerals', () => {
     assert.equal(cjkNumeralValue('一'), 1);
     assert.equal(cjkNumeralValue('六'), 6);

@@ -102,8 +102,8 @@ const FULLWIDTH_END = 0xff5e;
  * space to their half-width forms. Keeps the string length, so offsets into
  * the result are offsets into the input.
  */
-const FULLWIDTH_RE = /[\uff01-\uff5e\u3000]/g;
-const fold = (c: string): string => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+/** Each full-width form's half-width character, by code from FULLWIDTH_START. */
+const HALF_WIDTH: readonly string[] = Array.from({ length: FULLWIDTH_END - FULLWIDTH_START + 1 }, (_v, k) => String.fromCharCode(FULLWIDTH_START + k - 0xfee0));
 
 export function toHalfWidth(s: string): string {
   const n = s.length;
@@ -113,7 +113,19 @@ export function toHalfWidth(s: string): string {
     if ((c >= FULLWIDTH_START && c <= FULLWIDTH_END) || c === 0x3000) break;
   }
   if (i === n) return s; // nothing to fold: no copy
-  return s.slice(0, i) + s.slice(i).replace(FULLWIDTH_RE, fold);
+  // the stretches between folded characters copied whole (a regular expression's replace called a
+  // function per character: most lines of prose have full-width punctuation)
+  let out = s.slice(0, i);
+  let from = i;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    const half = c >= FULLWIDTH_START && c <= FULLWIDTH_END ? HALF_WIDTH[c - FULLWIDTH_START]! : c === 0x3000 ? ' ' : undefined;
+    if (half === undefined) continue;
+    if (from < i) out += s.slice(from, i);
+    out += half;
+    from = i + 1;
+  }
+  return from < n ? out + s.slice(from) : out;
 }
 
 /** FNV-1a (32 bits, unsigned) over a string's UTF-16 code units: a stable hash of a short text. */
