@@ -8,6 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import * as vm from 'node:vm';
+import { spawnSync } from 'node:child_process';
+import { canonicalText } from '../../server/src/features/canonicalText';
 import { analyze } from '../../server/src/check';
 import { TablesExport, exportTables } from '../../server/src/features/tablesExport';
 import { layoutPage, readPdf, unreadableChars, upright } from '../../server/src/read/pdf';
@@ -88,6 +90,21 @@ describe('PDFs: the renderings give the tables of their text', () => {
       }
       const first = await readPdf(new Uint8Array(bytes), { cMapUrl: CMAPS, maxLines: 1 });
       assert.ok(first.ok && first.read.origins.length === 1 && whole.read.origins.length > 1, `${name}: one page of ${whole.read.origins.length}`);
+    }
+  });
+});
+
+describe('the PDF reader as shipped (dist/pdf.js: pdf.js changed where it is slow, scripts/build.mjs PDFJS_PATCHES)', () => {
+  it('reads every rendering as pdf.js itself does', async () => {
+    const names = fs.readdirSync(RENDERINGS).filter((n) => n.endsWith('.pdf'));
+    assert.ok(names.length >= 9);
+    for (const name of names) {
+      const file = path.join(RENDERINGS, name);
+      const text = await textOf(file);
+      // this test's reading: pdf.js from node_modules as it is; the command line's: the shipped bundle
+      const shipped = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), '--to-text', file], { encoding: 'utf8' });
+      assert.equal(shipped.status, 0, shipped.stderr);
+      assert.equal(shipped.stdout, canonicalText(text, analyze(text).report), name);
     }
   });
 });
