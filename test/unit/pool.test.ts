@@ -5,7 +5,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { Pool } from '../../server/src/cli/pool';
-import { MAX_PRIORS as MAX, PriorsKept, SMALL_RUN, checkChunks, defaultJobs, workOf } from '../../server/src/cli/cli';
+import { MAX_PRIORS as MAX, PriorsKept, SMALL_RUN, checkChunks, defaultJobs, workOf, youngGenerationOf } from '../../server/src/cli/cli';
+import { WORKER_YOUNG_MB, WORKER_YOUNG_MB_PUBLISHED } from '../../server/src/cli/pool';
 import { type FileOutcome, type FileTask, jsonElement } from '../../server/src/cli/batch';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pool-'));
@@ -72,6 +73,18 @@ describe('the number of workers a run uses by default (cli.defaultJobs)', () => 
     // a few PDFs use every core; a few hundred text files leave one to the compiler
     assert.equal(defaultJobs(workOf(2, names(['a.pdf', 'b.pdf'])), 2), 2);
     assert.equal(defaultJobs(workOf(200, () => 'r.txt'), 2), 1);
+  });
+});
+
+describe('the workers’ young generation (cli.youngGenerationOf)', () => {
+  it('is larger when at least half the files are published forms (their reading allocates far more)', () => {
+    const of = (names: string[]) => youngGenerationOf(names.length, (k) => names[k]!);
+    assert.ok(WORKER_YOUNG_MB_PUBLISHED > WORKER_YOUNG_MB);
+    assert.equal(of(['a.pdf', 'b.pdf', 'c.docx']), WORKER_YOUNG_MB_PUBLISHED);
+    assert.equal(of(['a.pdf', 'b.txt']), WORKER_YOUNG_MB_PUBLISHED);
+    assert.equal(of(['a.pdf', 'b.txt', 'c.md']), WORKER_YOUNG_MB);
+    assert.equal(of([...Array.from({ length: 2000 }, (_v, k) => `r${k}.txt`), 'x.pdf']), WORKER_YOUNG_MB, 'a province of text reports and one PDF: within the memory bound');
+    assert.equal(of([]), WORKER_YOUNG_MB);
   });
 });
 

@@ -15,7 +15,7 @@ import { TEXT_FILES, eachCandidate } from '../files/findReports';
 import { REPORT_FILE_NAMES } from '../files/published';
 import { FileIdentity, FileOutcome, FileTask, Judgement, OutputFormat, RunSettings, checkFile, identify, jsonElement, judge } from './batch';
 import { PackedStrings } from './packed';
-import { BATCH_TUNING_FROM, Pool, WORKER_HEAP_MB, WorkerAnswer } from './pool';
+import { BATCH_TUNING_FROM, Pool, WORKER_HEAP_MB, WORKER_YOUNG_MB, WORKER_YOUNG_MB_PUBLISHED, WorkerAnswer } from './pool';
 import { Shard, mergeResults, parseShard, shardOf } from './shards';
 import { ExportOptions, runExport } from './export';
 import { runCompare } from './compare';
@@ -328,7 +328,10 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
   const files = listFiles(options, io, unreadable);
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(workOf(files.paths.length, (k) => files.paths.get(k))), files.paths.length));
   // files are read in worker threads (one is enough to bound the heap a run uses), a single file here
-  const pool = files.paths.length > 1 && io.workerScript ? new Pool(jobs, io.workerScript, files.paths.length >= BATCH_TUNING_FROM) : undefined;
+  const pool =
+    files.paths.length > 1 && io.workerScript
+      ? new Pool(jobs, io.workerScript, files.paths.length >= BATCH_TUNING_FROM, youngGenerationOf(files.paths.length, (k) => files.paths.get(k)))
+      : undefined;
   try {
     // each step in a function of its own: what it builds for its own use is let go when it returns
     // (a suspended async function keeps everything its frame refers to)
@@ -641,6 +644,13 @@ export function workOf(count: number, fileAt: (k: number) => string): number {
   let work = 0;
   for (let k = 0; k < count && work < SMALL_RUN; k++) work += TEXT_FILES.test(fileAt(k)) ? 1 : SMALL_RUN;
   return work;
+}
+
+/** Each worker's young generation: larger when at least half the run's files are published forms (pool.WORKER_YOUNG_MB_PUBLISHED). */
+export function youngGenerationOf(count: number, fileAt: (k: number) => string): number {
+  let published = 0;
+  for (let k = 0; k < count; k++) if (!TEXT_FILES.test(fileAt(k))) published++;
+  return published * 2 >= count && count > 0 ? WORKER_YOUNG_MB_PUBLISHED : WORKER_YOUNG_MB;
 }
 
 /** As many jobs as cores, one fewer for a run of less work than SMALL_RUN (at least one). */
