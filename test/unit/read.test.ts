@@ -12,7 +12,9 @@ import { describe, it } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
 import { analyze } from '../../server/src/check';
 import { TablesExport, exportTables } from '../../server/src/features/tablesExport';
-import { formatNumber } from '../../server/src/read/docx';
+import { formatNumber, parseXml } from '../../server/src/read/docx';
+import { Parser } from 'htmlparser2';
+import { strFromU8, unzipSync } from 'fflate';
 import { decodeHtml } from '../../server/src/read/html';
 import { readBytes, sniffForm } from '../../server/src/read/index';
 import { ROOT, SEED_NAMES, readSeed } from '../helpers';
@@ -166,6 +168,42 @@ function docx(body: string, numbering?: string, styles?: string): Uint8Array {
 
 const p = (text: string, pPr = ''): string => `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
 const tc = (text: string, tcPr = ''): string => `<w:tc>${tcPr ? `<w:tcPr>${tcPr}</w:tcPr>` : ''}${p(text)}</w:tc>`;
+
+describe('a Word document’s XML, read as a stream of tags (docx.parseXml)', () => {
+  /** The events of a reading: as htmlparser2's Parser gives them in XML mode (what the reader used before) or as parseXml does. */
+  const local = (n: string) => n.slice(n.indexOf(':') + 1);
+  function events(xml: string, by: 'parser' | 'reader'): string[] {
+    const out: string[] = [];
+    const open = (name: string, attrs: Record<string, string>) => out.push(`<${name} ${JSON.stringify(attrs)}`);
+    const text = (t: string) => (out.length > 0 && out[out.length - 1]!.startsWith('"') ? (out[out.length - 1] = JSON.stringify(JSON.parse(out[out.length - 1]!) + t)) : out.push(JSON.stringify(t)));
+    const close = (name: string) => out.push(`</${name}`);
+    if (by === 'reader') parseXml(xml, { open, text, close });
+    else {
+      const p = new Parser({ onopentag: (n, a) => open(local(n), a), ontext: text, onclosetag: (n) => close(local(n)) }, { xmlMode: true, decodeEntities: true });
+      p.write(xml);
+      p.end();
+    }
+    return out;
+  }
+
+  it('gives the events htmlparser2’s Parser gives in XML mode: every part of every Word fixture, and XML made to be awkward', () => {
+    const parts: string[] = [];
+    for (const name of fs.readdirSync(RENDERINGS).filter((n) => n.endsWith('.docx'))) {
+      for (const [part, bytes] of Object.entries(unzipSync(new Uint8Array(fs.readFileSync(path.join(RENDERINGS, name)))))) if (part.endsWith('.xml')) parts.push(strFromU8(bytes));
+    }
+    assert.ok(parts.length > 50);
+    parts.push(
+      '<?xml version="1.0"?><!-- c --><w:p a="1" a="2" b=\'x&amp;y&#x4E00;\' c><w:t>a &lt;b&gt; &#19968;&quot;</w:t><w:br/><![CDATA[<raw>]]></w:p>',
+      '<a><b><c>unclosed inside</a>after</x><d/>',
+      '<w:p><w:r><w:t xml:space="preserve"> spaced </w:t></w:r></w:p><w:p',
+      '<a x="&unknown;">&unknown; &amp</a>',
+      // a table in a table's cell, and an element left open inside one of its own name
+      '<w:tbl><w:tr><w:tc><w:tbl><w:tr><w:tc><w:p>inner</w:p></w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl>',
+      '<a><b><a>x</a>y</b>z</a>',
+    );
+    for (const xml of parts) assert.deepEqual(events(xml, 'reader'), events(xml, 'parser'), xml.slice(0, 80));
+  });
+});
 
 describe('Word documents', () => {
   it('writes list numbering as Word shows it: 一、 for the sections, （一） under them, restarting under each', () => {

@@ -6,7 +6,7 @@
  * tab-separated rows. Deleted revisions and field codes are left out.
  */
 import { Unzipped, unzipSync } from 'fflate';
-import { Parser } from 'htmlparser2';
+import { Tokenizer } from 'htmlparser2';
 import { TextBuilder, cellText, gridLines } from './layout';
 import type { ReadResult } from './types';
 import { READ_LIMITS, refuse } from './types';
@@ -23,17 +23,76 @@ function attr(attrs: Record<string, string>, name: string): string | undefined {
   return undefined;
 }
 
-function parseXml(xml: string, handlers: { open?: (name: string, attrs: Record<string, string>) => void; text?: (t: string) => void; close?: (name: string) => void }): void {
-  const parser = new Parser(
-    {
-      onopentag: (name, attrs) => handlers.open?.(local(name), attrs),
-      ontext: (t) => handlers.text?.(t),
-      onclosetag: (name) => handlers.close?.(local(name)),
-    },
+type XmlHandlers = { open?: (name: string, attrs: Record<string, string>) => void; text?: (t: string) => void; close?: (name: string) => void };
+
+/**
+ * Reads XML as a stream of tags (local names), their attributes and text, entities decoded — through
+ * htmlparser2's tokenizer, not its `Parser`: a Word document's XML is mostly tags with attributes, and
+ * the Parser's own work on each (measured on a 196 KB document.xml: 8 ms with no handler, its tokenizer
+ * alone 4 ms) was half of reading a Word file. As the Parser does in XML mode: a self-closing tag is
+ * opened and closed, an attribute named twice keeps its first value, a closing tag closes the
+ * elements still open inside its own and is ignored when its element is not open.
+ */
+export function parseXml(xml: string, handlers: XmlHandlers): void {
+  const open: string[] = [];
+  let name = '';
+  let attrs: Record<string, string> = {};
+  let attrName = '';
+  let attrValue = '';
+  const closeTo = (k: number) => {
+    while (open.length > k) handlers.close?.(local(open.pop()!));
+  };
+  const tokenizer = new Tokenizer(
     { xmlMode: true, decodeEntities: true },
+    {
+      onopentagname(start, end) {
+        name = xml.slice(start, end);
+        attrs = {};
+      },
+      onattribname(start, end) {
+        attrName = xml.slice(start, end);
+        attrValue = '';
+      },
+      onattribdata(start, end) {
+        attrValue += xml.slice(start, end);
+      },
+      onattribentity(codepoint) {
+        attrValue += String.fromCodePoint(codepoint);
+      },
+      onattribend() {
+        if (!Object.prototype.hasOwnProperty.call(attrs, attrName)) attrs[attrName] = attrValue;
+      },
+      onopentagend() {
+        open.push(name);
+        handlers.open?.(local(name), attrs);
+      },
+      onselfclosingtag() {
+        handlers.open?.(local(name), attrs);
+        handlers.close?.(local(name));
+      },
+      onclosetag(start, end) {
+        const k = open.lastIndexOf(xml.slice(start, end));
+        if (k >= 0) closeTo(k);
+      },
+      ontext(start, end) {
+        handlers.text?.(xml.slice(start, end));
+      },
+      ontextentity(codepoint) {
+        handlers.text?.(String.fromCodePoint(codepoint));
+      },
+      oncdata(start, end, offset) {
+        handlers.text?.(xml.slice(start, end - offset));
+      },
+      oncomment() {},
+      ondeclaration() {},
+      onprocessinginstruction() {},
+      onend() {
+        closeTo(0);
+      },
+    },
   );
-  parser.write(xml);
-  parser.end();
+  tokenizer.write(xml);
+  tokenizer.end();
 }
 
 // ---- list numbering -------------------------------------------------------------------------
