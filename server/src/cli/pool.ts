@@ -28,7 +28,7 @@ export const WORKER_YOUNG_MB = 16;
  * The young generation of a run mostly of published forms (PDFs, Word files, web pages): reading one
  * allocates far more than checking its text, and much of it lives a while (pdf.js's fonts, a page's
  * nodes), so that a small young generation copies it over and over. Measured on 27 PDFs: 16 → 32 MB,
- * one worker 5.6 → 4.9 s (CPU 7.8 → 6.5 s); two workers 5.3 → 4.4 s (48 MB), peak RSS 199 → 224 MB.
+ * one worker 5.6 → 4.9 s (CPU 7.8 → 6.5 s; 48 MB no better); two workers 5.3 → 4.2 s, peak RSS 199 → 225 MB.
  */
 export const WORKER_YOUNG_MB_PUBLISHED = 32;
 

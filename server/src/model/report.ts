@@ -4,7 +4,7 @@
  */
 import { FORMAT_2019_LABELS, SECTIONS, SectionSpec } from '../format/national';
 import type { BlockNode, HeadingNode, SubheadingNode, SyntaxTree, TableNode, TitleNode } from '../parse/syntax';
-import { Span, compact, isSpaceCode, toHalfWidth } from '../parse/text';
+import { Range, Span, compact, isSpaceCode, toHalfWidth } from '../parse/text';
 import { keptForBlock, reuseTable } from './reuse';
 import type { ModelCell } from './cells';
 import { Tables, buildTable2, buildTable3, buildTable4 } from './tables';
@@ -47,7 +47,7 @@ export interface PreviousYear {
   name: string;
   report: Report;
   /** positions in last year's text, for related information pointing there */
-  rangeOf(span: Span): { start: { line: number; character: number }; end: { line: number; character: number } };
+  rangeOf(span: Span): Range;
 }
 
 /** One of last year's cells that this year's are compared with: its number, whether it was read cleanly, and where it stands there. */
@@ -55,7 +55,7 @@ export interface PriorCell {
   value: number | null;
   /** the cell has an issue (empty, residue, a fraction …): it is not compared */
   issue: boolean;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  range: Range;
 }
 
 /**
