@@ -152,6 +152,27 @@ describe('blocks', () => {
     assert.equal(text.slice(subs[0]!.markerSpan.start, subs[0]!.markerSpan.end), '（一）');
   });
 
+  it('reads a sub-item marker the same whatever the length of the line after it', () => {
+    // the markers are first matched in a line's head only (parser.ts markerText): a marker spread by
+    // white space past the head, or a line that is nothing but marker characters, still reads as a whole
+    const prose = '。全年发布信息，' + '主动公开各类信息，'.repeat(20) + '完成。';
+    const cases: [string, [string, number, string] | undefined][] = [
+      [`（一）主动公开情况：${prose}`, ['paren', 1, '主动公开情况']],
+      [`（${'\u3000'.repeat(30)}二${' '.repeat(10)}）依申请公开${prose}`, ['paren', 2, '依申请公开']],
+      [`(${' '.repeat(30)}三${prose}`, undefined],
+      [`1${'\u3000'.repeat(30)}．推进法治政府建设；${prose}`, ['arabic', 1, '推进法治政府建设']],
+      [`1${' '.repeat(30)}.5万元用于平台建设${prose}`, undefined],
+      [`十是${prose}`, ['shi', 10, '']],
+      [`（一）（二）（三）（四）（五）（六）（七）（八）（九）：${prose}`, ['paren', 1, '（二）（三）（四）（五）（六）（七）（八）（九）']],
+      ['一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十是' + prose, undefined],
+    ];
+    for (const [line, want] of cases) {
+      const block = parse(line).blocks[0]!;
+      const got = block.kind === 'subheading' ? [block.style, block.ordinal, block.label] : undefined;
+      assert.deepEqual(got, want, line.slice(0, 50));
+    }
+  });
+
   it('does not take a decimal number for an arabic sub-item', () => {
     assert.equal(parse('3.5万元用于平台建设。').blocks[0]!.kind, 'paragraph');
   });

@@ -197,23 +197,43 @@ function classifyAt(line: Line): LineClass {
   return { kind: 'text' };
 }
 
+/** How much of a line the sub-item markers are first read in (markerText). */
+const MARKER_HEAD = 24;
+/** Every character a sub-item marker (PAREN_SUB_RE, SHI_SUB_RE, ARABIC_SUB_RE, folded) is made of. */
+const MARKER_CHARS_RE = /^[()一二三四五六七八九十0-9.、是 \t]*$/;
+
+/**
+ * The text the sub-item markers are matched in: the line's first MARKER_HEAD characters, folded,
+ * when one of them is a character no marker has — a marker (and the one character ARABIC_SUB_RE looks
+ * ahead at) then ends before it, so that the patterns read the same there as in the whole line,
+ * folded — else the whole line folded. A line of prose after its marker ((一)…，…) is not folded whole
+ * for it: most of a report's long lines.
+ */
+function markerText(c: Content): string {
+  if (c.raw.length <= MARKER_HEAD) return c.norm;
+  const head = toHalfWidth(c.raw.slice(0, MARKER_HEAD));
+  return MARKER_CHARS_RE.test(head) ? c.norm : head;
+}
+
 function subheading(c: Content): SubheadingNode | undefined {
-  let m = PAREN_SUB_RE.exec(c.norm);
+  const t = markerText(c);
+  let m = PAREN_SUB_RE.exec(t);
   let style: SubheadingNode['style'] | undefined;
   let ordinal = NaN;
   if (m) {
     style = 'paren';
     ordinal = cjkNumeralValue(m[1]!);
-  } else if ((m = SHI_SUB_RE.exec(c.norm))) {
+  } else if ((m = SHI_SUB_RE.exec(t))) {
     style = 'shi';
     ordinal = cjkNumeralValue(m[1]!);
-  } else if ((m = ARABIC_SUB_RE.exec(c.norm))) {
+  } else if ((m = ARABIC_SUB_RE.exec(t))) {
     style = 'arabic';
     ordinal = Number(m[1]);
   }
   if (!m || !style || !(ordinal >= 1)) return undefined;
   const markerLen = style === 'shi' ? m[1]!.length + 1 : m[0].length;
-  const after = c.norm.slice(markerLen);
+  // read in the line as written: LABEL_END_RE has each of its marks in both widths, so it stops where it would in the folded line
+  const after = c.raw.slice(markerLen);
   const stop = after.search(LABEL_END_RE);
   const labelText = c.raw.slice(markerLen, markerLen + (stop >= 0 ? stop : after.length)).trimEnd();
   const labelStart = c.start + markerLen;
