@@ -958,6 +958,9 @@ export function parse(text: string, before?: SyntaxTree): SyntaxTree {
 const PERIOD_RE =
   /(?:统计|涵盖|期限|时限)[^。；\n]{0,20}?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:起\s*)?(?:至|到|—+|－|-|~|～)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
 
+/** One of the words PERIOD_RE starts with. */
+const PERIOD_WORD_RE = /统计|涵盖|期限|时限/;
+
 /** The preamble and, in it (or just after it), the statistics-period sentence. */
 function findPreamble(tree: SyntaxTree): void {
   const firstHeading = tree.blocks.findIndex((b) => b.kind === 'heading');
@@ -968,6 +971,8 @@ function findPreamble(tree: SyntaxTree): void {
   for (const block of searched) {
     if (block.kind !== 'paragraph') continue;
     const raw = tree.text.slice(block.start, block.end);
+    // PERIOD_RE's first words are Chinese (the same folded or not): a paragraph without them is not folded for it
+    if (!PERIOD_WORD_RE.test(raw)) continue;
     const half = toHalfWidth(raw);
     const m = PERIOD_RE.exec(half);
     if (!m) continue;

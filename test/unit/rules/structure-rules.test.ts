@@ -217,6 +217,20 @@ describe('unbalanced-pairs', () => {
   it('flags a closing bracket without its opening one', () => {
     assert.deepEqual(check(unbalancedPairs, ALL({ 1: '做好工作）。' })).map((p) => p.text), ['）']);
   });
+  it('reads each paragraph on its own: the brackets of a table between two paragraphs count for neither', () => {
+    const body = '全年公开信息（含政策解读。\n\n项目（单位\t数量\n办理）\t3\n\n依据条例）规定，做好“公开”工作。\n（二）“依申请公开情况。';
+    const text = ALL({ 1: body });
+    const ps = check(unbalancedPairs, text);
+    const at = text.indexOf(body);
+    assert.deepEqual(
+      ps.map((p) => [p.text, p.span.start - at]),
+      [
+        ['（', body.indexOf('（')],
+        ['）', body.indexOf('）规定')],
+        ['“', body.lastIndexOf('“')],
+      ],
+    );
+  });
   it('accepts mixed full-width and half-width brackets, and a sentence cut by a page break', () => {
     assert.deepEqual(check(unbalancedPairs, ALL({ 1: '到兄弟县（市)进行交叉互检。\n（五）监督保障情况。对各县（市、\n\n区)开展村务公开。' })), []);
   });
