@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/check';
-import { parse } from '../../server/src/parse/parser';
+import { endsSentence, parse } from '../../server/src/parse/parser';
 import type { HeadingNode, ParagraphNode, SubheadingNode, TableNode } from '../../server/src/parse/syntax';
 import { LineIndex, cjkNumeralValue, splitLines, toHalfWidth } from '../../server/src/parse/text';
 import { SEED_NAMES, SeedName, readSeed, rng } from '../helpers';
@@ -171,6 +171,21 @@ describe('blocks', () => {
       const got = block.kind === 'subheading' ? [block.style, block.ordinal, block.label] : undefined;
       assert.deepEqual(got, want, line.slice(0, 50));
     }
+  });
+
+  it('tells a line that ends a sentence as the pattern /[marks]\\**[ \\t\\u3000]*$/ does (read backwards)', () => {
+    const pattern = /[。！？；：.!?;:）)」』”"]\**[ \t\u3000]*$/;
+    const alphabet = ['。', '；', '.', ')', '”', '*', '**', ' ', '\t', '\u3000', '字', 'a', '（', '-'];
+    const random = rng(7);
+    let ends = 0;
+    for (let k = 0; k < 20_000; k++) {
+      let line = '';
+      const n = Math.floor(random() * 7);
+      for (let j = 0; j < n; j++) line += alphabet[Math.floor(random() * alphabet.length)]!;
+      assert.equal(endsSentence(line), pattern.test(line), JSON.stringify(line));
+      if (pattern.test(line)) ends++;
+    }
+    assert.ok(ends > 2_000 && ends < 18_000, `both answers drawn (${ends} of 20 000 end a sentence)`);
   });
 
   it('does not take a decimal number for an arabic sub-item', () => {

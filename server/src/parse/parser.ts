@@ -259,9 +259,19 @@ function contentOfFacts(f: LineFacts): { start: number; end: number; ends: boole
   return f.content;
 }
 
-/** A paragraph is complete when its last line ends a sentence; otherwise a page break may have cut it. */
-function endsSentence(text: string): boolean {
-  return /[。！？；：.!?;:）)」』”"]\**[ \t\u3000]*$/.test(text);
+/** The marks a sentence ends with (endsSentence). */
+const SENTENCE_END_MARKS = '。！？；：.!?;:）)」』”"';
+
+/**
+ * A paragraph is complete when its last line ends a sentence — one of SENTENCE_END_MARKS, then perhaps
+ * Markdown stars and white space (/[marks]\**[ \t\u3000]*$/); otherwise a page break may have cut it.
+ * Read backwards from the line's end (a search for that pattern would try it at every character).
+ */
+export function endsSentence(text: string): boolean {
+  let i = text.length - 1;
+  for (let c = text.charCodeAt(i); c === 0x20 || c === 0x09 || c === 0x3000; c = text.charCodeAt(--i));
+  while (i >= 0 && text.charCodeAt(i) === 0x2a) i--;
+  return i >= 0 && SENTENCE_END_MARKS.includes(text[i]!);
 }
 
 /** The characters that separate cells in text copied from web pages: | (Markdown, html2text), │ ┃ (box drawing: w3m), ｜. */
@@ -280,9 +290,12 @@ const BOX_JOINT_RE = /[├┤┼┬┴╋┣┫┳┻╠╣╦╩╬╞╡╪╤
  * (| a), before a trailing pipe only (a | b |, one cell a line: a |), or between cells only
  * (a| b| c, html2text), and lines that only draw the rules.
  */
+/** A pipe or a box joint (PIPE_CHARS_RE or BOX_JOINT_RE): one search of a line for either (most lines have neither). */
+const PIPE_OR_JOINT_RE = new RegExp(`${PIPE_CHARS_RE.source.slice(0, -1)}${BOX_JOINT_RE.source.slice(1)}`);
+
 function isPipeRow(t: string): boolean {
   if (GRID_BORDER_RE.test(t)) return true;
-  if (!PIPE_CHARS_RE.test(t) && !BOX_JOINT_RE.test(t)) return false;
+  if (!PIPE_OR_JOINT_RE.test(t)) return false;
   if (SEPARATOR_LINE_RE.test(t) || BOX_JOINT_RE.test(t)) return true;
   const s = t.trim();
   const first = s[0]!;
