@@ -169,10 +169,10 @@ function tableStretches(t: string, from: number, to: number): Unit[][] {
     // the label: from the end of the last sentence before the digits
     let start = labelStart;
     SENTENCE_END.lastIndex = labelStart;
-    let m: RegExpExecArray | null;
     let broken = false;
-    while ((m = SENTENCE_END.exec(t)) && m.index < d) {
-      start = m.index + 1;
+    // test, not exec (each match is one character: it ends where lastIndex stands)
+    while (SENTENCE_END.test(t) && SENTENCE_END.lastIndex <= d) {
+      start = SENTENCE_END.lastIndex;
       broken = true;
     }
     while (start < d && isSpace(t.charCodeAt(start))) start++;
