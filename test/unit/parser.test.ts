@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/check';
-import { endsSentence, parse } from '../../server/src/parse/parser';
+import { endsSentence, leadingMarkup, parse } from '../../server/src/parse/parser';
 import type { HeadingNode, ParagraphNode, SubheadingNode, TableNode } from '../../server/src/parse/syntax';
 import { LineIndex, cjkNumeralValue, splitLines, toHalfWidth } from '../../server/src/parse/text';
 import { SEED_NAMES, SeedName, readSeed, rng } from '../helpers';
@@ -186,6 +186,22 @@ describe('blocks', () => {
       if (pattern.test(line)) ends++;
     }
     assert.ok(ends > 2_000 && ends < 18_000, `both answers drawn (${ends} of 20 000 end a sentence)`);
+  });
+
+  it('measures a line\'s leading Markdown markup as the pattern does, without running it on lines that start with none', () => {
+    const pattern = /^(?:[ \t\u3000]*(?:#{1,6}[ \t]+|>[ \t]*|[-*+][ \t]+|\*\*|__))*[ \t\u3000]*/;
+    const alphabet = ['#', '##', '>', '-', '*', '**', '+', '_', '__', ' ', '\t', '\u3000', '一', '（', 'a', '1'];
+    const random = rng(11);
+    let marked = 0;
+    for (let k = 0; k < 20_000; k++) {
+      let line = '';
+      const n = Math.floor(random() * 6);
+      for (let j = 0; j < n; j++) line += alphabet[Math.floor(random() * alphabet.length)]!;
+      const want = pattern.exec(line)![0].length;
+      assert.equal(leadingMarkup(line), want, JSON.stringify(line));
+      if (want > 0) marked++;
+    }
+    assert.ok(marked > 2_000 && marked < 18_000, `both answers drawn (${marked} of 20 000 with markup)`);
   });
 
   it('does not take a decimal number for an arabic sub-item', () => {

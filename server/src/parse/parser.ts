@@ -56,6 +56,13 @@ function mayBeNumbered(raw: string): boolean {
 }
 
 const LEADING_MARKUP = /^(?:[ \t\u3000]*(?:#{1,6}[ \t]+|>[ \t]*|[-*+][ \t]+|\*\*|__))*[ \t\u3000]*/;
+/** The characters LEADING_MARKUP can start with: a line that starts with none of them has none (most lines: not run for them). */
+const MARKUP_STARTS = ' \t\u3000#>-*+_';
+
+/** Length of the Markdown markup and white space at the start of `s` (LEADING_MARKUP). */
+export function leadingMarkup(s: string): number {
+  return s.length > 0 && MARKUP_STARTS.includes(s[0]!) ? LEADING_MARKUP.exec(s)![0].length : 0;
+}
 /** Length of Markdown emphasis and white space at the end of `s`. */
 function trailingMarkup(s: string): number {
   let end = s.length;
@@ -69,7 +76,7 @@ function trailingMarkup(s: string): number {
 }
 
 function contentOf(line: Line): Content {
-  const lead = LEADING_MARKUP.exec(line.text)![0].length;
+  const lead = leadingMarkup(line.text);
   const rest = line.text.slice(lead);
   const trail = trailingMarkup(rest);
   const raw = rest.slice(0, rest.length - trail);
@@ -252,7 +259,7 @@ function subheading(c: Content): SubheadingNode | undefined {
 /** Where a line's content stands in it, and whether it ends a sentence: by its text alone, remembered with its facts. */
 function contentOfFacts(f: LineFacts): { start: number; end: number; ends: boolean } {
   if (!f.content) {
-    const lead = LEADING_MARKUP.exec(f.text)![0].length;
+    const lead = leadingMarkup(f.text);
     const end = Math.max(lead, f.text.length - trailingMarkup(f.text.slice(lead)));
     f.content = { start: lead, end, ends: endsSentence(f.text.slice(lead, end)) };
   }
