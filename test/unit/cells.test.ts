@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readCell } from '../../server/src/model/cells';
+import { isValueLike, readCell } from '../../server/src/model/cells';
+import { toHalfWidth } from '../../server/src/parse/text';
 
 const at = { start: 10, end: 20 };
 
@@ -34,5 +35,25 @@ describe('readCell', () => {
   it('reads negative numbers and fractional counts as numbers with an issue', () => {
     assert.deepEqual([readCell('-3', at).value, readCell('-3', at).issue], [-3, 'negative']);
     assert.deepEqual([readCell('2.5', at).value, readCell('2.5', at).issue], [2.5, 'fraction']);
+  });
+});
+
+describe('isValueLike', () => {
+  it('tells what stands where a number should, a label told without folding it', () => {
+    // the whole reading, folded and without white space, as it is defined
+    const folded = (raw: string) => {
+      const half = toHalfWidth(raw).replace(/\s+/g, '');
+      return half === '' || /^(?:[\/／\\—–\-－─━_＿…·.。]+|无|空|暂无|—+|-+)$/.test(half) || /^[-−]?\d+(?:\.\d+)?$/.test(half.replace(/,/g, ''));
+    };
+    const cases: [string, boolean][] = [
+      ['', true], ['  ', true], ['\u3000', true], ['0', true], ['１２３', true], ['12,345', true], ['-3', true], ['3.5', true],
+      ['无', true], [' 无 ', true], ['暂 无', true], ['空', true], ['—', true], ['／', true], ['…', true],
+      ['（一）予以公开', false], ['自然人', false], ['无数据', false], ['暂', false], ['空白', false], ['1件', false],
+      ['三、本年度办理结果', false], ['12a', false], ['无无', false], ['一', false],
+    ];
+    for (const [raw, want] of cases) {
+      assert.equal(isValueLike(raw), want, JSON.stringify(raw));
+      assert.equal(folded(raw), want, `the definition: ${JSON.stringify(raw)}`);
+    }
   });
 });

@@ -91,9 +91,23 @@ export function readCell(raw: string, span: Span, kind: CellKind = 'count'): Mod
   return cell;
 }
 
+/**
+ * Whether a text has a Chinese character that no value-like text has: none of a number's, and of the
+ * placeholders only 无, 空 and 暂无 are words. Such a text (a row's label: most of the cells that are
+ * not plain numbers) is told without folding it.
+ */
+function hasLabelWord(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff && c !== 0x65e0 && c !== 0x7a7a && c !== 0x6682) return true;
+  }
+  return false;
+}
+
 /** Is this raw text something that stands where a number should (a number, empty, a placeholder, residue with digits)? */
 export function isValueLike(raw: string): boolean {
   if (raw === '' || isPlain(raw)) return true;
+  if (hasLabelWord(raw)) return false;
   // not remembered: measured (npm run bench, caches off), a memo of these texts saved nothing
   const half = toHalfWidth(raw).replace(/\s+/g, '');
   return half === '' || PLACEHOLDER_RE.test(half) || CLEAN_NUMBER_RE.test(half.replace(/,/g, ''));
