@@ -297,12 +297,10 @@ const BOX_JOINT_RE = /[├┤┼┬┴╋┣┫┳┻╠╣╦╩╬╞╡╪╤
  * (| a), before a trailing pipe only (a | b |, one cell a line: a |), or between cells only
  * (a| b| c, html2text), and lines that only draw the rules.
  */
-/** A pipe or a box joint (PIPE_CHARS_RE or BOX_JOINT_RE): one search of a line for either (most lines have neither). */
-const PIPE_OR_JOINT_RE = new RegExp(`${PIPE_CHARS_RE.source.slice(0, -1)}${BOX_JOINT_RE.source.slice(1)}`);
-
 function isPipeRow(t: string): boolean {
   if (GRID_BORDER_RE.test(t)) return true;
-  if (!PIPE_OR_JOINT_RE.test(t)) return false;
+  // two searches, not one for either: a regular expression for a short class of characters is the quicker (measured)
+  if (!PIPE_CHARS_RE.test(t) && !BOX_JOINT_RE.test(t)) return false;
   if (SEPARATOR_LINE_RE.test(t) || BOX_JOINT_RE.test(t)) return true;
   const s = t.trim();
   const first = s[0]!;
