@@ -63,6 +63,7 @@ const MARKUP_STARTS = ' \t\u3000#>-*+_';
 export function leadingMarkup(s: string): number {
   return s.length > 0 && MARKUP_STARTS.includes(s[0]!) ? LEADING_MARKUP.exec(s)![0].length : 0;
 }
+
 /** Length of Markdown emphasis and white space at the end of `s`. */
 function trailingMarkup(s: string): number {
   let end = s.length;

@@ -30,9 +30,8 @@ function endsSentence(text: string, unit: Span): boolean {
 const PAIR_CHAR_RE = new RegExp(`[${PAIRS.map((p) => p.open + p.close).join('')}]`, 'g');
 
 /**
- * Where the text has a character of a pair, in order: found by one search over the whole text
- * (the engine's, far quicker than reading each character of each unit in turn; the tables between
- * the units have few such characters).
+ * Where the text has a character of a pair, in order: one search over the whole text (the tables
+ * between the units have few such characters), each unit then reading only its own.
  */
 function pairPlaces(text: string): number[] {
   const places: number[] = [];
