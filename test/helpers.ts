@@ -54,6 +54,14 @@ export function rng(seed: number): () => number {
   };
 }
 
+/** A random text of 0 to `maxPieces` − 1 pieces, each drawn from `alphabet` (its length drawn first). */
+export function randomPieces(random: () => number, alphabet: readonly string[], maxPieces: number): string {
+  const n = Math.floor(random() * maxPieces);
+  let text = '';
+  for (let k = 0; k < n; k++) text += alphabet[Math.floor(random() * alphabet.length)]!;
+  return text;
+}
+
 /**
  * A report of the year before made from a seed of 2023 (wuzhong-2023): its years one less, some numbers
  * changed — table 三's new requests and their total (300 instead of 343), （一）予以公开 all 0 (this

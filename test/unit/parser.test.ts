@@ -4,7 +4,7 @@ import { analyze } from '../../server/src/check';
 import { endsSentence, leadingMarkup, parse } from '../../server/src/parse/parser';
 import type { HeadingNode, ParagraphNode, SubheadingNode, TableNode } from '../../server/src/parse/syntax';
 import { LineIndex, cjkNumeralValue, splitLines, toHalfWidth } from '../../server/src/parse/text';
-import { SEED_NAMES, SeedName, readSeed, rng } from '../helpers';
+import { SEED_NAMES, SeedName, randomPieces, readSeed, rng } from '../helpers';
 
 describe('text helpers', () => {
   it('splits lines on \\n, \\r\\n and \\r, keeping offsets', () => {
@@ -43,7 +43,7 @@ describe('text helpers', () => {
     // the edges of the range and around them, CJK, ASCII, surrogates
     const alphabet = ['\uff00', '\uff01', '\uff5e', '\uff5f', '\u3000', '\u3001', '（', '）', '，', '表', 'a', ' ', '\t', '\ud840', '\udc00'];
     for (let k = 0; k < 2000; k++) {
-      const s = Array.from({ length: Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)]!).join('');
+      const s = randomPieces(random, alphabet, 12);
       assert.equal(toHalfWidth(s), fold(s), JSON.stringify(s));
     }
   });
@@ -179,9 +179,7 @@ describe('blocks', () => {
     const random = rng(7);
     let ends = 0;
     for (let k = 0; k < 20_000; k++) {
-      let line = '';
-      const n = Math.floor(random() * 7);
-      for (let j = 0; j < n; j++) line += alphabet[Math.floor(random() * alphabet.length)]!;
+      const line = randomPieces(random, alphabet, 7);
       assert.equal(endsSentence(line), pattern.test(line), JSON.stringify(line));
       if (pattern.test(line)) ends++;
     }
@@ -194,9 +192,7 @@ describe('blocks', () => {
     const random = rng(11);
     let marked = 0;
     for (let k = 0; k < 20_000; k++) {
-      let line = '';
-      const n = Math.floor(random() * 6);
-      for (let j = 0; j < n; j++) line += alphabet[Math.floor(random() * alphabet.length)]!;
+      const line = randomPieces(random, alphabet, 6);
       const want = pattern.exec(line)![0].length;
       assert.equal(leadingMarkup(line), want, JSON.stringify(line));
       if (want > 0) marked++;
