@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/check';
 import { endsSentence, leadingMarkup, parse } from '../../server/src/parse/parser';
 import type { HeadingNode, ParagraphNode, SubheadingNode, TableNode } from '../../server/src/parse/syntax';
-import { LineIndex, cjkNumeralValue, splitLines, toHalfWidth } from '../../server/src/parse/text';
+import { LineIndex, cjkNumeralValue, countBelow, splitLines, toHalfWidth } from '../../server/src/parse/text';
 import { SEED_NAMES, SeedName, randomPieces, readSeed, rng } from '../helpers';
 
 describe('text helpers', () => {
@@ -46,6 +46,12 @@ describe('text helpers', () => {
       const s = randomPieces(random, alphabet, 12);
       assert.equal(toHalfWidth(s), fold(s), JSON.stringify(s));
     }
+  });
+
+  it('counts the numbers of a sorted list below a value', () => {
+    const sorted = [2, 5, 5, 9];
+    assert.deepEqual([0, 2, 3, 5, 6, 9, 10].map((v) => countBelow(sorted, v)), [0, 0, 1, 1, 3, 3, 4]);
+    assert.equal(countBelow([], 1), 0);
   });
 
   it('reads Chinese numerals', () => {

@@ -16,7 +16,7 @@ import {
   Table3RowSpec,
 } from '../format/national';
 import type { CellNode, TableLayout, TableNode, TableRowNode } from '../parse/syntax';
-import { TextMemo, cjkNumeral, cjkNumeralValue, toHalfWidth } from '../parse/text';
+import { TextMemo, cjkNumeral, cjkNumeralValue, countBelow, toHalfWidth } from '../parse/text';
 import type { Span } from '../parse/text';
 import { CellKind, ModelCell, isCleanNumber, isValueLike, readCell } from './cells';
 import { equations } from './equations';
@@ -549,16 +549,7 @@ interface Columns {
 function pager(text: string): (offset: number) => number {
   const feeds: number[] = [];
   for (let i = text.indexOf('\f'); i >= 0; i = text.indexOf('\f', i + 1)) feeds.push(i);
-  return (offset) => {
-    let lo = 0;
-    let hi = feeds.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (feeds[mid]! < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  return (offset) => countBelow(feeds, offset);
 }
 
 function anchorsOnPage(columns: Columns, page: number): number[] | undefined {

@@ -179,6 +179,18 @@ export class TextMemo<V> {
   }
 }
 
+/** How many numbers of ascending `sorted` are less than `value` (the index of the first one at or after it). */
+export function countBelow(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** White space as /\s/ knows it (the ideographic space included), by character code. */
 export function isSpaceCode(c: number): boolean {
   if (c === 32 || c === 9) return true;

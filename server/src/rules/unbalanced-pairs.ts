@@ -1,4 +1,4 @@
-import { Span, isSpaceCode } from '../parse/text';
+import { Span, countBelow, isSpaceCode } from '../parse/text';
 import type { Problem } from './types';
 import { defineRule } from './helpers';
 import type { Report } from '../model/report';
@@ -41,18 +41,6 @@ function pairPlaces(text: string): number[] {
   return places;
 }
 
-/** The first index of sorted `places` whose place is at or after `at` (places.length if none). */
-function firstAtOrAfter(places: number[], at: number): number {
-  let lo = 0;
-  let hi = places.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (places[mid]! < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Prose units: paragraphs, sub-item lines and headings, joined where a page break cut a sentence. */
 function units(report: Report): Span[] {
   const text = report.tree.text;
@@ -88,7 +76,7 @@ export const unbalancedPairs = defineRule(
       const opens: number[][] = [[], [], []];
       const stray = [-1, -1, -1];
       let any = false;
-      for (let p = firstAtOrAfter(places, unit.start); p < places.length && places[p]! < unit.end; p++) {
+      for (let p = countBelow(places, unit.start); p < places.length && places[p]! < unit.end; p++) {
         const i = places[p]!;
         const k = KIND[text.charCodeAt(i)]!;
         any = true;
