@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/check';
+import { alignRows, alignRowsBySearch } from '../../server/src/model/labels';
 import { TABLE_KEYWORDS, buildReport, countKeywords } from '../../server/src/model/report';
 import { compact } from '../../server/src/parse/text';
 import { parse } from '../../server/src/parse/parser';
-import { SeedName, lineOf, readSeed } from '../helpers';
+import { SeedName, lineOf, readSeed, rng } from '../helpers';
 
 /** Written by hand from the reports: agency, year, and the line (1-based, as an editor shows) of each section heading. */
 const EXPECTED: Record<SeedName, { agency: string; year: number; headings: number[]; preface: boolean }> = {
@@ -112,5 +113,54 @@ describe('which table a block is: its words counted in place', () => {
     assert.deepEqual(countKeywords(text, { start: 0, end: 4 }), [0, 0, 0]);
     assert.deepEqual(countKeywords(text, { start: 0, end: 5 }), [0, 0, 0]);
     assert.deepEqual(countKeywords(text, { start: 0, end: 6 }), [0, 0, 1]);
+  });
+});
+
+describe('alignRows', () => {
+  /**
+   * A score matrix: the format's rows in order (each row's own score clearly the highest), a row scoring
+   * another format row as high as its own (or a hair less), random scores, or own scores about as low as
+   * a match is worth.
+   */
+  function matrix(random: () => number, n: number, m: number, kind: 'ordered' | 'near' | 'random' | 'low'): number[][] {
+    return Array.from({ length: n }, (_v, i) => {
+      const row = Array.from({ length: m }, () => (kind === 'random' ? random() * 2 - 0.6 : random() * 0.7));
+      if (kind === 'ordered') row[i] = 0.8 + random() * 0.5;
+      if (kind === 'near') row[i] = random() < 0.5 ? Math.max(...row) : Math.max(...row) + 1e-12;
+      if (kind === 'low') row[i] = -0.3 + (random() < 0.5 ? -1e-3 : 1e-12);
+      return row;
+    });
+  }
+
+  it('answers what the search of every alignment answers: rows in the format order, near ties, random scores', () => {
+    const random = rng(29);
+    let diagonal = 0;
+    for (let t = 0; t < 3000; t++) {
+      const kind = (['ordered', 'near', 'random', 'low'] as const)[t % 4]!;
+      const n = 1 + Math.floor(random() * 30);
+      const m = kind === 'random' && random() < 0.5 ? 1 + Math.floor(random() * 30) : n;
+      const s = matrix(random, n, m, kind);
+      const score = (i: number, j: number) => s[i]![j]!;
+      const got = alignRows(n, m, score);
+      assert.deepEqual(got, alignRowsBySearch(n, m, score), `${kind} ${n}×${m}`);
+      if (got.every((j, i) => j === i)) diagonal++;
+    }
+    // the quick answer was taken, and so was the search
+    assert.ok(diagonal > 750 && diagonal < 3000, `${diagonal}`);
+  });
+
+  it('matches a table of the format’s rows each to its own, and leaves out a row that fits none', () => {
+    const s = [
+      [1, 0.2, 0.1],
+      [0.2, 1, 0.3],
+      [0.1, 0.3, 1],
+    ];
+    assert.deepEqual(alignRows(3, 3, (i, j) => s[i]![j]!), [0, 1, 2]);
+    const t = [
+      [1, 0.2, 0.1],
+      [-1, -1, -1],
+      [0.1, 0.3, 1],
+    ];
+    assert.deepEqual(alignRows(3, 3, (i, j) => t[i]![j]!), [0, -1, 2]);
   });
 });

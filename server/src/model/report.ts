@@ -176,9 +176,24 @@ export const TABLE_KEYWORDS: Record<2 | 3 | 4, string[]> = {
 
 const KINDS = [2, 3, 4] as const;
 
-/** Per character: which tables have a word starting with it (bit 0: 二, 1: 三, 2: 四). */
+/**
+ * Per character: the tables that have words starting with it, each with those words in the table's
+ * order (the only ones that can stand at a place where that character does).
+ */
+const BY_FIRST_CHAR = new Map<number, { bit: number; words: string[] }[]>();
+KINDS.forEach((kind, bit) =>
+  TABLE_KEYWORDS[kind].forEach((w) => {
+    const c = w.charCodeAt(0);
+    let entries = BY_FIRST_CHAR.get(c);
+    if (!entries) BY_FIRST_CHAR.set(c, (entries = []));
+    let entry = entries.find((e) => e.bit === bit);
+    if (!entry) entries.push((entry = { bit, words: [] }));
+    entry.words.push(w);
+  }),
+);
+/** Per character: whether a word starts with it (a quick test before the map). */
 const FIRST_CHARS = new Uint8Array(0x10000);
-KINDS.forEach((kind, bit) => TABLE_KEYWORDS[kind].forEach((w) => (FIRST_CHARS[w.charCodeAt(0)]! |= 1 << bit)));
+for (const c of BY_FIRST_CHAR.keys()) FIRST_CHARS[c] = 1;
 
 /** The length of `word` at `at` in text, white space allowed between its characters, not beyond `end`; 0 when it is not there. */
 function wordAt(text: string, at: number, end: number, word: string): number {
@@ -200,15 +215,15 @@ export function countKeywords(text: string, span: Span): [number, number, number
   const counts: [number, number, number] = [0, 0, 0];
   const next = [span.start, span.start, span.start];
   for (let p = span.start; p < span.end; p++) {
-    const bits = FIRST_CHARS[text.charCodeAt(p)]!;
-    if (bits === 0) continue;
-    for (let b = 0; b < 3; b++) {
-      if (!(bits & (1 << b)) || p < next[b]!) continue;
-      for (const word of TABLE_KEYWORDS[KINDS[b]!]) {
+    const c = text.charCodeAt(p);
+    if (FIRST_CHARS[c] === 0) continue;
+    for (const { bit, words } of BY_FIRST_CHAR.get(c)!) {
+      if (p < next[bit]!) continue;
+      for (const word of words) {
         const length = wordAt(text, p, span.end, word);
         if (length > 0) {
-          counts[b]!++;
-          next[b] = p + length;
+          counts[bit]!++;
+          next[bit] = p + length;
           break;
         }
       }
@@ -237,6 +252,8 @@ const TABLE_STARTS: [2 | 3 | 4, RegExp][] = [
   [3, /勾稽关系|申请人情况/],
   [4, /行政复议|行政诉讼/],
 ];
+/** Any of TABLE_STARTS' words: one search rules out most rows, which open no table. */
+const ANY_TABLE_START = new RegExp(TABLE_STARTS.map(([, re]) => re.source).join('|'));
 
 /** Where a table block splits (row ranges): at rows that open another statistical table. */
 function splitAtTableStarts(block: TableNode): { from: number; to: number }[] {
@@ -245,7 +262,7 @@ function splitAtTableStarts(block: TableNode): { from: number; to: number }[] {
   let currentKind: number | undefined;
   block.rows.forEach((row, k) => {
     const rowText = row.cells.map((c) => c.text).join('');
-    const opens = TABLE_STARTS.find(([, re]) => re.test(rowText))?.[0];
+    const opens = ANY_TABLE_START.test(rowText) ? TABLE_STARTS.find(([, re]) => re.test(rowText))?.[0] : undefined;
     if (!current || (opens !== undefined && currentKind !== undefined && opens !== currentKind)) {
       current = { from: k, to: k };
       parts.push(current);
