@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { TITLE_TEXT_LINES, titleLines, titleOf } from '../../server/src/parse/title';
 import { TITLE_PHRASE } from '../../server/src/format/national';
-import { parse } from '../../server/src/parse/parser';
+import { parse, parseTitle } from '../../server/src/parse/parser';
 import { ROOT } from '../helpers';
 
 function texts(): [string, string][] {
@@ -53,6 +53,22 @@ describe('the title from the first lines', () => {
       assert.equal(titleLines(text, 'first'), titleLinesPlainly(text, 'first'), text.slice(0, 40));
     }
     assert.equal(titleLines(crafted[3]!, 'first'), '关于报送政府信息公开工作年度报告的函\n\n某县2023年政府信息公开工作年度报告\n告告\n', 'to three lines after where the phrase first ends');
+  });
+
+  it('parseTitle finds the title parse finds, on whole texts, their first lines and texts cut anywhere', () => {
+    let compared = 0;
+    let titled = 0;
+    for (const [name, text] of texts()) {
+      const cuts = [text.length, titleLines(text).length, titleLines(text, 'first').length, 37, 200, 1000, Math.floor(text.length / 2)];
+      for (const cut of cuts) {
+        const part = text.slice(0, cut);
+        const want = parse(part).title;
+        assert.deepEqual(parseTitle(part), want, `${name} cut at ${cut}`);
+        compared++;
+        if (want) titled++;
+      }
+    }
+    assert.ok(compared > 200 && titled > 100, `${compared} compared, ${titled} titled`);
   });
 
   it('gives the agency and year the whole report gives', () => {

@@ -899,7 +899,8 @@ function readLines(text: string, physical: Line[], before: SyntaxTree | undefine
  * the same document's text before an edit, if at hand: the lines the edit left alone are read from it
  * (it is not changed).
  */
-export function parse(text: string, before?: SyntaxTree): SyntaxTree {
+/** The lines of a text, read and classified as far as the title is looked for (parse, parseTitle). */
+function classifiedLines(text: string, before?: SyntaxTree): { physical: Line[]; read: ReadLines; classes: LineClass[] } {
   const physical = splitLines(text);
   const read = readLines(text, physical, before);
   const { lines, facts } = read;
@@ -909,6 +910,21 @@ export function parse(text: string, before?: SyntaxTree): SyntaxTree {
   markSpaceRows(lines, classes, facts);
   markSandwichedRows(lines, classes, facts);
   markTableRegions(lines, classes, facts);
+  return { physical, read, classes };
+}
+
+/**
+ * The title parse(text) finds, without the rest of the tree (its blocks, preamble and period, which
+ * come after the title is found and do not change it): for reading the titles of many files.
+ */
+export function parseTitle(text: string): TitleNode | undefined {
+  const { read, classes } = classifiedLines(text);
+  return findTitle(read.lines, classes, read.facts)?.title;
+}
+
+export function parse(text: string, before?: SyntaxTree): SyntaxTree {
+  const { physical, read, classes } = classifiedLines(text, before);
+  const { lines, facts } = read;
   const tree: SyntaxTree = { text, lines: physical, blocks: [], problems: [] };
   if (lines !== physical) tree.pieces = lines;
   Object.defineProperty(tree, FACTS, { value: read, enumerable: false });

@@ -3,7 +3,7 @@
  * where many reports are indexed (the CLI's cross-year pairs, the language server's workspace index).
  */
 import { TITLE_PHRASE } from '../format/national';
-import { parse } from './parser';
+import { parseTitle } from './parser';
 
 /**
  * A report's agency and year from its title. The title is looked for in the first lines (parser.ts
@@ -20,10 +20,10 @@ export const TITLE_TEXT_LINES = TITLE_SEARCH + 3;
 
 export function titleOf(text: string): { agency?: string; year?: number } {
   const first = titleLines(text, 'first');
-  let title = parse(first).title;
+  let title = parseTitle(first);
   if (!title) {
     const last = titleLines(text);
-    if (last.length > first.length) title = parse(last).title;
+    if (last.length > first.length) title = parseTitle(last);
   }
   const out: { agency?: string; year?: number } = {};
   if (title?.agency !== undefined) out.agency = title.agency;
