@@ -894,11 +894,6 @@ function readLines(text: string, physical: Line[], before: SyntaxTree | undefine
   return { lines, facts, physical, flat: flatLines };
 }
 
-/**
- * Parses a report. Never throws: anything unexpected becomes plain paragraphs. `before`: the tree of
- * the same document's text before an edit, if at hand: the lines the edit left alone are read from it
- * (it is not changed).
- */
 /** The lines of a text, read and classified as far as the title is looked for (parse, parseTitle). */
 function classifiedLines(text: string, before?: SyntaxTree): { physical: Line[]; read: ReadLines; classes: LineClass[] } {
   const physical = splitLines(text);
@@ -922,6 +917,11 @@ export function parseTitle(text: string): TitleNode | undefined {
   return findTitle(read.lines, classes, read.facts)?.title;
 }
 
+/**
+ * Parses a report. Never throws: anything unexpected becomes plain paragraphs. `before`: the tree of
+ * the same document's text before an edit, if at hand: the lines the edit left alone are read from it
+ * (it is not changed).
+ */
 export function parse(text: string, before?: SyntaxTree): SyntaxTree {
   const { physical, read, classes } = classifiedLines(text, before);
   const { lines, facts } = read;
