@@ -14,7 +14,7 @@ import {
   TableRowNode,
   TitleNode,
 } from './syntax';
-import { Line, Span, TextMemo, cjkNumeralValue, compact, detach, isBlank, isSpaceCode, splitLines, toHalfWidth } from './text';
+import { Line, Span, TextMemo, cjkNumeralValue, compact, detach, isBlank, isSpaceCode, lastBeforeStars, splitLines, toHalfWidth } from './text';
 
 import { TABLE_SECTIONS, sectionNamed } from '../format/national';
 import { FLAT_MIN_LENGTH, Piece, splitFlat } from './flat';
@@ -276,11 +276,12 @@ const SENTENCE_END_MARKS = '。！？；：.!?;:）)」』”"';
  * Read backwards from the line's end (a search for that pattern would try it at every character).
  */
 export function endsSentence(text: string): boolean {
-  let i = text.length - 1;
-  for (let c = text.charCodeAt(i); c === 0x20 || c === 0x09 || c === 0x3000; c = text.charCodeAt(--i));
-  while (i >= 0 && text.charCodeAt(i) === 0x2a) i--;
+  const i = lastBeforeStars(text, 0, text.length, isLineSpace);
   return i >= 0 && SENTENCE_END_MARKS.includes(text[i]!);
 }
+
+/** The white space endsSentence sets aside at a line's end: space, tab, ideographic space. */
+const isLineSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000;
 
 /** The characters that separate cells in text copied from web pages: | (Markdown, html2text), │ ┃ (box drawing: w3m), ｜. */
 const PIPE_CHARS_RE = /[|│┃｜]/;

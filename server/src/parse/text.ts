@@ -191,6 +191,18 @@ export function countBelow(sorted: readonly number[], value: number): number {
   return lo;
 }
 
+/**
+ * The place of the last character of text[start, end) once the white space at its end (as `space`
+ * tells it) and then the Markdown stars before that are set aside (start − 1 when nothing is left): the
+ * mark a line or paragraph ends with, read in place from its end.
+ */
+export function lastBeforeStars(text: string, start: number, end: number, space: (c: number) => boolean): number {
+  let i = end - 1;
+  while (i >= start && space(text.charCodeAt(i))) i--;
+  while (i >= start && text.charCodeAt(i) === 0x2a) i--;
+  return i;
+}
+
 /** White space as /\s/ knows it (the ideographic space included), by character code. */
 export function isSpaceCode(c: number): boolean {
   if (c === 32 || c === 9) return true;

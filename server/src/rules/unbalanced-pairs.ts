@@ -1,4 +1,4 @@
-import { Span, countBelow, isSpaceCode } from '../parse/text';
+import { Span, countBelow, isSpaceCode, lastBeforeStars } from '../parse/text';
 import type { Problem } from './types';
 import { defineRule } from './helpers';
 import type { Report } from '../model/report';
@@ -20,9 +20,7 @@ const SENTENCE_ENDS = '。！？；：.!?;:';
 
 /** Does a unit end a sentence: a full stop (or ！？；：), then perhaps Markdown stars and white space? Read in place. */
 function endsSentence(text: string, unit: Span): boolean {
-  let i = unit.end - 1;
-  while (i >= unit.start && isSpaceCode(text.charCodeAt(i))) i--;
-  while (i >= unit.start && text[i] === '*') i--;
+  const i = lastBeforeStars(text, unit.start, unit.end, isSpaceCode);
   return i >= unit.start && SENTENCE_ENDS.includes(text[i]!);
 }
 
