@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { Pool } from '../../server/src/cli/pool';
 import { MAX_PRIORS as MAX, PriorsKept, SMALL_RUN, checkChunks, defaultJobs, workOf, youngGenerationOf } from '../../server/src/cli/cli';
-import { WORKER_YOUNG_MB, WORKER_YOUNG_MB_PUBLISHED } from '../../server/src/cli/pool';
+import { WORKER_YOUNG_MB, WORKER_YOUNG_MB_PUBLISHED, batchV8Flags } from '../../server/src/cli/pool';
 import { type FileOutcome, type FileTask, jsonElement } from '../../server/src/cli/batch';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pool-'));
@@ -51,6 +51,21 @@ describe('the chunks a run asks its workers to check (cli.checkChunks)', () => {
     assert.deepEqual(chunks.flat(), names, 'every file once, in order');
     assert.deepEqual(chunks.filter((c) => c.some((n) => /\.(pdf|docx|html)$/.test(n))), [['a.pdf'], ['c.docx'], ['d.html']]);
     assert.deepEqual(checkChunks(0, () => ''), [0]);
+  });
+});
+
+describe('the engine flags of a batch (pool.batchV8Flags)', () => {
+  it('collects the young generation on the worker’s own thread only when the workers fill every core', () => {
+    const full = batchV8Flags(2, 2);
+    const spare = batchV8Flags(1, 2);
+    assert.ok(full.includes('--no-parallel-scavenge'));
+    assert.ok(batchV8Flags(8, 4).includes('--no-parallel-scavenge'));
+    assert.ok(!spare.includes('--no-parallel-scavenge'), 'a spare core collects in parallel');
+    // the compiler's tuning whatever the workers
+    assert.deepEqual(spare, full.filter((f) => f !== '--no-parallel-scavenge'));
+    assert.ok(spare.some((f) => f.startsWith('--max-inlined-bytecode-size-cumulative=')));
+    // never a flag that changes how the old generation is collected: set in a running process, it stopped the main thread
+    for (const f of full) assert.doesNotMatch(f, /single-threaded-gc|concurrent-marking|parallel-marking/);
   });
 });
 

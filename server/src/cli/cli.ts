@@ -3,7 +3,6 @@
  * Uses everything below the LSP layer and nothing of it.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import { ParseArgsConfig, parseArgs as parseNodeArgs } from 'node:util';
 import { previousPlaces } from '../crossYear';
 import { toSarif } from '../features/sarif';
@@ -15,7 +14,7 @@ import { TEXT_FILES, eachCandidate } from '../files/findReports';
 import { REPORT_FILE_NAMES } from '../files/published';
 import { FileIdentity, FileOutcome, FileTask, Judgement, OutputFormat, RunSettings, checkFile, identify, jsonElement, judge } from './batch';
 import { PackedStrings } from './packed';
-import { BATCH_TUNING_FROM, Pool, WORKER_HEAP_MB, WORKER_YOUNG_MB, WORKER_YOUNG_MB_PUBLISHED, WorkerAnswer } from './pool';
+import { BATCH_TUNING_FROM, Pool, WORKER_HEAP_MB, WORKER_YOUNG_MB, WORKER_YOUNG_MB_PUBLISHED, WorkerAnswer, availableCores } from './pool';
 import { Shard, mergeResults, parseShard, shardOf } from './shards';
 import { ExportOptions, runExport } from './export';
 import { runCompare } from './compare';
@@ -656,10 +655,6 @@ export function youngGenerationOf(count: number, fileAt: (k: number) => string):
 /** As many jobs as cores, one fewer for a run of less work than SMALL_RUN (at least one). */
 export function defaultJobs(work: number, cores = availableCores()): number {
   return Math.max(1, work < SMALL_RUN ? cores - 1 : cores);
-}
-
-function availableCores(): number {
-  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length || 1;
 }
 
 /** Why a file's check (or reading) failed outright: more memory than a worker may use, or a bug. */
