@@ -318,9 +318,11 @@ function isRuleRow(t: string): boolean {
 
 /** A row's cells where it stands: read once per line text and layout (offsets from the line's start), then placed. */
 function cellsOf(line: Line, facts: LineFacts, layout: TableLayout): CellNode[] {
+  const at = line.start;
+  // facts no cache keeps (a batch) are read once: the cells made where they stand, not made and copied
+  if (!facts.cells?.[layout] && !factsCache.remembers()) return splitCells(facts.text, layout, at);
   const byLayout = (facts.cells ??= {});
   const cells = (byLayout[layout] ??= splitCells(facts.text, layout));
-  const at = line.start;
   const out: CellNode[] = new Array(cells.length);
   for (let k = 0; k < cells.length; k++) {
     const c = cells[k]!;
@@ -329,8 +331,8 @@ function cellsOf(line: Line, facts: LineFacts, layout: TableLayout): CellNode[] 
   return out;
 }
 
-/** A row's cells in a layout, offsets from the start of its text `t`. */
-function splitCells(t: string, layout: TableLayout): CellNode[] {
+/** A row's cells in a layout: offsets from the start of its text `t`, plus `at`. */
+function splitCells(t: string, layout: TableLayout, at = 0): CellNode[] {
   const cells: CellNode[] = [];
   let parts: { start: number; end: number }[] = [];
   if (layout === 'tab') {
@@ -341,7 +343,7 @@ function splitCells(t: string, layout: TableLayout): CellNode[] {
       let b = e;
       while (a < b && isSpaceCode(t.charCodeAt(a))) a++;
       while (b > a && isSpaceCode(t.charCodeAt(b - 1))) b--;
-      cells.push({ start: a, end: b, text: t.slice(a, b) });
+      cells.push({ start: a + at, end: b + at, text: t.slice(a, b) });
       if (i < 0) return cells;
       s = i + 1;
     }
@@ -370,7 +372,7 @@ function splitCells(t: string, layout: TableLayout): CellNode[] {
     let b = p.end;
     while (a < b && isSpaceCode(t.charCodeAt(a))) a++;
     while (b > a && isSpaceCode(t.charCodeAt(b - 1))) b--;
-    cells.push({ start: a, end: b, text: t.slice(a, b) });
+    cells.push({ start: a + at, end: b + at, text: t.slice(a, b) });
   }
   return cells;
 }

@@ -160,6 +160,11 @@ export class TextMemo<V> {
     private readonly name?: CacheName,
   ) {}
 
+  /** Whether what `get` computes is kept (the cache is not switched off). */
+  remembers(): boolean {
+    return !(this.name && cacheOff(this.name));
+  }
+
   get(text: string, compute: (own: string) => V): V {
     if (this.name && cacheOff(this.name)) return compute(text);
     // a text too long to be kept: computed from a copy, as a kept one is (what it computes may be kept elsewhere)
