@@ -79,8 +79,8 @@ const BATCH_V8_FLAGS = ['--max-inlined-bytecode-size-cumulative=200', '--no-turb
  * 3.13 → 2.72 s (CPU 5.87 → 5.11 s, seven runs each), 20 000 17.1 → 14.8 s, 108 published files
  * 14.7 → 14.1 s; peak RSS at 20 000 166 → 185 MB (one run each: the heaps are as large, within the 200 MB
  * target). With fewer workers than cores the idle core does that work, as V8 means it to.
- * Only this: V8 reads it at each collection, so setting it in a running process is safe (its tests do
- * so). Collecting the old generation on one thread too (--single-threaded-gc) stopped the main
+ * Only the young generation's: V8 reads this flag at each collection, so setting it in a running
+ * process is safe (its tests do so). Collecting the old generation on one thread too (--single-threaded-gc) stopped the main
  * thread in V8 (a check failed in its concurrent marking, set up before the flag changed).
  */
 const FULL_CORES_V8_FLAGS = ['--no-parallel-scavenge'];
@@ -117,16 +117,15 @@ export class Pool {
 
   /**
    * `batch`: many files to come (the engine is tuned for them before the workers start: tuneForBatch);
-   * `youngMb`: each worker's young generation; `cores`: the machine's
+   * `youngMb`: each worker's young generation
    */
   constructor(
     size: number,
     private readonly script: string,
     batch = false,
     private readonly youngMb = WORKER_YOUNG_MB,
-    cores = availableCores(),
   ) {
-    if (batch) tuneForBatch(batchV8Flags(size, cores));
+    if (batch) tuneForBatch(batchV8Flags(size, availableCores()));
     for (let k = 0; k < size; k++) this.start();
   }
 
