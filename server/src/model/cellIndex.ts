@@ -79,11 +79,13 @@ const INDEX = Symbol('cells');
  * so that a table kept across checks (reuse.ts) keeps its index).
  */
 export function indexCells(report: Report): IndexedCell[] {
-  return once(report.tables, INDEX, ({ table2, table3, table4 }) => [
-    ...(table2 ? once(table2, INDEX, index2) : []),
-    ...(table3 ? once(table3, INDEX, index3) : []),
-    ...(table4 ? once(table4, INDEX, index4) : []),
-  ]);
+  return once(report.tables, INDEX, ({ table2, table3, table4 }) => {
+    const out: IndexedCell[] = [];
+    if (table2) for (const c of once(table2, INDEX, index2)) out.push(c);
+    if (table3) for (const c of once(table3, INDEX, index3)) out.push(c);
+    if (table4) for (const c of once(table4, INDEX, index4)) out.push(c);
+    return out;
+  });
 }
 
 function index2(table2: Table2): IndexedCell[] {
@@ -93,8 +95,9 @@ function index2(table2: Table2): IndexedCell[] {
     if (!row) continue;
     const names = table2Names(spec.label, table2.subtableSpecs);
     row.cells.forEach((cell, k) => {
-      if (!cell || !names[k] || cell.inferred) return;
-      out.push({ cell, table: '二', ...names[k], kind: spec.columnKinds?.[k] ?? spec.kind, row: spec.label, column: k });
+      const named = names[k];
+      if (!cell || !named || cell.inferred) return;
+      out.push({ cell, table: '二', identity: named.identity, name: named.name, kind: spec.columnKinds?.[k] ?? spec.kind, row: spec.label, column: k });
     });
   }
   return out;
@@ -120,7 +123,8 @@ function index4(table4: Table4): IndexedCell[] {
   if (!table4.row) return out;
   table4.cells.forEach((cell, k) => {
     if (!cell || cell.inferred) return;
-    out.push({ cell, table: '四', ...TABLE4_NAMES[k]!, kind: 'count', row: String(Math.floor(k / 5)), column: k });
+    const { identity, name } = TABLE4_NAMES[k]!;
+    out.push({ cell, table: '四', identity, name, kind: 'count', row: String(Math.floor(k / 5)), column: k });
   });
   return out;
 }

@@ -55,12 +55,13 @@ export function table3Short(key: string): string {
 }
 
 
-/** Where a term's cell is: a table 三 row key and column, or an index into table 四's cells. */
-type TermPlace = { row: string; column: number } | { index: number };
-
-/** One side's term of a sum, as the format defines it: where its cell is and how it is named. */
+/**
+ * One side's term of a sum, as the format defines it: where its cell is — a row of table 三 (its place
+ * in the format's rows) and a column, or (row -1) an index into table 四's cells — and how it is named.
+ */
 interface TermShape {
-  place: TermPlace;
+  row: number;
+  column: number;
   name: string;
   short: string;
   label: string;
@@ -72,15 +73,22 @@ interface EquationShape {
   subject: string;
   left: TermShape[];
   right: TermShape[];
-  /** table 三 rows the sum needs, all present, for it to apply */
-  rows: string[];
+  /** table 三 rows the sum needs, all present, for it to apply (places in the format's rows) */
+  rows: number[];
 }
 
-function t3Term(key: string, column: number, short: 'row' | 'col'): TermShape {
+/** Where each row of table 三 stands among its format's rows (a term's row is that place). */
+const T3_ROW_PLACE: Record<FormatId, Map<string, number>> = {
+  '2021': new Map(TABLE_FORMATS['2021'].table3Rows.map((r, k) => [r.key, k])),
+  '2019': new Map(TABLE_FORMATS['2019'].table3Rows.map((r, k) => [r.key, k])),
+};
+
+function t3Term(format: FormatId, key: string, column: number, short: 'row' | 'col'): TermShape {
   const spec = TABLE3_ROW_BY_KEY.get(key)!;
   const rowShort = table3Short(key);
   return {
-    place: { row: key, column },
+    row: T3_ROW_PLACE[format].get(key)!,
+    column,
     name: `${table3RowName(spec)}·${TABLE3_COLUMNS[column]}`,
     short: short === 'row' ? rowShort : TABLE3_COLUMNS[column]!,
     label: `${rowShort}·${TABLE3_COLUMNS[column]}`,
@@ -93,25 +101,25 @@ const t3Shapes = (format: FormatId): EquationShape[] => [
   ...TABLE_FORMATS[format].table3Rows.map((spec): EquationShape => ({
     kind: 'T3-row',
     subject: table3Short(spec.key),
-    left: [t3Term(spec.key, 6, 'col')],
-    right: TABLE3_COLUMNS.slice(0, 6).map((_c, k) => t3Term(spec.key, k, 'col')),
-    rows: [spec.key],
+    left: [t3Term(format, spec.key, 6, 'col')],
+    right: TABLE3_COLUMNS.slice(0, 6).map((_c, k) => t3Term(format, spec.key, k, 'col')),
+    rows: [T3_ROW_PLACE[format].get(spec.key)!],
   })),
   // T3-column: （七）总计 = the 21 result rows, for each column
   ...TABLE3_COLUMNS.map((col, k): EquationShape => ({
     kind: 'T3-column',
     subject: col,
-    left: [t3Term('三.七', k, 'row')],
-    right: table3ResultRows(TABLE_FORMATS[format].table3Rows).map((key) => t3Term(key, k, 'row')),
-    rows: ['三.七'],
+    left: [t3Term(format, '三.七', k, 'row')],
+    right: table3ResultRows(TABLE_FORMATS[format].table3Rows).map((key) => t3Term(format, key, k, 'row')),
+    rows: [T3_ROW_PLACE[format].get('三.七')!],
   })),
   // T3-balance: 一 + 二 = （七） + 四, for each column
   ...TABLE3_COLUMNS.map((col, k): EquationShape => ({
     kind: 'T3-balance',
     subject: col,
-    left: [t3Term('一', k, 'row'), t3Term('二', k, 'row')],
-    right: [t3Term('三.七', k, 'row'), t3Term('四', k, 'row')],
-    rows: ['一', '二', '三.七', '四'],
+    left: [t3Term(format, '一', k, 'row'), t3Term(format, '二', k, 'row')],
+    right: [t3Term(format, '三.七', k, 'row'), t3Term(format, '四', k, 'row')],
+    rows: ['一', '二', '三.七', '四'].map((key) => T3_ROW_PLACE[format].get(key)!),
   })),
 ];
 
@@ -120,12 +128,16 @@ const T3_SHAPES: Record<FormatId, EquationShape[]> = { '2021': t3Shapes('2021'),
 /** The sums of table 四: per block, 总计 = 维持 + 纠正 + 其他 + 尚未审结. */
 const T4_SHAPES: EquationShape[] = TABLE4_BLOCKS.map((block, b) => {
   const blockName = block.replace('行政诉讼·', '');
-  const term = (k: number): TermShape => ({ place: { index: b * 5 + k }, name: `${blockName}·${TABLE4_CELLS[k]}`, short: TABLE4_CELLS[k]!, label: `${blockName}·${TABLE4_CELLS[k]}` });
+  const term = (k: number): TermShape => ({ row: -1, column: b * 5 + k, name: `${blockName}·${TABLE4_CELLS[k]}`, short: TABLE4_CELLS[k]!, label: `${blockName}·${TABLE4_CELLS[k]}` });
   return { kind: 'T4-block', subject: blockName, left: [term(4)], right: [0, 1, 2, 3].map(term), rows: [] };
 });
 
-/** A sum with a report's cells put in: which are there, what each side adds up to, whether it holds. */
-function instantiate(shape: EquationShape, cellAt: (place: TermPlace) => ModelCell | null): Equation {
+/**
+ * A sum with a report's cells put in: which are there, what each side adds up to, whether it holds.
+ * `rows`: the cells of table 三's rows, by their place in the format's rows (undefined: the report has
+ * no such row); `row4`: table 四's cells.
+ */
+function instantiate(shape: EquationShape, rows: readonly ((ModelCell | null)[] | undefined)[], row4: readonly (ModelCell | null)[]): Equation {
   let known = true;
   const unreadable: Term[] = [];
   const side = (terms: TermShape[]): [Term[], number] => {
@@ -133,7 +145,7 @@ function instantiate(shape: EquationShape, cellAt: (place: TermPlace) => ModelCe
     let sum = 0;
     for (let i = 0; i < terms.length; i++) {
       const t = terms[i]!;
-      const cell = cellAt(t.place);
+      const cell = (t.row < 0 ? row4[t.column] : rows[t.row]?.[t.column]) ?? null;
       const term: Term = { cell, name: t.name, short: t.short, label: t.label };
       out[i] = term;
       if (cell === null) known = false;
@@ -147,15 +159,19 @@ function instantiate(shape: EquationShape, cellAt: (place: TermPlace) => ModelCe
   return { kind: shape.kind, subject: shape.subject, left, right, known, leftSum, rightSum, unreadable, holds: Math.abs(leftSum - rightSum) < 1e-9 };
 }
 
+const NO_CELLS: (ModelCell | null)[] = [];
+
 function table3Equations(t3: Table3): Equation[] {
-  const cellAt = (place: TermPlace): ModelCell | null => ('row' in place ? (t3.rows.get(place.row)?.cells[place.column] ?? null) : null);
-  return T3_SHAPES[t3.format].filter((shape) => shape.rows.every((r) => t3.rows.has(r))).map((shape) => instantiate(shape, cellAt));
+  // each row of the format looked up once, not once for each of the ~380 terms
+  const rows = TABLE_FORMATS[t3.format].table3Rows.map((spec) => t3.rows.get(spec.key)?.cells);
+  const out: Equation[] = [];
+  for (const shape of T3_SHAPES[t3.format]) if (shape.rows.every((r) => rows[r] !== undefined)) out.push(instantiate(shape, rows, NO_CELLS));
+  return out;
 }
 
 function table4Equations(t4: Table4): Equation[] {
   if (!t4.row) return [];
-  const cellAt = (place: TermPlace): ModelCell | null => ('index' in place ? (t4.cells[place.index] ?? null) : null);
-  return T4_SHAPES.map((shape) => instantiate(shape, cellAt));
+  return T4_SHAPES.map((shape) => instantiate(shape, [], t4.cells));
 }
 
 /** The equations of the tables, computed afresh (also for a table still being built). */
