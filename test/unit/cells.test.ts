@@ -7,9 +7,16 @@ const at = { start: 10, end: 20 };
 
 describe('readCell', () => {
   it('reads clean counts and amounts', () => {
-    assert.deepEqual(readCell('421808', at), { start: 10, end: 20, raw: '421808', value: 421808 });
+    assert.deepEqual(readCell('421808', at), { start: 10, end: 20, raw: '421808', value: 421808, issue: undefined, notes: undefined, candidates: undefined, inferred: undefined });
     assert.equal(readCell('18770.9525', at, 'amount').value, 18770.9525);
     assert.equal(readCell('18770.9525', at, 'amount').issue, undefined);
+  });
+
+  it('gives every cell the same fields in the same order, whatever it holds (one shape for the engine)', () => {
+    const keys = (raw: string) => Object.keys(readCell(raw, at)).join(',');
+    const plain = keys('421808');
+    assert.equal(plain, 'start,end,raw,value,issue,notes,candidates,inferred');
+    for (const raw of ['', '/', '无', '１２３', '1,234', '-3', '2.5', '12件', '共 12 件 3', 'abc']) assert.equal(keys(raw), plain, raw);
   });
 
   it('reads full-width digits and thousands separators, with a note', () => {

@@ -34,6 +34,14 @@ export interface ModelCell extends Span {
   inferred?: true;
 }
 
+/**
+ * A cell with every field there from the start, in one order (one shape for the engine: cells are
+ * read by every table rule, and cells given `issue` or `notes` later took shapes of their own).
+ */
+export function newCell(start: number, end: number, raw: string, value: number | null, issue?: CellIssue, inferred?: true): ModelCell {
+  return { start, end, raw, value, issue, notes: undefined, candidates: undefined, inferred };
+}
+
 /** count: a whole number ≥ 0; amount: ≥ 0, decimals allowed (万元); delta: a whole number, negative allowed (the 2019 format's 本年增/减) */
 export type CellKind = 'count' | 'amount' | 'delta';
 
@@ -55,8 +63,8 @@ function isPlain(raw: string): boolean {
 /** Reads a cell. `kind` says whether a fraction is acceptable (amounts in 万元) or an issue (counts). */
 export function readCell(raw: string, span: Span, kind: CellKind = 'count'): ModelCell {
   // the common case first: a plain whole number
-  if (isPlain(raw)) return { start: span.start, end: span.end, raw, value: Number(raw) };
-  const cell: ModelCell = { start: span.start, end: span.end, raw, value: null };
+  if (isPlain(raw)) return newCell(span.start, span.end, raw, Number(raw));
+  const cell = newCell(span.start, span.end, raw, null);
   const half = toHalfWidth(raw).replace(/\s+/g, '').replace(/，/g, ',');
   if (half === '') {
     cell.issue = 'empty';

@@ -18,7 +18,7 @@ import {
 import type { CellNode, TableLayout, TableNode, TableRowNode } from '../parse/syntax';
 import { TextMemo, cjkNumeral, cjkNumeralValue, countBelow, toHalfWidth } from '../parse/text';
 import type { Span } from '../parse/text';
-import { CellKind, ModelCell, isCleanNumber, isValueLike, readCell } from './cells';
+import { CellKind, ModelCell, isCleanNumber, isValueLike, newCell, readCell } from './cells';
 import { equations } from './equations';
 import { Group, Reading, agreed, blocksOfFive, maxCells, readRow, totalLast } from './runs';
 import { LabelInfo, alignRows, labelInfo, labelScore } from './labels';
@@ -481,7 +481,7 @@ function placeCells(found: ModelCell[], width: number, totalLast: boolean, summe
   if (summed && list.length > 0 && list.every((c) => c.value === 0 && !c.issue)) {
     const last = list[list.length - 1]!;
     list.forEach((c, k) => (cells[k] = c));
-    for (let k = list.length; k < width; k++) cells[k] = { start: last.end, end: last.end, raw: '', value: 0, inferred: true };
+    for (let k = list.length; k < width; k++) cells[k] = newCell(last.end, last.end, '', 0, undefined, true);
     return { cells, shape: 'short' };
   }
   // Otherwise only what can be justified. A last number equal to the sum of the others is the total,
@@ -614,7 +614,7 @@ function placeByPosition(text: string, row: ObservedRow, found: ModelCell[], anc
   return placed.map((c, k) => {
     if (c) return c;
     const at = offsetAtColumn(text, line.start, line.end, Math.round(anchors[k]!), measure);
-    return { start: at, end: at, raw: '', value: null, issue: 'empty' } as ModelCell;
+    return newCell(at, at, '', null, 'empty');
   });
 }
 
@@ -1042,7 +1042,7 @@ function observeRun(row: ObservedRow, kind: 2 | 3 | 4): ObservedRow {
 
 const asGroups = (cells: CellNode[]): Group[] => cells.map((c) => ({ start: c.start, end: c.end, text: toHalfWidth(c.text).replace('−', '-') }));
 
-const partCell = (p: { start: number; end: number; raw: string; value: number }): ModelCell => ({ start: p.start, end: p.end, raw: p.raw, value: p.value });
+const partCell = (p: { start: number; end: number; raw: string; value: number }): ModelCell => newCell(p.start, p.end, p.raw, p.value);
 
 /** A row's cells from a reading where every reading agrees, null elsewhere; the runs where they disagree. */
 function cellsOfReadings(readings: readonly Reading[], width: number, groups: Group[]): { cells: (ModelCell | null)[]; merged?: Span[] } {
@@ -1074,7 +1074,7 @@ function shortRun(groups: Group[], width: number): { cells: (ModelCell | null)[]
     groups.forEach((g, gi) => {
       if (gi > 0) {
         const at = groups[gi - 1]!.end + 1;
-        cells.push({ start: at, end: at, raw: '', value: null, issue: 'empty' });
+        cells.push(newCell(at, at, '', null, 'empty'));
       }
       for (const d of digits) if (d.start >= g.start && d.end <= g.end) cells.push(d);
     });
@@ -1084,7 +1084,7 @@ function shortRun(groups: Group[], width: number): { cells: (ModelCell | null)[]
     // all 0: the missing cells are 0 too, wherever they stood (the row is still short)
     const last = digits[digits.length - 1]!;
     const cells = [...digits];
-    while (cells.length < width) cells.push({ start: last.end, end: last.end, raw: '', value: 0, inferred: true });
+    while (cells.length < width) cells.push(newCell(last.end, last.end, '', 0, undefined, true));
     return { cells, found: digits, shape: 'short' };
   }
   const placed = placeCells(digits, width, true);

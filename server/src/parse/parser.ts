@@ -23,12 +23,29 @@ import { TITLE_PHRASE } from './title-phrase';
 /** How far into the document a title is looked for. */
 const TITLE_SEARCH_LINES = 120;
 
+/**
+ * Every class has the same three fields (one shape for the engine: the parse reads a line's class
+ * at every step, and classes of different shapes made each of those reads tell them apart). Blank,
+ * text and row classes hold nothing of their own and are shared (never changed: a line is given
+ * another class, not its class changed).
+ */
 type LineClass =
-  | { kind: 'blank' }
-  | { kind: 'row'; layout: TableLayout }
-  | { kind: 'heading'; node: HeadingNode }
-  | { kind: 'subheading'; node: SubheadingNode }
-  | { kind: 'text' };
+  | { readonly kind: 'blank'; readonly layout: undefined; readonly node: undefined }
+  | { readonly kind: 'row'; readonly layout: TableLayout; readonly node: undefined }
+  | { readonly kind: 'heading'; readonly layout: undefined; readonly node: HeadingNode }
+  | { readonly kind: 'subheading'; readonly layout: undefined; readonly node: SubheadingNode }
+  | { readonly kind: 'text'; readonly layout: undefined; readonly node: undefined };
+
+const BLANK: LineClass = { kind: 'blank', layout: undefined, node: undefined };
+const TEXT: LineClass = { kind: 'text', layout: undefined, node: undefined };
+const ROWS: Record<TableLayout, LineClass> = {
+  tab: { kind: 'row', layout: 'tab', node: undefined },
+  space: { kind: 'row', layout: 'space', node: undefined },
+  pipe: { kind: 'row', layout: 'pipe', node: undefined },
+  run: { kind: 'row', layout: 'run', node: undefined },
+};
+const headingClass = (node: HeadingNode): LineClass => ({ kind: 'heading', layout: undefined, node });
+const subheadingClass = (node: SubheadingNode): LineClass => ({ kind: 'subheading', layout: undefined, node });
 
 /** A line's content: where it starts and ends once Markdown markup is set aside, and its text. */
 class Content {
@@ -144,7 +161,17 @@ function lineOf(text: string): Line {
   return { index: 0, start: 0, end: text.length, text };
 }
 
-const factsOfText = (text: string): LineFacts => ({ text, cls: classifyAt(lineOf(text)) });
+/**
+ * A line's facts with every field there from the start, in one order: facts are read all through the
+ * parse, and an object given its fields as they are asked for takes as many shapes as there are orders
+ * of asking — each read of a field then has to tell them apart, and the engine's optimized code is
+ * thrown away and made again as new shapes turn up.
+ */
+function newFacts(text: string, cls: LineClass, piece?: true): LineFacts {
+  return { text, cls, spaceRow: undefined, squeezed: undefined, cells: undefined, piece, section: undefined, furniture: undefined, content: undefined, tableLike: undefined };
+}
+
+const factsOfText = (text: string): LineFacts => newFacts(text, classifyAt(lineOf(text)));
 
 function factsOf(line: Line): LineFacts {
   // (a long line's facts are not remembered by text, but the next parse may take them by position: a copy too)
@@ -154,8 +181,8 @@ function factsOf(line: Line): LineFacts {
 /** A line's class where it stands. */
 function classify(facts: LineFacts, start: number): LineClass {
   const cls = facts.cls;
-  if (cls.kind === 'heading') return { kind: 'heading', node: shiftHeading(cls.node, start) };
-  if (cls.kind === 'subheading') return { kind: 'subheading', node: shiftSubheading(cls.node, start) };
+  if (cls.kind === 'heading') return headingClass(shiftHeading(cls.node, start));
+  if (cls.kind === 'subheading') return subheadingClass(shiftSubheading(cls.node, start));
   return cls;
 }
 
@@ -173,16 +200,16 @@ function classifyAt(line: Line): LineClass {
   const t = line.text;
   if (isBlank(t)) {
     // a row of empty cells (two tabs or more) is a row, not a blank line
-    return /\t[^\t]*\t/.test(t) && /^[\t ]*$/.test(t) ? { kind: 'row', layout: 'tab' } : { kind: 'blank' };
+    return /\t[^\t]*\t/.test(t) && /^[\t ]*$/.test(t) ? ROWS.tab : BLANK;
   }
   // A tab after the first visible character makes a table row (leading tabs are indentation).
   const firstVisible = t.search(/[^\s\u3000]/);
-  if (t.indexOf('\t', firstVisible) >= 0) return { kind: 'row', layout: 'tab' };
-  if (isPipeRow(t)) return { kind: 'row', layout: 'pipe' };
-  if (RULE_LINE_RE.test(t)) return { kind: 'blank' }; // a rule of dashes under a header (pandoc, lynx): nothing
+  if (t.indexOf('\t', firstVisible) >= 0) return ROWS.tab;
+  if (isPipeRow(t)) return ROWS.pipe;
+  if (RULE_LINE_RE.test(t)) return BLANK; // a rule of dashes under a header (pandoc, lynx): nothing
 
   const c = contentOf(line);
-  if (!mayBeNumbered(c.raw)) return { kind: 'text' };
+  if (!mayBeNumbered(c.raw)) return TEXT;
   const h = c.raw.length <= MAX_HEADING_LENGTH ? HEADING_RE.exec(c.norm) : null;
   if (h && !/[。；;]$/.test(c.norm)) {
     const number = cjkNumeralValue(h[1]!);
@@ -197,12 +224,12 @@ function classifyAt(line: Line): LineClass {
         text: (h[2] ?? '').trim(),
         textSpan: { start: textStart, end: c.end },
       };
-      return { kind: 'heading', node };
+      return headingClass(node);
     }
   }
   const sub = subheading(c);
-  if (sub) return { kind: 'subheading', node: sub };
-  return { kind: 'text' };
+  if (sub) return subheadingClass(sub);
+  return TEXT;
 }
 
 /** How much of a line the sub-item markers are first read in (markerText). */
@@ -469,7 +496,7 @@ function markSpaceRows(lines: Line[], classes: LineClass[], facts: LineFacts[]):
   for (let i = 0; i < lines.length; i++) {
     const c = classes[i]!;
     if (c.kind === 'blank' || c.kind === 'row') continue;
-    if (isSpaceRow(facts[i]!)) classes[i] = { kind: 'row', layout: 'space' };
+    if (isSpaceRow(facts[i]!)) classes[i] = ROWS.space;
   }
   const near = (i: number, step: number): boolean => {
     for (let k = i + step, seen = 0; k >= 0 && k < lines.length && seen < 2; k += step) {
@@ -489,7 +516,7 @@ function markSpaceRows(lines: Line[], classes: LineClass[], facts: LineFacts[]):
       if (c.kind === 'blank' || c.kind === 'row') continue;
       if (c.kind === 'heading' && sectionOf(facts[i]!) > 0) continue; // an indented section heading (PDF text)
       const t = lines[i]!.text;
-      if (near(i, step) && (isSpaceContinuation(t) || isSpaceHeaderLine(t))) classes[i] = { kind: 'row', layout: 'space' };
+      if (near(i, step) && (isSpaceContinuation(t) || isSpaceHeaderLine(t))) classes[i] = ROWS.space;
     }
   }
 }
@@ -519,7 +546,7 @@ function markSandwichedRows(lines: Line[], classes: LineClass[], facts: LineFact
             else if (cc.length > 40 || (space ? cc.includes('。') || /[；;]$/.test(cc) : /[。；;，,]/.test(cc))) ok = false;
             else between.push(k);
           }
-          if (ok && between.length > 0 && between.length <= (space ? 8 : 2)) for (const k of between) classes[k] = { kind: 'row', layout };
+          if (ok && between.length > 0 && between.length <= (space ? 8 : 2)) for (const k of between) classes[k] = ROWS[layout];
         }
       }
       prevRow = i;
@@ -565,7 +592,7 @@ function markTableRegions(lines: Line[], classes: LineClass[], facts: LineFacts[
     const tableLike = run.every((k) => tableLikeOf(facts[k]!) > 0);
     if (tableLike && (before || after || run.some((k) => facts[k]!.tableLike === 2))) {
       const layout = before ?? after ?? 'space';
-      for (const k of run) classes[k] = { kind: 'row', layout };
+      for (const k of run) classes[k] = ROWS[layout];
     }
     i = j;
   }
@@ -595,10 +622,10 @@ function markFurniture(lines: Line[], classes: LineClass[], facts: LineFacts[]):
     if (t.length > 40 || classes[i]!.kind === 'blank') continue;
     const f = facts[i]!;
     const kind = (f.furniture ??= PAGE_NUMBER_RE.test(t) ? 1 : /^[\s\u3000]*\d{1,3}[\s\u3000]*$/.test(t) ? 2 : 0);
-    if (kind === 1) classes[i] = { kind: 'blank' };
+    if (kind === 1) classes[i] = BLANK;
     else if (kind === 2) {
       const next = lines[i + 1]?.text ?? '';
-      if (t.includes('\f') || next.startsWith('\f')) classes[i] = { kind: 'blank' };
+      if (t.includes('\f') || next.startsWith('\f')) classes[i] = BLANK;
     }
   }
 }
@@ -624,7 +651,7 @@ function markPageHeaders(lines: Line[], classes: LineClass[], facts: LineFacts[]
     if (list) list.push(k);
     else firsts.set(key, [k]);
   }
-  for (const list of firsts.values()) if (list.length >= 2) for (const k of list) classes[k] = { kind: 'blank' };
+  for (const list of firsts.values()) if (list.length >= 2) for (const k of list) classes[k] = BLANK;
 }
 
 /** Running headers of PDF text: the report's title again at the top of a page. */
@@ -643,7 +670,7 @@ function markRunningHeaders(lines: Line[], classes: LineClass[], facts: LineFact
     const line = lines[i]!.text;
     const length = line.length;
     if (length < title.text.length || length > title.text.length * 2 + 40 || (witness && !line.includes(witness))) continue;
-    if (squeezed(facts[i]!) === title.text) classes[i] = { kind: 'blank' };
+    if (squeezed(facts[i]!) === title.text) classes[i] = BLANK;
   }
 }
 
@@ -780,14 +807,14 @@ function flatPieces(physical: Line[], flat: boolean[], old: ReadLines | undefine
       const piece: Line = { index: line.index, start: line.start + p.start, end: line.start + p.end, text };
       const own = detach(text);
       let cls: LineClass;
-      const f: LineFacts = { text: own, cls: { kind: 'text' }, piece: true };
+      const f = newFacts(own, TEXT, true);
       if (p.kind === 'run') {
-        cls = { kind: 'row', layout: 'run' };
+        cls = ROWS.run;
         f.cells = { run: p.cells!.map((c) => ({ start: c.start - p.start, end: c.end - p.start, text: own.slice(c.start - p.start, c.end - p.start) })) };
       } else {
         cls = classifyAt(lineOf(own));
         // a piece is never a row of another layout (its tabs and pipes are the page's)
-        if (cls.kind === 'row') cls = { kind: 'text' };
+        if (cls.kind === 'row') cls = TEXT;
       }
       f.cls = cls;
       out.push(piece);
