@@ -32,20 +32,19 @@ function bigramsOf(s: string): Set<string> {
 /** Reads a label. `remove` lists texts to drop before comparing (group labels that carry no numbers). */
 export function labelInfo(raw: string, remove: readonly string[] = []): LabelInfo {
   const half = toHalfWidth(raw).replace(/\s+/g, '');
-  const info: LabelInfo = { text: '', bigrams: new Set() };
   const lead = LEAD_RE.exec(half);
-  if (lead) info.lead = cjkNumeralValue(lead[1]!);
+  let paren: number | undefined;
+  let arabic: number | undefined;
   let m: RegExpExecArray | null;
   PAREN_RE.lastIndex = 0;
-  while ((m = PAREN_RE.exec(half))) info.paren = cjkNumeralValue(m[1]!);
+  while ((m = PAREN_RE.exec(half))) paren = cjkNumeralValue(m[1]!);
   ARABIC_RE.lastIndex = 0;
-  while ((m = ARABIC_RE.exec(half))) info.arabic = Number(m[1]);
+  while ((m = ARABIC_RE.exec(half))) arabic = Number(m[1]);
   let text = half.replace(LEAD_RE, '').replace(PAREN_RE, '').replace(ARABIC_RE, '');
   for (const r of remove) if (text.length > r.length) text = text.split(r).join('');
   text = text.replace(STRIP_RE, '');
-  info.text = text;
-  info.bigrams = bigramsOf(text);
-  return info;
+  // every field there, numbering or not: one shape, for the scores that compare every label with every row of the format
+  return { text, lead: lead ? cjkNumeralValue(lead[1]!) : undefined, paren, arabic, bigrams: bigramsOf(text) };
 }
 
 /** Dice coefficient over character bigrams: 1 for the same text, 0 for nothing in common. */
