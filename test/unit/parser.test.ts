@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/check';
 import { endsSentence, leadingMarkup, parse } from '../../server/src/parse/parser';
 import type { HeadingNode, ParagraphNode, SubheadingNode, TableNode } from '../../server/src/parse/syntax';
-import { LineIndex, cjkNumeralValue, countBelow, splitLines, toHalfWidth } from '../../server/src/parse/text';
+import { LineIndex, cjkNumeralValue, countBelow, isSpaceCode, splitLines, toHalfWidth } from '../../server/src/parse/text';
 import { SEED_NAMES, SeedName, randomPieces, readSeed, rng } from '../helpers';
 
 describe('text helpers', () => {
@@ -46,6 +46,10 @@ describe('text helpers', () => {
       const s = randomPieces(random, alphabet, 12);
       assert.equal(toHalfWidth(s), fold(s), JSON.stringify(s));
     }
+  });
+
+  it('tells white space exactly as /\\s/ does, for every character of the BMP', () => {
+    for (let c = 0; c < 0x10000; c++) assert.equal(isSpaceCode(c), /\s/.test(String.fromCharCode(c)), c.toString(16));
   });
 
   it('counts the numbers of a sorted list below a value', () => {
