@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The instructions a run of the CLI executes, counted by valgrind: deterministic to ~0.1% from run to
-# run, where timings on a shared 2-core machine vary by ±20% — for telling a 1–5% change in the batch
-# check apart from noise. V8 runs single-threaded (its optimizing compiler and garbage collector on the
+# The instructions a run of the CLI executes, counted by valgrind: the same to 0.1–0.3% from run to
+# run, now and then 1% (when V8 optimizes which function still varies a little), where timings on a
+# shared 2-core machine vary by ±20% — for telling a 1–5% change in the batch check apart from noise
+# (a change under 1%: count each build several times, alternating). V8 runs single-threaded (its optimizing compiler and garbage collector on the
 # thread that uses them), so the count includes compiling; one worker (--jobs 1), as each of a run's
 # workers does its share. Memory stalls and the kernel's time are not counted: confirm a change with
 # timings (`npm run bench`) too.
