@@ -159,7 +159,9 @@ function instantiate(shape: EquationShape, rows: readonly ((ModelCell | null)[] 
   return { kind: shape.kind, subject: shape.subject, left, right, known, leftSum, rightSum, unreadable, holds: Math.abs(leftSum - rightSum) < 1e-9 };
 }
 
+/** table 四's cells in table 三's sums, and table 三's rows in table 四's: none */
 const NO_CELLS: (ModelCell | null)[] = [];
+const NO_ROWS: (ModelCell | null)[][] = [];
 
 function table3Equations(t3: Table3): Equation[] {
   // each row of the format looked up once, not once for each of the ~380 terms
@@ -171,7 +173,7 @@ function table3Equations(t3: Table3): Equation[] {
 
 function table4Equations(t4: Table4): Equation[] {
   if (!t4.row) return [];
-  return T4_SHAPES.map((shape) => instantiate(shape, [], t4.cells));
+  return T4_SHAPES.map((shape) => instantiate(shape, NO_ROWS, t4.cells));
 }
 
 /** The equations of the tables, computed afresh (also for a table still being built). */

@@ -166,7 +166,7 @@ export class TextMemo<V> {
   }
 
   get(text: string, compute: (own: string) => V): V {
-    if (this.name && cacheOff(this.name)) return compute(text);
+    if (!this.remembers()) return compute(text);
     // a text too long to be kept: computed from a copy, as a kept one is (what it computes may be kept elsewhere)
     if (text.length > cacheKeyMax()) return compute(detach(text));
     let value = this.values.get(text);
