@@ -13,7 +13,7 @@ import { Locale, pickLocale } from '../i18n';
 import { TEXT_FILES, eachCandidate } from '../files/findReports';
 import { REPORT_FILE_NAMES } from '../files/published';
 import { FileIdentity, FileOutcome, FileTask, Judgement, OutputFormat, RunSettings, checkFile, identify, jsonElement, judge } from './batch';
-import { PackedStrings } from './packed';
+import { KeptReads, PackedStrings } from './packed';
 import { BATCH_TUNING_FROM, Pool, WORKER_HEAP_MB, WORKER_YOUNG_MB, WORKER_YOUNG_MB_PUBLISHED, WorkerAnswer, availableCores } from './pool';
 import { Shard, mergeResults, parseShard, shardOf } from './shards';
 import { ExportOptions, runExport } from './export';
@@ -345,9 +345,9 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
       ...(options.config !== undefined ? { config: options.config } : {}),
     };
     /** each report's report of the year before, by place in `reports` (−1: none among the files) */
-    const previous = run.mode === 'check' && files.reports.length > 1 ? await pairYears(files, pool, jobs) : undefined;
-    // this machine's part of the files (last year's reports were found among all of them)
+    // this machine's part of the files (last year's reports are found among all of them)
     const { shard } = options;
+    const previous = run.mode === 'check' && files.reports.length > 1 ? await pairYears(files, pool, jobs, shard) : undefined;
     const mine = shard ? files.reports.flatMap((f, r) => (shardOf(files.paths.get(f), shard.n) === shard.k ? [r] : [])) : undefined;
     const count = mine ? mine.length : files.reports.length;
     const output = new Output(options, io, count);
@@ -356,6 +356,8 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
       const r = mine ? mine[k]! : k;
       const t = taskOf(files, k, r, previous ? previous[r]! : -1);
       if (priors) priors.give(t, r);
+      const read = files.kept.take(files.reports[r]!);
+      if (read) t.read = read;
       return t;
     };
     /**
@@ -423,12 +425,14 @@ interface RunFiles {
   agencies: PackedStrings;
   /** each report's year (0: none; −1: not read yet), by place in `reports` */
   years: number[];
+  /** what the judging read of the reports costly to read, until they are checked */
+  kept: KeptReads;
 }
 
 /** The files the paths name: files given, and the files folders hold (to be judged: reports or not). */
 function listFiles(options: CliOptions, io: CliIO, unreadable: string[]): RunFiles {
   const zh = options.locale === 'zh';
-  const files: RunFiles = { paths: new PackedStrings(), given: new Set(), notes: new Map(), reports: [], agencies: new PackedStrings(), years: [] };
+  const files: RunFiles = { paths: new PackedStrings(), given: new Set(), notes: new Map(), reports: [], agencies: new PackedStrings(), years: [], kept: new KeptReads() };
   for (const p of options.paths) {
     let stat: fs.Stats;
     try {
@@ -531,7 +535,7 @@ export function checkChunks(count: number, fileAt: (k: number) => string): numbe
 async function judgeFiles(files: RunFiles, options: CliOptions, io: CliIO, unreadable: string[], pool: Pool | undefined, jobs: number): Promise<void> {
   /** files judged in a worker (many to a request: a worker's answer per file would cost the main thread more than the judging) */
   const askJudge = (list: FileTask[]): Promise<Judgement[]> =>
-    pool!.ask({ kind: 'judge', tasks: list, locale: options.locale }).then(
+    pool!.ask({ kind: 'judge', tasks: list, locale: options.locale, keep: files.kept.room }).then(
       (a) => a.judgements ?? list.map((t) => ({ index: t.index, verdict: a.error ?? 'no answer' })),
       // the worker died (a file that needs more than its heap): each again alone, the one to blame named
       (e: unknown) => (list.length > 1 ? Promise.all(list.map((t) => askJudge([t]))).then((x) => x.flat()) : [{ index: list[0]!.index, verdict: whyFailed(e, options.locale) }]),
@@ -548,12 +552,14 @@ async function judgeFiles(files: RunFiles, options: CliOptions, io: CliIO, unrea
       else if (note !== undefined) list.push({ index, verdict: note });
       else ask.push({ index, file: files.paths.get(index), found: true });
     }
-    if (ask.length > 0) list.push(...(pool ? await askJudge(ask) : ask.map((t) => judge(t, options.locale))));
+    if (ask.length > 0) list.push(...(pool ? await askJudge(ask) : ask.map((t) => judge(t, options.locale, files.kept.room))));
     return { index: c, list: list.sort((x, y) => x.index - y.index) };
   };
   const { shard } = options;
   await inOrder(Math.ceil(files.paths.length / JUDGED_TOGETHER), judgeChunk, jobs * IN_FLIGHT, (chunk) => chunk.list.forEach((j) => {
     if (j.verdict === true) {
+      // what was read of it, for its check: only where this machine checks it
+      if (j.read && (!shard || shardOf(files.paths.get(j.index), shard.n) === shard.k)) files.kept.keep(j.index, j.read);
       files.reports.push(j.index);
       files.agencies.push(j.identity?.agency ?? '');
       files.years.push(j.identity ? (j.identity.year ?? 0) : -1);
@@ -570,7 +576,7 @@ async function judgeFiles(files: RunFiles, options: CliOptions, io: CliIO, unrea
 }
 
 /** Each report's report of the year before among the files: their agencies and years first (a few numbers each, not the files). */
-async function pairYears(files: RunFiles, pool: Pool | undefined, jobs: number): Promise<Int32Array> {
+async function pairYears(files: RunFiles, pool: Pool | undefined, jobs: number, shard: Shard | undefined): Promise<Int32Array> {
   const count = files.reports.length;
   let { agencies, years } = files;
   if (years.includes(-1)) {
@@ -579,9 +585,12 @@ async function pairYears(files: RunFiles, pool: Pool | undefined, jobs: number):
     const identify1 = (r: number): Promise<FileIdentity> => {
       if (files.years[r]! >= 0) return Promise.resolve({ index: r, agency: files.agencies.get(r) || undefined, year: files.years[r] || undefined });
       const t = taskOf(files, r, r, -1);
-      return pool ? pool.ask({ kind: 'identify', task: t }).then((a) => a.identity ?? { index: r }) : identify(t);
+      // what was read of it kept for its check, where this machine checks it
+      const keep = files.kept.room && (!shard || shardOf(t.file, shard.n) === shard.k);
+      return pool ? pool.ask({ kind: 'identify', task: t, keep }).then((a) => a.identity ?? { index: r }) : identify(t, keep);
     };
     await inOrder(count, identify1, jobs * IN_FLIGHT, (id) => {
+      if (id.read) files.kept.keep(files.reports[id.index]!, id.read);
       read.agencies.push(id.agency ?? '');
       read.years[id.index] = id.year ?? 0;
     });

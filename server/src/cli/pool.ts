@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { Locale } from '../i18n';
 import type { FileIdentity, FileOutcome, FileTask, Judgement, RunSettings } from './batch';
 
-export type WorkerJob = { kind: 'judge'; tasks: FileTask[]; locale: Locale } | { kind: 'identify'; task: FileTask } | { kind: 'check'; tasks: FileTask[]; run: RunSettings };
+export type WorkerJob = { kind: 'judge'; tasks: FileTask[]; locale: Locale; keep?: boolean } | { kind: 'identify'; task: FileTask; keep?: boolean } | { kind: 'check'; tasks: FileTask[]; run: RunSettings };
 export type WorkerRequest = WorkerJob & { id: number };
 export type WorkerAnswer = { id: number; judgements?: Judgement[]; identity?: FileIdentity; outcomes?: FileOutcome[]; error?: string };
 

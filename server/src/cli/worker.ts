@@ -12,8 +12,8 @@ export function serveWorker(): void {
   let busy = false;
   const answer = async (request: WorkerRequest): Promise<WorkerAnswer> => {
     try {
-      if (request.kind === 'judge') return { id: request.id, judgements: request.tasks.map((t) => judge(t, request.locale)) };
-      if (request.kind === 'identify') return { id: request.id, identity: await identify(request.task) };
+      if (request.kind === 'judge') return { id: request.id, judgements: request.tasks.map((t) => judge(t, request.locale, request.keep)) };
+      if (request.kind === 'identify') return { id: request.id, identity: await identify(request.task, request.keep) };
       const outcomes: FileOutcome[] = [];
       // last year's report checked earlier in the request is not read again for this year's
       const priors = new Map<string, string>();
@@ -28,7 +28,10 @@ export function serveWorker(): void {
     busy = true;
     for (let r = queue.shift(); r; r = queue.shift()) {
       const a = await answer(r);
-      if (!a.outcomes) port.postMessage(a);
+      // what the judging kept of the files goes as bytes, moved rather than copied
+      if (a.judgements) port.postMessage(a, a.judgements.flatMap((j) => (j.read ? [j.read.buffer as ArrayBuffer] : [])));
+      else if (a.identity?.read) port.postMessage(a, [a.identity.read.buffer as ArrayBuffer]);
+      else if (!a.outcomes) port.postMessage(a);
       else {
         // the output goes as bytes, moved rather than copied
         const packed = a.outcomes.map(packOutcome);

@@ -9,7 +9,7 @@ import type { Locale } from '../i18n';
 import { looksLikeReport } from '../parse/detect';
 import { textRead } from '../read/decode';
 import { PUBLISHED_EXTENSIONS, sniffForm } from '../read/sniff';
-import type { ReadResult } from '../read/types';
+import type { ReadResult, ReadText } from '../read/types';
 import { loadPdfReader } from './pdfLoader';
 import { loadReaders } from './readers';
 import type { IsReport } from './findReports';
@@ -35,11 +35,11 @@ function holdsUtf16(bytes: Uint8Array, phrase: string): boolean {
 }
 
 /** Which files below a folder are reports, in any form: a report that cannot be read gets its message. */
-export function publishedReports(locale: Locale, found?: (file: string, text: string) => void): IsReport {
-  /** a report, its text told to `found` (a folder scan reads each file once: what it learns is kept) */
-  const report = (file: string, text: string): boolean => {
-    if (!looksLikeReport(text)) return false;
-    found?.(file, text);
+export function publishedReports(locale: Locale, found?: (file: string, read: ReadText) => void): IsReport {
+  /** a report, what was read of it told to `found` (a folder scan reads each file once: what it learns is kept) */
+  const report = (file: string, read: ReadText): boolean => {
+    if (!looksLikeReport(read.text)) return false;
+    found?.(file, read);
     return true;
   };
   return (file, bytes) => {
@@ -52,11 +52,11 @@ export function publishedReports(locale: Locale, found?: (file: string, text: st
       const isReport = form === 'ole' ? holdsUtf16(bytes, '年度报告') || REPORT_NAME.test(name) : REPORT_NAME.test(name);
       if (!isReport) return false;
       const r = readSync(bytes, file, form);
-      return r.ok ? report(file, r.read.text) : r.refusal.message[locale];
+      return r.ok ? report(file, r.read) : r.refusal.message[locale];
     }
     const r = readSync(bytes, file, form);
     if (!r.ok) return r.refusal.reason === 'no-report' ? false : r.refusal.message[locale];
-    return report(file, r.read.text);
+    return report(file, r.read);
   };
 }
 
