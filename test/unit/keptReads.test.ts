@@ -70,17 +70,19 @@ describe('what the judging keeps of a file (batch.judge with keep)', () => {
     assert.equal(j.read, undefined);
   });
 
-  it('keeps a file given by name as its title is read (batch.identify with keep), but not a PDF read only as far as its title', async () => {
-    const id = await identify({ index: 3, file: WORD, found: false }, true);
-    assert.ok(id.read && id.year === 2023, JSON.stringify(id));
-    const again = await readReportFile(WORD);
-    assert.ok(again.ok);
-    assert.deepEqual(unpackRead(id.read), JSON.parse(JSON.stringify(again.read)));
-    assert.equal((await identify({ index: 3, file: WORD, found: false })).read, undefined);
-    const pdf = await identify({ index: 3, file: path.join(RENDERINGS, 'wuzhong-2023.pdf'), found: false }, true);
-    assert.equal(pdf.year, 2023);
-    assert.equal(pdf.read, undefined);
-  });
+  for (const [name, file] of [['a Word file', WORD], ['a PDF', path.join(RENDERINGS, 'wuzhong-2023.pdf')]] as const) {
+    it(`keeps ${name} as its title is read for the pairing of years (batch.identify with keep): the whole reading, the same title`, async () => {
+      const id = await identify({ index: 3, file, found: false }, true);
+      assert.ok(id.read, 'kept');
+      const again = await readReportFile(file);
+      assert.ok(again.ok);
+      assert.deepEqual(unpackRead(id.read), JSON.parse(JSON.stringify(again.read)));
+      // not asked to keep: nothing kept (a PDF then read only as far as its title), the same agency and year
+      const { read: _read, ...identity } = id;
+      assert.equal(identity.year, 2023);
+      assert.deepEqual(await identify({ index: 3, file, found: false }), identity);
+    });
+  }
 
   it('a check given the kept reading does not read the file again, and says what reading it would', async () => {
     const j = judge({ index: 0, file: WORD, found: true }, 'zh', true);

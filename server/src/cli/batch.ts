@@ -164,11 +164,12 @@ export function judge(task: FileTask, locale: Locale, keep = false): Judgement {
 }
 
 /**
- * The forms whose reading a run keeps from the judging for the check (KeptReads): a web page's or a
- * Word file's reading is most of its check (a Word file: ~12 ms read, ~2 ms checked); a text file is
- * read again as cheaply as its reading would be unpacked.
+ * The forms whose reading a run keeps from the judging (or from reading the title of a file given by
+ * name, or of a PDF, which the judging takes unread) for the check (KeptReads): their reading is most of
+ * their check (a Word file: ~12 ms read, ~2 ms checked; a PDF ~50 ms); a text file is read again as
+ * cheaply as its reading would be unpacked.
  */
-const KEPT_FORMS: ReadonlySet<SourceForm> = new Set(['html', 'docx']);
+const KEPT_FORMS: ReadonlySet<SourceForm> = new Set(['html', 'docx', 'pdf']);
 
 /**
  * What was read of a file, as bytes for a run to keep off the heap and hand to the check: its JSON (a
@@ -187,12 +188,14 @@ export function unpackRead(bytes: Uint8Array): ReadText {
 }
 
 /**
- * Reads a file's title only (a PDF only as far as the lines a title may stand in; the other forms are
- * read whole: `keep`, what was read of a web page or a Word file comes back packed, for its check).
+ * Reads a file's title: a PDF only as far as the lines a title may stand in, the other forms whole. With
+ * `keep`, a PDF is read whole too (its first pages cost ~70% of its whole reading, and its check would
+ * read it all again; what the first pages give is the whole reading's beginning, so the title is the
+ * same) and what was read of a PDF, a web page or a Word file comes back packed, for its check.
  */
 export async function identify(task: FileTask, keep = false): Promise<FileIdentity> {
   try {
-    const read = await readReportFile(task.file, TITLE_TEXT_LINES);
+    const read = await readReportFile(task.file, keep ? undefined : TITLE_TEXT_LINES);
     if (!read.ok) return { index: task.index };
     const identity: FileIdentity = { index: task.index, ...titleOf(read.read.text) };
     if (keep && KEPT_FORMS.has(read.read.form)) identity.read = packRead(read.read);
