@@ -50,7 +50,8 @@ export class PackedStrings {
  * (measured on 216 real web pages and Word reports: 5.4 KB on average, at most 7), so that the first
  * ~3 000 such files of a run are read once; the files after them are read again when they are checked,
  * and a run of any size stays within its memory. Measured on 3 024 Word reports, two workers: 37.8 →
- * 23.8 s with 32 MB of unpacked readings (peak RSS 198 → 237 MB), hence packed and 16 MB.
+ * 23.8 s with 32 MB of unpacked readings (peak RSS 198 → 237 MB), hence packed and 16 MB: 38 → 21.4–24.0 s,
+ * peak RSS 199 → 214–216 MB.
  * Invariant: an entry is what reading its file gave when it was judged, and the one check of that file
  * takes it (and drops it).
  */
