@@ -15,7 +15,7 @@ import { REPORT_FILE_NAMES } from '../files/published';
 import { FileIdentity, FileOutcome, FileTask, Judgement, OutputFormat, RunSettings, checkFile, identify, jsonElement, judge } from './batch';
 import { KeptReads, PackedStrings } from './packed';
 import { BATCH_TUNING_FROM, Pool, WORKER_HEAP_MB, WORKER_YOUNG_MB, WORKER_YOUNG_MB_PUBLISHED, WorkerAnswer, availableCores } from './pool';
-import { Shard, mergeResults, parseShard, shardOf } from './shards';
+import { Shard, inShard, mergeResults, parseShard } from './shards';
 import { ExportOptions, runExport } from './export';
 import { runCompare } from './compare';
 import { VERSION } from '../version';
@@ -348,7 +348,7 @@ export async function run(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}
     // this machine's part of the files (last year's reports are found among all of them)
     const { shard } = options;
     const previous = run.mode === 'check' && files.reports.length > 1 ? await pairYears(files, pool, jobs, shard) : undefined;
-    const mine = shard ? files.reports.flatMap((f, r) => (shardOf(files.paths.get(f), shard.n) === shard.k ? [r] : [])) : undefined;
+    const mine = shard ? files.reports.flatMap((f, r) => (inShard(files.paths.get(f), shard) ? [r] : [])) : undefined;
     const count = mine ? mine.length : files.reports.length;
     const output = new Output(options, io, count);
     const priors = previous ? new PriorsKept(previous) : undefined;
@@ -559,14 +559,14 @@ async function judgeFiles(files: RunFiles, options: CliOptions, io: CliIO, unrea
   await inOrder(Math.ceil(files.paths.length / JUDGED_TOGETHER), judgeChunk, jobs * IN_FLIGHT, (chunk) => chunk.list.forEach((j) => {
     if (j.verdict === true) {
       // what was read of it, for its check: only where this machine checks it
-      if (j.read && (!shard || shardOf(files.paths.get(j.index), shard.n) === shard.k)) files.kept.keep(j.index, j.read);
+      if (j.read && inShard(files.paths.get(j.index), shard)) files.kept.keep(j.index, j.read);
       files.reports.push(j.index);
       files.agencies.push(j.identity?.agency ?? '');
       files.years.push(j.identity ? (j.identity.year ?? 0) : -1);
       return;
     }
     const file = files.paths.get(j.index);
-    if (typeof j.verdict === 'string' && (!shard || shardOf(file, shard.n) === shard.k)) {
+    if (typeof j.verdict === 'string' && inShard(file, shard)) {
       // a file that cannot be read is named by the shard it falls in (one run's whole output is the shards' together)
       unreadable.push(file);
       io.stderr(`gov-report-lint: ${file}: ${j.verdict}\n`);
@@ -586,7 +586,7 @@ async function pairYears(files: RunFiles, pool: Pool | undefined, jobs: number, 
       if (files.years[r]! >= 0) return Promise.resolve({ index: r, agency: files.agencies.get(r) || undefined, year: files.years[r] || undefined });
       const t = taskOf(files, r, r, -1);
       // what was read of it kept for its check, where this machine checks it
-      const keep = files.kept.room && (!shard || shardOf(t.file, shard.n) === shard.k);
+      const keep = files.kept.room && inShard(t.file, shard);
       return pool ? pool.ask({ kind: 'identify', task: t, keep }).then((a) => a.identity ?? { index: r }) : identify(t, keep);
     };
     await inOrder(count, identify1, jobs * IN_FLIGHT, (id) => {

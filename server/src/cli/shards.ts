@@ -31,6 +31,11 @@ export function shardOf(file: string, n: number): number {
   return (fnv1a(file.replace(/\\/g, '/')) % n) + 1;
 }
 
+/** Whether this machine's part of a run holds a file: every file when the run is not sharded. */
+export function inShard(file: string, shard: Shard | undefined): boolean {
+  return !shard || shardOf(file, shard.n) === shard.k;
+}
+
 /**
  * The order a single run writes its files in: a folder's entries by name, depth first — the same as
  * comparing paths one segment at a time.

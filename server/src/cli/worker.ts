@@ -28,14 +28,13 @@ export function serveWorker(): void {
     busy = true;
     for (let r = queue.shift(); r; r = queue.shift()) {
       const a = await answer(r);
-      // what the judging kept of the files goes as bytes, moved rather than copied
-      if (a.judgements) port.postMessage(a, a.judgements.flatMap((j) => (j.read ? [j.read.buffer as ArrayBuffer] : [])));
-      else if (a.identity?.read) port.postMessage(a, [a.identity.read.buffer as ArrayBuffer]);
-      else if (!a.outcomes) port.postMessage(a);
-      else {
-        // the output goes as bytes, moved rather than copied
+      // what goes as bytes (the output, the readings kept for the checks) is moved rather than copied
+      if (a.outcomes) {
         const packed = a.outcomes.map(packOutcome);
         port.postMessage({ ...a, outcomes: packed.map((p) => p.outcome) }, packed.flatMap((p) => p.transfer));
+      } else {
+        const reads = [...(a.judgements ?? []).map((j) => j.read), a.identity?.read];
+        port.postMessage(a, reads.flatMap((read) => (read ? [read.buffer as ArrayBuffer] : [])));
       }
     }
     busy = false;
